@@ -1,0 +1,27 @@
+package io.github.jrtc;
+
+/**
+ * The DOM's {@code DOMException}: {@link #name()} is the spec's error name ("InvalidStateError",
+ * "OperationError", ...) and {@link #getMessage()} says what went wrong. Unchecked; a failed
+ * future's cause is the exception itself.
+ */
+public class DOMException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+
+  /** As JS's {@code new DOMException(message, name)}. */
+  public DOMException(String message, String name) {
+    super(message);
+    this.name = name == null ? "Error" : name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return name + ": " + getMessage();
+  }
+}

@@ -1,0 +1,12 @@
+package io.github.jrtc;
+
+/**
+ * A JS event handler or listener: {@code pc.onicecandidate(e -> ...)}. Handlers run on the owning
+ * object's event queue; an exception thrown by one is logged and does not stop the others.
+ *
+ * @param <E> the event type
+ */
+@FunctionalInterface
+public interface EventHandler<E extends Event> {
+  void handle(E event);
+}

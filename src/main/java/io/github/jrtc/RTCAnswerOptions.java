@@ -1,0 +1,8 @@
+package io.github.jrtc;
+
+/** The {@code RTCAnswerOptions} dictionary. */
+public record RTCAnswerOptions(boolean voiceActivityDetection) {
+  public RTCAnswerOptions() {
+    this(true);
+  }
+}

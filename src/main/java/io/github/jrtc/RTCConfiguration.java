@@ -1,0 +1,95 @@
+package io.github.jrtc;
+
+import java.util.List;
+
+/**
+ * The {@code RTCConfiguration} dictionary. {@code new RTCConfiguration()} gives the spec's
+ * defaults; {@link #builder()} sets members the way a JS object literal would: {@code
+ * RTCConfiguration.builder().iceServers(new RTCIceServer("stun:stun.example.org")).build()}.
+ */
+public record RTCConfiguration(
+    List<RTCIceServer> iceServers,
+    RTCIceTransportPolicy iceTransportPolicy,
+    RTCBundlePolicy bundlePolicy,
+    RTCRtcpMuxPolicy rtcpMuxPolicy,
+    int iceCandidatePoolSize) {
+
+  public RTCConfiguration {
+    iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+    if (iceTransportPolicy == null) {
+      iceTransportPolicy = RTCIceTransportPolicy.ALL;
+    }
+    if (bundlePolicy == null) {
+      bundlePolicy = RTCBundlePolicy.BALANCED;
+    }
+    if (rtcpMuxPolicy == null) {
+      rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
+    }
+    if (iceCandidatePoolSize < 0 || iceCandidatePoolSize > 255) {
+      throw new TypeError("iceCandidatePoolSize must be between 0 and 255");
+    }
+  }
+
+  public RTCConfiguration() {
+    this(List.of(), null, null, null, 0);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .iceServers(iceServers)
+        .iceTransportPolicy(iceTransportPolicy)
+        .bundlePolicy(bundlePolicy)
+        .rtcpMuxPolicy(rtcpMuxPolicy)
+        .iceCandidatePoolSize(iceCandidatePoolSize);
+  }
+
+  /** Fluent builder for {@link RTCConfiguration}. */
+  public static final class Builder {
+    private List<RTCIceServer> iceServers = List.of();
+    private RTCIceTransportPolicy iceTransportPolicy;
+    private RTCBundlePolicy bundlePolicy;
+    private RTCRtcpMuxPolicy rtcpMuxPolicy;
+    private int iceCandidatePoolSize;
+
+    private Builder() {}
+
+    public Builder iceServers(RTCIceServer... servers) {
+      this.iceServers = List.of(servers);
+      return this;
+    }
+
+    public Builder iceServers(List<RTCIceServer> servers) {
+      this.iceServers = servers;
+      return this;
+    }
+
+    public Builder iceTransportPolicy(RTCIceTransportPolicy policy) {
+      this.iceTransportPolicy = policy;
+      return this;
+    }
+
+    public Builder bundlePolicy(RTCBundlePolicy policy) {
+      this.bundlePolicy = policy;
+      return this;
+    }
+
+    public Builder rtcpMuxPolicy(RTCRtcpMuxPolicy policy) {
+      this.rtcpMuxPolicy = policy;
+      return this;
+    }
+
+    public Builder iceCandidatePoolSize(int size) {
+      this.iceCandidatePoolSize = size;
+      return this;
+    }
+
+    public RTCConfiguration build() {
+      return new RTCConfiguration(
+          iceServers, iceTransportPolicy, bundlePolicy, rtcpMuxPolicy, iceCandidatePoolSize);
+    }
+  }
+}

@@ -1,0 +1,306 @@
+package io.github.jrtc;
+
+import io.github.jrtc.internal.BufferedAmountPoller;
+import io.github.jrtc.internal.DataChannelBridge;
+import io.github.jrtc.internal.DataChannelBridgeObserver;
+import io.github.jrtc.internal.Errors;
+import io.github.jrtc.internal.SerialEventQueue;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A data channel, as in the browser: created with {@link RTCPeerConnection#createDataChannel} or
+ * received through {@code ondatachannel}. Events run on the owning connection's event queue.
+ *
+ * <p>{@link #bufferedAmount()} grows synchronously on {@code send} and shrinks as libwebrtc hands
+ * the data to SCTP; {@code bufferedamountlow} fires when it falls to {@link
+ * #bufferedAmountLowThreshold()} or below.
+ */
+public final class RTCDataChannel extends EventTarget implements AutoCloseable {
+  private final RTCPeerConnection owner;
+  private final DataChannelBridge bridge;
+  private final SerialEventQueue queue;
+  private final String label;
+  private final boolean ordered;
+  private final Integer maxPacketLifeTime;
+  private final Integer maxRetransmits;
+  private final String protocol;
+  private final boolean negotiated;
+  private final RTCPriorityType priority;
+  private volatile RTCDataChannelState readyState = RTCDataChannelState.CONNECTING;
+  private volatile BinaryType binaryType = BinaryType.ARRAYBUFFER;
+  private volatile long bufferedAmountLowThreshold;
+
+  // bufferedAmount = what libwebrtc reported at the last poll + what was sent since.
+  private final Object sendLock = new Object();
+  private long polledAmount;
+  private long sentSincePoll;
+  private volatile long bufferedAmount;
+
+  RTCDataChannel(
+      RTCPeerConnection owner,
+      DataChannelBridge bridge,
+      SerialEventQueue queue,
+      RTCPriorityType priority) {
+    this.owner = owner;
+    this.bridge = bridge;
+    this.queue = queue;
+    this.label = bridge.label();
+    this.ordered = bridge.ordered();
+    this.maxPacketLifeTime = bridge.maxPacketLifeTime();
+    this.maxRetransmits = bridge.maxRetransmits();
+    this.protocol = bridge.protocol();
+    this.negotiated = bridge.negotiated();
+    this.priority = priority == null ? RTCPriorityType.LOW : priority;
+  }
+
+  /** Starts receiving native events; separate from construction so events keep spec order. */
+  void attach() {
+    bridge.observe(
+        new DataChannelBridgeObserver() {
+          @Override
+          public void onStateChange(RTCDataChannelState state) {
+            queue.execute(() -> handleState(state));
+          }
+
+          @Override
+          public void onMessage(ByteBuffer data, boolean binary) {
+            queue.execute(() -> handleMessage(data, binary));
+          }
+        });
+  }
+
+  /** For a remote channel: after "datachannel" was dispatched, announce it open if it is. */
+  void announceIfOpen() {
+    if (bridge.readyState() == RTCDataChannelState.OPEN) {
+      handleState(RTCDataChannelState.OPEN);
+    }
+  }
+
+  private void handleState(RTCDataChannelState state) {
+    if (owner.isClosedInternal()) {
+      return;
+    }
+    switch (state) {
+      case OPEN -> {
+        if (readyState == RTCDataChannelState.CONNECTING) {
+          readyState = RTCDataChannelState.OPEN;
+          dispatchEvent(new Event("open"));
+        }
+      }
+      case CLOSING -> {
+        if (readyState != RTCDataChannelState.CLOSED && readyState != RTCDataChannelState.CLOSING) {
+          readyState = RTCDataChannelState.CLOSING;
+          dispatchEvent(new Event("closing"));
+        }
+      }
+      case CLOSED -> {
+        if (readyState != RTCDataChannelState.CLOSED) {
+          readyState = RTCDataChannelState.CLOSED;
+          owner.forget(this);
+          bridge.dispose();
+          dispatchEvent(new Event("close"));
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void handleMessage(ByteBuffer data, boolean binary) {
+    if (owner.isClosedInternal() || readyState != RTCDataChannelState.OPEN) {
+      return;
+    }
+    Object payload;
+    if (!binary) {
+      payload = StandardCharsets.UTF_8.decode(data).toString();
+    } else if (binaryType == BinaryType.BLOB) {
+      byte[] bytes = new byte[data.remaining()];
+      data.get(bytes);
+      payload = new Blob(bytes, "");
+    } else {
+      payload = data.asReadOnlyBuffer();
+    }
+    dispatchEvent(new MessageEvent("message", payload));
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public boolean ordered() {
+    return ordered;
+  }
+
+  public Integer maxPacketLifeTime() {
+    return maxPacketLifeTime;
+  }
+
+  public Integer maxRetransmits() {
+    return maxRetransmits;
+  }
+
+  public String protocol() {
+    return protocol;
+  }
+
+  public boolean negotiated() {
+    return negotiated;
+  }
+
+  /** The SCTP stream id; null until negotiated (in-band channels before the transport is up). */
+  public Integer id() {
+    return bridge.id();
+  }
+
+  public RTCPriorityType priority() {
+    return priority;
+  }
+
+  public RTCDataChannelState readyState() {
+    return readyState;
+  }
+
+  public long bufferedAmount() {
+    return bufferedAmount;
+  }
+
+  public long bufferedAmountLowThreshold() {
+    return bufferedAmountLowThreshold;
+  }
+
+  public void bufferedAmountLowThreshold(long threshold) {
+    if (threshold < 0) {
+      throw new TypeError("bufferedAmountLowThreshold must not be negative");
+    }
+    this.bufferedAmountLowThreshold = threshold;
+  }
+
+  public BinaryType binaryType() {
+    return binaryType;
+  }
+
+  public void binaryType(BinaryType binaryType) {
+    if (binaryType == null) {
+      throw new TypeError("binaryType must not be null");
+    }
+    this.binaryType = binaryType;
+  }
+
+  /** Sends a text message (UTF-8 on the wire). */
+  public void send(String data) {
+    if (data == null) {
+      throw new TypeError("data must not be null");
+    }
+    sendBytes(ByteBuffer.wrap(data.getBytes(StandardCharsets.UTF_8)), false);
+  }
+
+  /** Sends a binary message: the whole array. */
+  public void send(byte[] data) {
+    if (data == null) {
+      throw new TypeError("data must not be null");
+    }
+    sendBytes(ByteBuffer.wrap(data), true);
+  }
+
+  /** Sends a binary message: the buffer's remaining bytes; its position is not changed. */
+  public void send(ByteBuffer data) {
+    if (data == null) {
+      throw new TypeError("data must not be null");
+    }
+    sendBytes(data, true);
+  }
+
+  /** Sends a Blob's bytes as a binary message. */
+  public void send(Blob data) {
+    if (data == null) {
+      throw new TypeError("data must not be null");
+    }
+    sendBytes(ByteBuffer.wrap(data.bytes()), true);
+  }
+
+  private void sendBytes(ByteBuffer data, boolean binary) {
+    if (readyState != RTCDataChannelState.OPEN) {
+      throw Errors.invalidState("RTCDataChannel.readyState is not 'open' but '" + readyState + "'");
+    }
+    long size = data.remaining();
+    long max = owner.maxMessageSize();
+    if (max > 0 && size > max) {
+      throw new TypeError(
+          "Message of " + size + " bytes exceeds the maximum message size of " + max + " bytes");
+    }
+    synchronized (sendLock) {
+      sentSincePoll += size;
+      bufferedAmount = polledAmount + sentSincePoll;
+      bridge.send(data, binary);
+    }
+    BufferedAmountPoller.watch(this::pollBufferedAmount);
+  }
+
+  /** Called by the poller thread; returns whether anything is still buffered. */
+  private boolean pollBufferedAmount() {
+    long before;
+    long after;
+    synchronized (sendLock) {
+      before = bufferedAmount;
+      polledAmount = readyState == RTCDataChannelState.CLOSED ? 0 : bridge.nativeBufferedAmount();
+      sentSincePoll = 0;
+      after = polledAmount;
+      bufferedAmount = after;
+    }
+    long threshold = bufferedAmountLowThreshold;
+    if (before > threshold && after <= threshold) {
+      queue.execute(
+          () -> {
+            if (!owner.isClosedInternal() && readyState != RTCDataChannelState.CLOSED) {
+              dispatchEvent(new Event("bufferedamountlow"));
+            }
+          });
+    }
+    return after > 0;
+  }
+
+  /** Starts the closing procedure; "close" fires once the channel is closed. Idempotent. */
+  @Override
+  public void close() {
+    if (readyState == RTCDataChannelState.CLOSING || readyState == RTCDataChannelState.CLOSED) {
+      return;
+    }
+    readyState = RTCDataChannelState.CLOSING;
+    bridge.close();
+  }
+
+  /** The connection closed: closed at once, without events (spec: close the connection). */
+  void closeWithConnection() {
+    readyState = RTCDataChannelState.CLOSED;
+    bridge.dispose();
+  }
+
+  public void onopen(EventHandler<Event> handler) {
+    setEventHandler("open", handler);
+  }
+
+  public void onmessage(EventHandler<MessageEvent> handler) {
+    setEventHandler("message", handler);
+  }
+
+  public void onbufferedamountlow(EventHandler<Event> handler) {
+    setEventHandler("bufferedamountlow", handler);
+  }
+
+  public void onerror(EventHandler<Event> handler) {
+    setEventHandler("error", handler);
+  }
+
+  public void onclosing(EventHandler<Event> handler) {
+    setEventHandler("closing", handler);
+  }
+
+  public void onclose(EventHandler<Event> handler) {
+    setEventHandler("close", handler);
+  }
+
+  @Override
+  public String toString() {
+    return "RTCDataChannel[label=" + label + ", id=" + id() + ", readyState=" + readyState + "]";
+  }
+}

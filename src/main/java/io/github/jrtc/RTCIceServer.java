@@ -1,0 +1,23 @@
+package io.github.jrtc;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** The {@code RTCIceServer} dictionary: a STUN or TURN server. */
+public record RTCIceServer(List<String> urls, String username, String credential) {
+  public RTCIceServer {
+    urls =
+        urls == null
+            ? null
+            : Collections.unmodifiableList(Arrays.asList(urls.toArray(new String[0])));
+  }
+
+  public RTCIceServer(String url) {
+    this(List.of(url), null, null);
+  }
+
+  public RTCIceServer(String url, String username, String credential) {
+    this(List.of(url), username, credential);
+  }
+}

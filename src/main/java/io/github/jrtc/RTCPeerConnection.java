@@ -1,0 +1,1023 @@
+package io.github.jrtc;
+
+import io.github.jrtc.internal.CandidateParser;
+import io.github.jrtc.internal.DataChannelBridge;
+import io.github.jrtc.internal.Descriptions;
+import io.github.jrtc.internal.Errors;
+import io.github.jrtc.internal.Futures;
+import io.github.jrtc.internal.IceServerValidator;
+import io.github.jrtc.internal.MediaSection;
+import io.github.jrtc.internal.OperationsChain;
+import io.github.jrtc.internal.PeerConnectionBridge;
+import io.github.jrtc.internal.PeerConnectionBridgeFactory;
+import io.github.jrtc.internal.PeerConnectionBridgeObserver;
+import io.github.jrtc.internal.Sdp;
+import io.github.jrtc.internal.SerialEventQueue;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A WebRTC connection, as MDN documents {@code RTCPeerConnection}: {@code new
+ * RTCPeerConnection(config)}, promise methods that return {@link CompletableFuture}s, the spec's
+ * state machines and events.
+ *
+ * <p>Threads: every event handler and every future completion of a connection runs on that
+ * connection's own serial event queue, in spec order, never on a native thread and never before the
+ * call that started it returned. Methods may be called from any thread, handlers included.
+ * Offer/answer methods and addIceCandidate are serialized by the spec's operations chain.
+ */
+public class RTCPeerConnection extends EventTarget implements AutoCloseable {
+  private static final AtomicInteger COUNT = new AtomicInteger();
+
+  /** libwebrtc's SCTP send limit; the remote's a=max-message-size can only lower it. */
+  private static final long LOCAL_MAX_MESSAGE_SIZE = 262_144;
+
+  private final SerialEventQueue queue;
+  private final OperationsChain chain;
+  private final PeerConnectionBridgeFactory factory;
+  private final PeerConnectionBridge bridge;
+  private final Object closeLock = new Object();
+  private final List<RTCDataChannel> dataChannels = new CopyOnWriteArrayList<>();
+
+  private volatile boolean closed;
+  private volatile RTCConfiguration configuration;
+  private volatile RTCSignalingState signalingState = RTCSignalingState.STABLE;
+  private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
+  private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
+  private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
+  private volatile Descriptions descriptions = Descriptions.NONE;
+
+  // Touched only on the event queue or inside a chained operation (one at a time).
+  private String lastCreatedOffer = "";
+  private String lastCreatedAnswer = "";
+  private int lastOfferGeneration = -1;
+  private int lastAnswerGeneration = -1;
+  private final AtomicInteger negotiationGeneration = new AtomicInteger();
+  private boolean negotiationNeeded;
+  private final Set<Integer> remoteEndOfCandidates = ConcurrentHashMap.newKeySet();
+  private String parsedRemoteSdp;
+  // libwebrtc reports the first candidates before its setLocalDescription callback; the spec
+  // surfaces them only after SLD resolved, so they wait here until then.
+  private boolean settingLocalDescription;
+  private final List<Runnable> heldCandidateEvents = new java.util.ArrayList<>();
+  private List<MediaSection> parsedRemoteSections = List.of();
+
+  /** A connection with the default configuration. */
+  public RTCPeerConnection() {
+    this(new RTCConfiguration());
+  }
+
+  /**
+   * @throws DOMException SyntaxError for a malformed ICE server URL or empty urls,
+   *     InvalidAccessError for a TURN server without username or credential
+   */
+  public RTCPeerConnection(RTCConfiguration configuration) {
+    this(configuration, PeerConnectionBridgeFactory.nativeEngine());
+  }
+
+  RTCPeerConnection(RTCConfiguration configuration, PeerConnectionBridgeFactory factory) {
+    RTCConfiguration config = configuration == null ? new RTCConfiguration() : configuration;
+    IceServerValidator.validate(config.iceServers());
+    this.configuration = config;
+    this.factory = factory;
+    this.queue = new SerialEventQueue("pc-" + COUNT.incrementAndGet());
+    this.chain = new OperationsChain(queue, () -> closed, this::maybeFireNegotiationNeeded);
+    this.bridge = factory.create(config, new BridgeEvents(), this);
+  }
+
+  // ---------------------------------------------------------------- offer / answer
+
+  /** Creates an offer; resolves an {@code RTCSessionDescriptionInit} of type "offer". */
+  public CompletableFuture<RTCSessionDescriptionInit> createOffer() {
+    return createOffer(new RTCOfferOptions());
+  }
+
+  public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
+    RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
+    return chain.chain(
+        () -> {
+          RTCSignalingState s = signalingState;
+          if (s != RTCSignalingState.STABLE && s != RTCSignalingState.HAVE_LOCAL_OFFER) {
+            return failed(Errors.invalidState("Cannot create an offer in signaling state " + s));
+          }
+          int generation = negotiationGeneration.get();
+          return onQueue(
+              bridge.createOffer(opts),
+              offer -> {
+                lastCreatedOffer = offer.sdp();
+                lastOfferGeneration = generation;
+                return offer;
+              });
+        });
+  }
+
+  /** Creates an answer; resolves an {@code RTCSessionDescriptionInit} of type "answer". */
+  public CompletableFuture<RTCSessionDescriptionInit> createAnswer() {
+    return createAnswer(new RTCAnswerOptions());
+  }
+
+  public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
+    RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
+    return chain.chain(
+        () -> {
+          RTCSignalingState s = signalingState;
+          if (s != RTCSignalingState.HAVE_REMOTE_OFFER
+              && s != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
+            return failed(
+                Errors.invalidState(
+                    "Cannot create an answer in signaling state "
+                        + s
+                        + ": it needs have-remote-offer or have-local-pranswer"));
+          }
+          int generation = negotiationGeneration.get();
+          return onQueue(
+              bridge.createAnswer(opts),
+              answer -> {
+                lastCreatedAnswer = answer.sdp();
+                lastAnswerGeneration = generation;
+                return answer;
+              });
+        });
+  }
+
+  /**
+   * Legacy callback form of createOffer, as MDN still documents it.
+   *
+   * @deprecated use {@link #createOffer()}
+   */
+  @Deprecated
+  public CompletableFuture<Void> createOffer(
+      Consumer<RTCSessionDescriptionInit> successCallback, Consumer<DOMException> failureCallback) {
+    return createOffer(successCallback, failureCallback, new RTCOfferOptions());
+  }
+
+  /**
+   * @deprecated use {@link #createOffer(RTCOfferOptions)}
+   */
+  @Deprecated
+  public CompletableFuture<Void> createOffer(
+      Consumer<RTCSessionDescriptionInit> successCallback,
+      Consumer<DOMException> failureCallback,
+      RTCOfferOptions options) {
+    return legacy(createOffer(options), successCallback, failureCallback);
+  }
+
+  /**
+   * @deprecated use {@link #createAnswer()}
+   */
+  @Deprecated
+  public CompletableFuture<Void> createAnswer(
+      Consumer<RTCSessionDescriptionInit> successCallback, Consumer<DOMException> failureCallback) {
+    return legacy(createAnswer(), successCallback, failureCallback);
+  }
+
+  /**
+   * @deprecated use {@link #setLocalDescription(RTCSessionDescriptionInit)}
+   */
+  @Deprecated
+  public CompletableFuture<Void> setLocalDescription(
+      RTCSessionDescriptionInit description,
+      Runnable successCallback,
+      Consumer<DOMException> failureCallback) {
+    return legacy(setLocalDescription(description), v -> successCallback.run(), failureCallback);
+  }
+
+  /**
+   * @deprecated use {@link #setRemoteDescription(RTCSessionDescriptionInit)}
+   */
+  @Deprecated
+  public CompletableFuture<Void> setRemoteDescription(
+      RTCSessionDescriptionInit description,
+      Runnable successCallback,
+      Consumer<DOMException> failureCallback) {
+    return legacy(setRemoteDescription(description), v -> successCallback.run(), failureCallback);
+  }
+
+  /**
+   * @deprecated use {@link #addIceCandidate(RTCIceCandidateInit)}
+   */
+  @Deprecated
+  public CompletableFuture<Void> addIceCandidate(
+      RTCIceCandidateInit candidate,
+      Runnable successCallback,
+      Consumer<DOMException> failureCallback) {
+    return legacy(addIceCandidate(candidate), v -> successCallback.run(), failureCallback);
+  }
+
+  private static <T> CompletableFuture<Void> legacy(
+      CompletableFuture<T> promise, Consumer<T> success, Consumer<DOMException> failure) {
+    return promise.handle(
+        (value, error) -> {
+          if (error == null) {
+            if (success != null) {
+              success.accept(value);
+            }
+          } else if (failure != null) {
+            failure.accept(asDomException(error));
+          }
+          return null;
+        });
+  }
+
+  private static DOMException asDomException(Throwable error) {
+    Throwable e = error;
+    while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    if (e instanceof DOMException d) {
+      return d;
+    }
+    String name = e instanceof TypeError ? "TypeError" : "OperationError";
+    return new DOMException(String.valueOf(e.getMessage()), name);
+  }
+
+  // ---------------------------------------------------------------- descriptions
+
+  /**
+   * The parameterless form: creates (or reuses the last created, still valid) offer or answer as
+   * the signaling state implies, and applies it.
+   */
+  public CompletableFuture<Void> setLocalDescription() {
+    return setLocalDescription((RTCSessionDescriptionInit) null);
+  }
+
+  public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
+    return setLocalDescription(description == null ? null : description.toInit());
+  }
+
+  /**
+   * Applies a local description. A null type is inferred from the signaling state, an empty sdp
+   * means "the last created offer/answer, or a new one". An sdp that is not the last one this
+   * connection created fails with InvalidModificationError.
+   */
+  public CompletableFuture<Void> setLocalDescription(RTCSessionDescriptionInit description) {
+    return chain.chain(() -> applyLocal(description));
+  }
+
+  private CompletableFuture<Void> applyLocal(RTCSessionDescriptionInit description) {
+    RTCSignalingState state = signalingState;
+    RTCSdpType type = description == null ? null : description.type();
+    String sdp = description == null ? "" : description.sdp();
+    if (type == null) {
+      type =
+          state == RTCSignalingState.STABLE
+                  || state == RTCSignalingState.HAVE_LOCAL_OFFER
+                  || state == RTCSignalingState.HAVE_REMOTE_PRANSWER
+              ? RTCSdpType.OFFER
+              : RTCSdpType.ANSWER;
+    }
+    switch (type) {
+      case ROLLBACK -> {
+        if (state != RTCSignalingState.HAVE_LOCAL_OFFER
+            && state != RTCSignalingState.HAVE_REMOTE_OFFER) {
+          return failed(Errors.invalidState("Cannot roll back in signaling state " + state));
+        }
+        return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), true);
+      }
+      case OFFER -> {
+        if (state != RTCSignalingState.STABLE && state != RTCSignalingState.HAVE_LOCAL_OFFER) {
+          return failed(
+              Errors.invalidState("Cannot set a local offer in signaling state " + state));
+        }
+        if (sdp.isEmpty()) {
+          if (!lastCreatedOffer.isEmpty() && lastOfferGeneration == negotiationGeneration.get()) {
+            return applyNative(
+                new RTCSessionDescriptionInit(RTCSdpType.OFFER, lastCreatedOffer), true);
+          }
+          int generation = negotiationGeneration.get();
+          return bridge
+              .createOffer(new RTCOfferOptions())
+              .thenCompose(
+                  offer ->
+                      onQueue(
+                          CompletableFuture.completedFuture(offer),
+                          o -> {
+                            lastCreatedOffer = o.sdp();
+                            lastOfferGeneration = generation;
+                            return o;
+                          }))
+              .thenCompose(offer -> applyNative(offer, true));
+        }
+        if (!sdp.equals(lastCreatedOffer)) {
+          return failed(
+              Errors.invalidModification(
+                  "The SDP does not match the last offer created by this connection"));
+        }
+        return applyNative(new RTCSessionDescriptionInit(type, sdp), true);
+      }
+      default -> {
+        if (state != RTCSignalingState.HAVE_REMOTE_OFFER
+            && state != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
+          return failed(
+              Errors.invalidState("Cannot set a local " + type + " in signaling state " + state));
+        }
+        if (sdp.isEmpty()) {
+          if (!lastCreatedAnswer.isEmpty() && lastAnswerGeneration == negotiationGeneration.get()) {
+            return applyNative(new RTCSessionDescriptionInit(type, lastCreatedAnswer), true);
+          }
+          int generation = negotiationGeneration.get();
+          RTCSdpType finalType = type;
+          return bridge
+              .createAnswer(new RTCAnswerOptions())
+              .thenCompose(
+                  answer ->
+                      onQueue(
+                          CompletableFuture.completedFuture(answer),
+                          a -> {
+                            lastCreatedAnswer = a.sdp();
+                            lastAnswerGeneration = generation;
+                            return a;
+                          }))
+              .thenCompose(
+                  answer ->
+                      applyNative(new RTCSessionDescriptionInit(finalType, answer.sdp()), true));
+        }
+        if (!sdp.equals(lastCreatedAnswer)) {
+          return failed(
+              Errors.invalidModification(
+                  "The SDP does not match the last answer created by this connection"));
+        }
+        return applyNative(new RTCSessionDescriptionInit(type, sdp), true);
+      }
+    }
+  }
+
+  public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
+    return setRemoteDescription(description == null ? null : description.toInit());
+  }
+
+  /**
+   * Applies the remote peer's description. An offer in have-local-offer rolls the local offer back
+   * first (perfect negotiation's polite peer relies on this).
+   */
+  public CompletableFuture<Void> setRemoteDescription(RTCSessionDescriptionInit description) {
+    if (description == null || description.type() == null) {
+      CompletableFuture<Void> p = new CompletableFuture<>();
+      return chain.rejectLater(
+          p, new TypeError("setRemoteDescription needs a description with a type"));
+    }
+    return chain.chain(() -> applyRemote(description));
+  }
+
+  private CompletableFuture<Void> applyRemote(RTCSessionDescriptionInit description) {
+    RTCSignalingState state = signalingState;
+    RTCSdpType type = description.type();
+    switch (type) {
+      case ROLLBACK -> {
+        if (state != RTCSignalingState.HAVE_LOCAL_OFFER
+            && state != RTCSignalingState.HAVE_REMOTE_OFFER) {
+          return failed(Errors.invalidState("Cannot roll back in signaling state " + state));
+        }
+        return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), false);
+      }
+      case OFFER -> {
+        if (state == RTCSignalingState.HAVE_LOCAL_OFFER) {
+          // Implicit rollback: signalingstatechange fires for stable, then have-remote-offer.
+          return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), true)
+              .thenCompose(v -> applyNative(description, false));
+        }
+        if (state != RTCSignalingState.STABLE && state != RTCSignalingState.HAVE_REMOTE_OFFER) {
+          return failed(
+              Errors.invalidState("Cannot set a remote offer in signaling state " + state));
+        }
+        return applyNative(description, false);
+      }
+      default -> {
+        if (state != RTCSignalingState.HAVE_LOCAL_OFFER
+            && state != RTCSignalingState.HAVE_REMOTE_PRANSWER) {
+          return failed(
+              Errors.invalidState("Cannot set a remote " + type + " in signaling state " + state));
+        }
+        return applyNative(description, false);
+      }
+    }
+  }
+
+  /** Applies a description natively, then updates state and fires events on the queue. */
+  private CompletableFuture<Void> applyNative(RTCSessionDescriptionInit d, boolean local) {
+    if (local) {
+      queue.execute(() -> settingLocalDescription = true);
+    }
+    CompletableFuture<Void> nativeResult =
+        local ? bridge.setLocalDescription(d) : bridge.setRemoteDescription(d);
+    CompletableFuture<Void> applied =
+        onQueue(
+            nativeResult,
+            v -> {
+              descriptionApplied(d.type(), local);
+              return null;
+            });
+    if (local) {
+      // Runs as its own task, so after the SLD future's callbacks (which send the offer).
+      Futures.onComplete(applied, (v, e) -> queue.execute(this::releaseHeldCandidates));
+    }
+    return applied;
+  }
+
+  private void releaseHeldCandidates() {
+    settingLocalDescription = false;
+    List<Runnable> held = new java.util.ArrayList<>(heldCandidateEvents);
+    heldCandidateEvents.clear();
+    for (Runnable r : held) {
+      if (!closed) {
+        r.run();
+      }
+    }
+  }
+
+  private void descriptionApplied(RTCSdpType type, boolean local) {
+    RTCSignalingState next =
+        switch (type) {
+          case OFFER ->
+              local ? RTCSignalingState.HAVE_LOCAL_OFFER : RTCSignalingState.HAVE_REMOTE_OFFER;
+          case PRANSWER ->
+              local
+                  ? RTCSignalingState.HAVE_LOCAL_PRANSWER
+                  : RTCSignalingState.HAVE_REMOTE_PRANSWER;
+          case ANSWER, ROLLBACK -> RTCSignalingState.STABLE;
+        };
+    if (!local && type != RTCSdpType.ROLLBACK) {
+      remoteEndOfCandidates.clear();
+    }
+    refreshDescriptions();
+    negotiationGeneration.incrementAndGet();
+    // libwebrtc re-raises negotiation-needed after an offer/answer exchange if still needed.
+    negotiationNeeded = false;
+    RTCSignalingState previous = signalingState;
+    signalingState = next;
+    if (previous != next) {
+      dispatchEvent(new Event("signalingstatechange"));
+    }
+  }
+
+  private void refreshDescriptions() {
+    if (closed) {
+      return;
+    }
+    Descriptions d = bridge.descriptions();
+    if (!remoteEndOfCandidates.isEmpty()) {
+      d =
+          new Descriptions(
+              d.currentLocal(),
+              d.pendingLocal(),
+              withEndOfCandidates(d.currentRemote()),
+              withEndOfCandidates(d.pendingRemote()));
+    }
+    descriptions = d;
+  }
+
+  private RTCSessionDescription withEndOfCandidates(RTCSessionDescription d) {
+    return d == null
+        ? null
+        : new RTCSessionDescription(
+            d.type(), Sdp.withEndOfCandidates(d.sdp(), remoteEndOfCandidates));
+  }
+
+  public RTCSessionDescription localDescription() {
+    return descriptions.local();
+  }
+
+  public RTCSessionDescription currentLocalDescription() {
+    return descriptions.currentLocal();
+  }
+
+  public RTCSessionDescription pendingLocalDescription() {
+    return descriptions.pendingLocal();
+  }
+
+  public RTCSessionDescription remoteDescription() {
+    return descriptions.remote();
+  }
+
+  public RTCSessionDescription currentRemoteDescription() {
+    return descriptions.currentRemote();
+  }
+
+  public RTCSessionDescription pendingRemoteDescription() {
+    return descriptions.pendingRemote();
+  }
+
+  // ---------------------------------------------------------------- ICE
+
+  /** End-of-candidates for every m-section: the same as {@code addIceCandidate(null)}. */
+  public CompletableFuture<Void> addIceCandidate() {
+    return addIceCandidate((RTCIceCandidateInit) null);
+  }
+
+  public CompletableFuture<Void> addIceCandidate(RTCIceCandidate candidate) {
+    return addIceCandidate(candidate == null ? null : candidate.toInit());
+  }
+
+  /**
+   * Adds a remote candidate. An empty candidate string (or null) signals end-of-candidates. Fails
+   * with TypeError when a candidate names neither sdpMid nor sdpMLineIndex, InvalidStateError
+   * without a remote description, OperationError for an unknown mid, an index out of range, a
+   * foreign usernameFragment or an unparsable candidate.
+   */
+  public CompletableFuture<Void> addIceCandidate(RTCIceCandidateInit candidate) {
+    RTCIceCandidateInit c =
+        candidate == null ? new RTCIceCandidateInit("", null, null, null) : candidate;
+    if (!c.candidate().isEmpty() && c.sdpMid() == null && c.sdpMLineIndex() == null) {
+      return chain.rejectLater(
+          new CompletableFuture<>(),
+          new TypeError("A candidate needs an sdpMid or an sdpMLineIndex"));
+    }
+    return chain.chain(() -> applyCandidate(c));
+  }
+
+  private CompletableFuture<Void> applyCandidate(RTCIceCandidateInit c) {
+    RTCSessionDescription remote = descriptions.remote();
+    if (remote == null) {
+      return failed(
+          Errors.invalidState("Cannot add an ICE candidate before a remote description is set"));
+    }
+    List<MediaSection> sections = remoteSections(remote.sdp());
+    MediaSection target = null;
+    if (c.sdpMid() != null) {
+      for (MediaSection s : sections) {
+        if (c.sdpMid().equals(s.mid())) {
+          target = s;
+          break;
+        }
+      }
+      if (target == null) {
+        return failed(Errors.operation("No m-section with mid '" + c.sdpMid() + "'"));
+      }
+    } else if (c.sdpMLineIndex() != null) {
+      if (c.sdpMLineIndex() < 0 || c.sdpMLineIndex() >= sections.size()) {
+        return failed(Errors.operation("sdpMLineIndex " + c.sdpMLineIndex() + " is out of range"));
+      }
+      target = sections.get(c.sdpMLineIndex());
+    }
+    String ufrag = c.usernameFragment();
+    if (ufrag != null && !ufragKnown(ufrag, target, sections)) {
+      return failed(Errors.operation("Unknown usernameFragment '" + ufrag + "'"));
+    }
+    if (c.candidate().isEmpty()) {
+      if (target == null) {
+        for (MediaSection s : sections) {
+          remoteEndOfCandidates.add(s.index());
+        }
+      } else {
+        remoteEndOfCandidates.add(target.index());
+      }
+      refreshDescriptions();
+      return CompletableFuture.completedFuture(null);
+    }
+    if (!CandidateParser.isValid(c.candidate())) {
+      return failed(Errors.operation("The ICE candidate could not be parsed: " + c.candidate()));
+    }
+    try {
+      bridge.addIceCandidate(
+          new RTCIceCandidateInit(c.candidate(), target.mid(), target.index(), ufrag));
+    } catch (DOMException e) {
+      return failed(e);
+    }
+    refreshDescriptions();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private static boolean ufragKnown(String ufrag, MediaSection target, List<MediaSection> all) {
+    if (target != null) {
+      return ufrag.equals(target.iceUfrag());
+    }
+    for (MediaSection s : all) {
+      if (ufrag.equals(s.iceUfrag())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<MediaSection> remoteSections(String sdp) {
+    if (!sdp.equals(parsedRemoteSdp)) {
+      parsedRemoteSections = Sdp.mediaSections(sdp);
+      parsedRemoteSdp = sdp;
+    }
+    return parsedRemoteSections;
+  }
+
+  /**
+   * Whether the remote peer can take trickled candidates: null before a remote description, else
+   * whether it announced {@code a=ice-options:trickle}.
+   */
+  public Boolean canTrickleIceCandidates() {
+    RTCSessionDescription remote = descriptions.remote();
+    if (remote == null) {
+      return null;
+    }
+    for (String line : remote.sdp().split("\r?\n")) {
+      if (line.startsWith("a=ice-options:") && line.contains("trickle")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Asks for an ICE restart at the next offer; fires negotiationneeded. */
+  public void restartIce() {
+    if (closed) {
+      return;
+    }
+    bridge.restartIce();
+  }
+
+  // ---------------------------------------------------------------- configuration
+
+  public RTCConfiguration getConfiguration() {
+    return configuration;
+  }
+
+  /**
+   * Changes the configuration. Throws InvalidStateError when closed, InvalidModificationError when
+   * bundlePolicy or rtcpMuxPolicy change (or iceCandidatePoolSize after a local description was
+   * set), SyntaxError/InvalidAccessError for bad ICE servers.
+   */
+  public void setConfiguration(RTCConfiguration newConfiguration) {
+    if (closed) {
+      throw Errors.invalidState("The RTCPeerConnection is closed");
+    }
+    RTCConfiguration c = newConfiguration == null ? new RTCConfiguration() : newConfiguration;
+    RTCConfiguration current = configuration;
+    if (c.bundlePolicy() != current.bundlePolicy()) {
+      throw Errors.invalidModification("bundlePolicy cannot be changed");
+    }
+    if (c.rtcpMuxPolicy() != current.rtcpMuxPolicy()) {
+      throw Errors.invalidModification("rtcpMuxPolicy cannot be changed");
+    }
+    if (c.iceCandidatePoolSize() != current.iceCandidatePoolSize() && localDescription() != null) {
+      throw Errors.invalidModification(
+          "iceCandidatePoolSize cannot be changed after setLocalDescription");
+    }
+    IceServerValidator.validate(c.iceServers());
+    bridge.setConfiguration(c);
+    configuration = c;
+  }
+
+  // ---------------------------------------------------------------- states
+
+  public RTCSignalingState signalingState() {
+    return signalingState;
+  }
+
+  public RTCIceGatheringState iceGatheringState() {
+    return iceGatheringState;
+  }
+
+  public RTCIceConnectionState iceConnectionState() {
+    return iceConnectionState;
+  }
+
+  public RTCPeerConnectionState connectionState() {
+    return connectionState;
+  }
+
+  // ---------------------------------------------------------------- data channels
+
+  public RTCDataChannel createDataChannel(String label) {
+    return createDataChannel(label, new RTCDataChannelInit());
+  }
+
+  /**
+   * Creates a data channel. TypeError for a label or protocol over 65535 UTF-8 bytes, negotiated
+   * without id, both maxPacketLifeTime and maxRetransmits, or an id of 65535 or more;
+   * OperationError for an id already in use; InvalidStateError when closed.
+   */
+  public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
+    if (closed) {
+      throw Errors.invalidState("The RTCPeerConnection is closed");
+    }
+    String l = label == null ? "null" : label;
+    RTCDataChannelInit options = init == null ? new RTCDataChannelInit() : init;
+    if (l.getBytes(StandardCharsets.UTF_8).length > 65535) {
+      throw new TypeError("The label is longer than 65535 bytes");
+    }
+    if (options.protocol().getBytes(StandardCharsets.UTF_8).length > 65535) {
+      throw new TypeError("The protocol is longer than 65535 bytes");
+    }
+    if (options.negotiated() && options.id() == null) {
+      throw new TypeError("A negotiated data channel needs an id");
+    }
+    if (options.maxPacketLifeTime() != null && options.maxRetransmits() != null) {
+      throw new TypeError("maxPacketLifeTime and maxRetransmits cannot both be set");
+    }
+    checkUnsignedShort("maxPacketLifeTime", options.maxPacketLifeTime());
+    checkUnsignedShort("maxRetransmits", options.maxRetransmits());
+    checkUnsignedShort("id", options.id());
+    if (options.id() != null && options.id() == 65535) {
+      throw new TypeError("65535 is not a valid data channel id");
+    }
+    if (options.id() != null) {
+      for (RTCDataChannel existing : dataChannels) {
+        if (options.id().equals(existing.id())) {
+          throw Errors.operation("Data channel id " + options.id() + " is already in use");
+        }
+      }
+    }
+    DataChannelBridge channelBridge = bridge.createDataChannel(l, options);
+    RTCDataChannel channel = new RTCDataChannel(this, channelBridge, queue, options.priority());
+    dataChannels.add(channel);
+    negotiationGeneration.incrementAndGet();
+    channel.attach();
+    return channel;
+  }
+
+  private static void checkUnsignedShort(String name, Integer value) {
+    if (value != null && (value < 0 || value > 65535)) {
+      throw new TypeError(name + " must be between 0 and 65535, was " + value);
+    }
+  }
+
+  /** The largest message {@link RTCDataChannel#send} accepts; 0 means no limit. */
+  long maxMessageSize() {
+    RTCSessionDescription remote = descriptions.remote();
+    long remoteMax = 65536;
+    if (remote != null) {
+      int at = remote.sdp().indexOf("a=max-message-size:");
+      if (at >= 0) {
+        int end = at + "a=max-message-size:".length();
+        int stop = end;
+        while (stop < remote.sdp().length() && Character.isDigit(remote.sdp().charAt(stop))) {
+          stop++;
+        }
+        try {
+          remoteMax = Long.parseLong(remote.sdp().substring(end, stop));
+        } catch (NumberFormatException e) {
+          remoteMax = 65536;
+        }
+      }
+    }
+    return remoteMax == 0 ? LOCAL_MAX_MESSAGE_SIZE : Math.min(remoteMax, LOCAL_MAX_MESSAGE_SIZE);
+  }
+
+  void forget(RTCDataChannel channel) {
+    dataChannels.remove(channel);
+  }
+
+  boolean isClosedInternal() {
+    return closed;
+  }
+
+  // ---------------------------------------------------------------- stats
+
+  /** A stats report for the whole connection; not chained, as the spec says. */
+  public CompletableFuture<RTCStatsReport> getStats() {
+    if (closed) {
+      return chain.rejectLater(
+          new CompletableFuture<>(), Errors.invalidState("The RTCPeerConnection is closed"));
+    }
+    return onQueue(bridge.getStats(), Function.identity());
+  }
+
+  // ---------------------------------------------------------------- close
+
+  /**
+   * Closes the connection synchronously: states become "closed" without events, data channels close
+   * without their closing procedure, pending operations never complete, and no event fires
+   * afterwards. Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (closeLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    signalingState = RTCSignalingState.CLOSED;
+    iceConnectionState = RTCIceConnectionState.CLOSED;
+    connectionState = RTCPeerConnectionState.CLOSED;
+    for (RTCDataChannel channel : dataChannels) {
+      channel.closeWithConnection();
+    }
+    dataChannels.clear();
+    try {
+      bridge.close();
+    } finally {
+      factory.release(this);
+    }
+  }
+
+  // ---------------------------------------------------------------- event handlers
+
+  public void onicecandidate(EventHandler<RTCPeerConnectionIceEvent> handler) {
+    setEventHandler("icecandidate", handler);
+  }
+
+  public void onicecandidateerror(EventHandler<RTCPeerConnectionIceErrorEvent> handler) {
+    setEventHandler("icecandidateerror", handler);
+  }
+
+  public void onicegatheringstatechange(EventHandler<Event> handler) {
+    setEventHandler("icegatheringstatechange", handler);
+  }
+
+  public void oniceconnectionstatechange(EventHandler<Event> handler) {
+    setEventHandler("iceconnectionstatechange", handler);
+  }
+
+  public void onconnectionstatechange(EventHandler<Event> handler) {
+    setEventHandler("connectionstatechange", handler);
+  }
+
+  public void onsignalingstatechange(EventHandler<Event> handler) {
+    setEventHandler("signalingstatechange", handler);
+  }
+
+  public void onnegotiationneeded(EventHandler<Event> handler) {
+    setEventHandler("negotiationneeded", handler);
+  }
+
+  public void ondatachannel(EventHandler<RTCDataChannelEvent> handler) {
+    setEventHandler("datachannel", handler);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /**
+   * Runs {@code then} on the event queue once the native future settles. libwebrtc sometimes
+   * settles during the call that started it (the proxy call is synchronous): then this still hops,
+   * so nothing fires inside the user's call.
+   */
+  private <T, R> CompletableFuture<R> onQueue(
+      CompletableFuture<T> nativeFuture, Function<T, R> then) {
+    CompletableFuture<R> out = new CompletableFuture<>();
+    boolean settledAlready = nativeFuture.isDone();
+    Futures.onComplete(
+        nativeFuture,
+        (value, error) -> {
+          Runnable deliver =
+              () -> {
+                if (closed) {
+                  return;
+                }
+                if (error != null) {
+                  out.completeExceptionally(error);
+                  return;
+                }
+                try {
+                  out.complete(then.apply(value));
+                } catch (RuntimeException e) {
+                  out.completeExceptionally(e);
+                }
+              };
+          if (!settledAlready && queue.isCurrent()) {
+            deliver.run();
+          } else {
+            queue.execute(deliver);
+          }
+        });
+    return out;
+  }
+
+  private static <T> CompletableFuture<T> failed(Throwable error) {
+    return CompletableFuture.failedFuture(error);
+  }
+
+  private void maybeFireNegotiationNeeded() {
+    if (closed || !negotiationNeeded || chain.isBusy()) {
+      return;
+    }
+    if (signalingState != RTCSignalingState.STABLE) {
+      return;
+    }
+    negotiationNeeded = false;
+    dispatchEvent(new Event("negotiationneeded"));
+  }
+
+  /** Runs {@code task} on the queue unless the connection is closed by then. */
+  private void post(Runnable task) {
+    queue.execute(
+        () -> {
+          if (!closed) {
+            task.run();
+          }
+        });
+  }
+
+  private final class BridgeEvents implements PeerConnectionBridgeObserver {
+    @Override
+    public void onIceCandidate(RTCIceCandidateInit candidate, String url) {
+      post(
+          () -> {
+            Runnable fire =
+                () -> {
+                  refreshDescriptions();
+                  dispatchEvent(
+                      new RTCPeerConnectionIceEvent(
+                          "icecandidate", new RTCIceCandidate(candidate), url));
+                };
+            if (settingLocalDescription) {
+              heldCandidateEvents.add(fire);
+            } else {
+              fire.run();
+            }
+          });
+    }
+
+    @Override
+    public void onIceCandidateError(
+        String address, Integer port, String url, int code, String text) {
+      post(
+          () ->
+              dispatchEvent(
+                  new RTCPeerConnectionIceErrorEvent(
+                      "icecandidateerror", address, port, url, code, text)));
+    }
+
+    @Override
+    public void onIceGatheringStateChange(RTCIceGatheringState state) {
+      post(
+          () -> {
+            Runnable fire =
+                () -> {
+                  if (iceGatheringState == state) {
+                    return;
+                  }
+                  iceGatheringState = state;
+                  if (state == RTCIceGatheringState.COMPLETE) {
+                    refreshDescriptions();
+                  }
+                  dispatchEvent(new Event("icegatheringstatechange"));
+                  if (state == RTCIceGatheringState.COMPLETE && !closed) {
+                    // webrtc-java sends no final null candidate: the spec's end of gathering.
+                    dispatchEvent(new RTCPeerConnectionIceEvent("icecandidate", null, null));
+                  }
+                };
+            if (settingLocalDescription) {
+              heldCandidateEvents.add(fire);
+            } else {
+              fire.run();
+            }
+          });
+    }
+
+    @Override
+    public void onIceConnectionStateChange(RTCIceConnectionState state) {
+      post(
+          () -> {
+            if (iceConnectionState != state) {
+              iceConnectionState = state;
+              dispatchEvent(new Event("iceconnectionstatechange"));
+            }
+          });
+    }
+
+    @Override
+    public void onConnectionStateChange(RTCPeerConnectionState state) {
+      post(
+          () -> {
+            if (connectionState != state) {
+              connectionState = state;
+              dispatchEvent(new Event("connectionstatechange"));
+            }
+          });
+    }
+
+    @Override
+    public void onNegotiationNeeded() {
+      post(
+          () -> {
+            negotiationNeeded = true;
+            maybeFireNegotiationNeeded();
+          });
+    }
+
+    @Override
+    public void onDataChannel(DataChannelBridge channelBridge) {
+      RTCDataChannel channel =
+          new RTCDataChannel(RTCPeerConnection.this, channelBridge, queue, null);
+      dataChannels.add(channel);
+      post(
+          () -> {
+            dispatchEvent(new RTCDataChannelEvent("datachannel", channel));
+            channel.announceIfOpen();
+          });
+      // Only now: messages that raced ahead are queued behind the "datachannel" event.
+      channel.attach();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RTCPeerConnection["
+        + queue
+        + ", signalingState="
+        + signalingState
+        + ", connectionState="
+        + connectionState
+        + "]";
+  }
+
+  /** Exposed for tests in this package: the serial queue this connection dispatches on. */
+  SerialEventQueue eventQueue() {
+    return queue;
+  }
+}

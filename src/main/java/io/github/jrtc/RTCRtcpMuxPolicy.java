@@ -1,0 +1,26 @@
+package io.github.jrtc;
+
+import io.github.jrtc.internal.SpecEnums;
+
+/**
+ * RTCP multiplexing; only "require" is left in the spec. {@link #toString()} is the spec's string.
+ */
+public enum RTCRtcpMuxPolicy {
+  REQUIRE("require");
+
+  private final String value;
+
+  RTCRtcpMuxPolicy(String value) {
+    this.value = value;
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+
+  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  public static RTCRtcpMuxPolicy fromString(String value) {
+    return SpecEnums.parse(RTCRtcpMuxPolicy.class, value);
+  }
+}

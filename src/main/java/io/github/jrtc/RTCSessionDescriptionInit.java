@@ -1,0 +1,36 @@
+package io.github.jrtc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.jrtc.internal.Json;
+
+/**
+ * The {@code RTCSessionDescriptionInit} dictionary that createOffer/createAnswer resolve and that
+ * signaling carries. A left-out sdp is "" and a left-out type is null (setLocalDescription infers
+ * it).
+ */
+public record RTCSessionDescriptionInit(RTCSdpType type, String sdp) {
+  public RTCSessionDescriptionInit {
+    if (sdp == null) {
+      sdp = "";
+    }
+  }
+
+  /** JSON.stringify's shape: {@code {"type":"offer","sdp":"v=0..."}}. */
+  public String toJSON() {
+    ObjectNode o = Json.object();
+    if (type != null) {
+      o.put("type", type.toString());
+    }
+    o.put("sdp", sdp);
+    return Json.write(o);
+  }
+
+  /** Parses {@link #toJSON()}'s shape; TypeError for malformed JSON or an unknown type. */
+  public static RTCSessionDescriptionInit fromJSON(String json) {
+    JsonNode node = Json.readObject(json, "RTCSessionDescriptionInit");
+    String type = Json.text(node, "type");
+    return new RTCSessionDescriptionInit(
+        type == null ? null : RTCSdpType.fromString(type), Json.text(node, "sdp"));
+  }
+}

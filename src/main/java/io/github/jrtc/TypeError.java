@@ -1,0 +1,15 @@
+package io.github.jrtc;
+
+/** JS's {@code TypeError}: a bad argument, decided before anything else happens. */
+public class TypeError extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  public TypeError(String message) {
+    super(message);
+  }
+
+  @Override
+  public String toString() {
+    return "TypeError: " + getMessage();
+  }
+}

@@ -1,0 +1,308 @@
+package io.github.jrtc.internal;
+
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionIceErrorEvent;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import io.github.jrtc.RTCAnswerOptions;
+import io.github.jrtc.RTCConfiguration;
+import io.github.jrtc.RTCDataChannelInit;
+import io.github.jrtc.RTCIceCandidateInit;
+import io.github.jrtc.RTCIceConnectionState;
+import io.github.jrtc.RTCIceGatheringState;
+import io.github.jrtc.RTCOfferOptions;
+import io.github.jrtc.RTCPeerConnectionState;
+import io.github.jrtc.RTCSdpType;
+import io.github.jrtc.RTCSessionDescriptionInit;
+import io.github.jrtc.RTCStatsReport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@link PeerConnectionBridge} over webrtc-java. Every native callback is guarded, copies what it
+ * needs and returns at once; synchronous native failures ({@code java.lang.Error} for bad SDP,
+ * runtime exceptions with libwebrtc's "[TYPE] message") become DOMExceptions.
+ */
+final class NativePeerConnectionBridge implements PeerConnectionBridge {
+  private final RTCPeerConnection pc;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  NativePeerConnectionBridge(
+      PeerConnectionFactory factory,
+      RTCConfiguration configuration,
+      PeerConnectionBridgeObserver observer) {
+    RTCPeerConnection created =
+        factory.createPeerConnection(
+            NativeConversions.toNative(configuration), new NativeObserver(observer, this));
+    if (created == null) {
+      throw Errors.operation("libwebrtc could not create a peer connection");
+    }
+    this.pc = created;
+  }
+
+  private static final class NativeObserver implements PeerConnectionObserver {
+    private final PeerConnectionBridgeObserver observer;
+    private final NativePeerConnectionBridge owner;
+
+    NativeObserver(PeerConnectionBridgeObserver observer, NativePeerConnectionBridge owner) {
+      this.observer = observer;
+      this.owner = owner;
+    }
+
+    @Override
+    public void onIceCandidate(RTCIceCandidate c) {
+      NativeCallbacks.guard(
+          "onIceCandidate",
+          () ->
+              observer.onIceCandidate(
+                  new RTCIceCandidateInit(c.sdp, c.sdpMid, c.sdpMLineIndex, ufragOf(c.sdp)),
+                  c.serverUrl == null || c.serverUrl.isEmpty() ? null : c.serverUrl));
+    }
+
+    @Override
+    public void onIceCandidateError(RTCPeerConnectionIceErrorEvent e) {
+      NativeCallbacks.guard(
+          "onIceCandidateError",
+          () ->
+              observer.onIceCandidateError(
+                  e.getAddress(), e.getPort(), e.getUrl(), e.getErrorCode(), e.getErrorText()));
+    }
+
+    @Override
+    public void onIceGatheringChange(dev.onvoid.webrtc.RTCIceGatheringState state) {
+      NativeCallbacks.guard(
+          "onIceGatheringChange",
+          () ->
+              observer.onIceGatheringStateChange(
+                  NativeConversions.sameName(RTCIceGatheringState.class, state)));
+    }
+
+    @Override
+    public void onIceConnectionChange(dev.onvoid.webrtc.RTCIceConnectionState state) {
+      NativeCallbacks.guard(
+          "onIceConnectionChange",
+          () ->
+              observer.onIceConnectionStateChange(
+                  NativeConversions.sameName(RTCIceConnectionState.class, state)));
+    }
+
+    @Override
+    public void onConnectionChange(dev.onvoid.webrtc.RTCPeerConnectionState state) {
+      NativeCallbacks.guard(
+          "onConnectionChange",
+          () ->
+              observer.onConnectionStateChange(
+                  NativeConversions.sameName(RTCPeerConnectionState.class, state)));
+    }
+
+    @Override
+    public void onRenegotiationNeeded() {
+      NativeCallbacks.guard("onRenegotiationNeeded", observer::onNegotiationNeeded);
+    }
+
+    @Override
+    public void onDataChannel(RTCDataChannel channel) {
+      NativeCallbacks.guard(
+          "onDataChannel",
+          () -> {
+            if (owner.closed.get()) {
+              return;
+            }
+            observer.onDataChannel(new NativeDataChannelBridge(channel));
+          });
+    }
+  }
+
+  /** libwebrtc puts the ufrag in the candidate line as the "ufrag" extension attribute. */
+  static String ufragOf(String candidate) {
+    if (candidate == null) {
+      return null;
+    }
+    String[] parts = candidate.trim().split("\\s+");
+    for (int i = 8; i + 1 < parts.length; i++) {
+      if ("ufrag".equals(parts[i])) {
+        return parts[i + 1];
+      }
+    }
+    return null;
+  }
+
+  private CompletableFuture<RTCSessionDescriptionInit> sdpObserverFuture(
+      java.util.function.Consumer<CreateSessionDescriptionObserver> call) {
+    CompletableFuture<RTCSessionDescriptionInit> f = new CompletableFuture<>();
+    CreateSessionDescriptionObserver o =
+        new CreateSessionDescriptionObserver() {
+          @Override
+          public void onSuccess(dev.onvoid.webrtc.RTCSessionDescription d) {
+            NativeCallbacks.guard(
+                "CreateSessionDescription.onSuccess",
+                () -> f.complete(NativeConversions.initFromNative(d)));
+          }
+
+          @Override
+          public void onFailure(String error) {
+            NativeCallbacks.guard(
+                "CreateSessionDescription.onFailure",
+                () -> f.completeExceptionally(Errors.fromNative(error)));
+          }
+        };
+    try {
+      call.accept(o);
+    } catch (RuntimeException | Error e) {
+      f.completeExceptionally(Errors.fromNative(e.getMessage()));
+    }
+    return f;
+  }
+
+  @Override
+  public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
+    dev.onvoid.webrtc.RTCOfferOptions n = new dev.onvoid.webrtc.RTCOfferOptions();
+    n.iceRestart = options.iceRestart();
+    n.voiceActivityDetection = options.voiceActivityDetection();
+    return sdpObserverFuture(o -> pc.createOffer(n, o));
+  }
+
+  @Override
+  public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
+    dev.onvoid.webrtc.RTCAnswerOptions n = new dev.onvoid.webrtc.RTCAnswerOptions();
+    n.voiceActivityDetection = options.voiceActivityDetection();
+    return sdpObserverFuture(o -> pc.createAnswer(n, o));
+  }
+
+  private CompletableFuture<Void> setDescription(
+      RTCSessionDescriptionInit description, boolean local) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    SetSessionDescriptionObserver o =
+        new SetSessionDescriptionObserver() {
+          @Override
+          public void onSuccess() {
+            NativeCallbacks.guard("SetSessionDescription.onSuccess", () -> f.complete(null));
+          }
+
+          @Override
+          public void onFailure(String error) {
+            NativeCallbacks.guard(
+                "SetSessionDescription.onFailure",
+                () -> f.completeExceptionally(Errors.fromNative(error)));
+          }
+        };
+    try {
+      dev.onvoid.webrtc.RTCSessionDescription n = NativeConversions.toNative(description);
+      if (local) {
+        pc.setLocalDescription(n, o);
+      } else {
+        pc.setRemoteDescription(n, o);
+      }
+    } catch (Error e) {
+      // webrtc-java parses the SDP before calling libwebrtc and throws on syntax errors.
+      String message = String.valueOf(e.getMessage());
+      f.completeExceptionally(
+          message.startsWith("Create session description failed")
+                  && description.type() != RTCSdpType.ROLLBACK
+              ? Errors.sdpSyntax(message, description.sdp())
+              : Errors.fromNative(message));
+    } catch (RuntimeException e) {
+      f.completeExceptionally(Errors.fromNative(e.getMessage()));
+    }
+    return f;
+  }
+
+  @Override
+  public CompletableFuture<Void> setLocalDescription(RTCSessionDescriptionInit description) {
+    return setDescription(description, true);
+  }
+
+  @Override
+  public CompletableFuture<Void> setRemoteDescription(RTCSessionDescriptionInit description) {
+    return setDescription(description, false);
+  }
+
+  @Override
+  public void addIceCandidate(RTCIceCandidateInit c) {
+    try {
+      pc.addIceCandidate(
+          new RTCIceCandidate(
+              c.sdpMid(), c.sdpMLineIndex() == null ? 0 : c.sdpMLineIndex(), c.candidate()));
+    } catch (RuntimeException | Error e) {
+      throw Errors.operation("The ICE candidate could not be added: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Descriptions descriptions() {
+    if (closed.get()) {
+      return Descriptions.NONE;
+    }
+    return new Descriptions(
+        NativeConversions.fromNative(pc.getCurrentLocalDescription()),
+        NativeConversions.fromNative(pc.getPendingLocalDescription()),
+        NativeConversions.fromNative(pc.getCurrentRemoteDescription()),
+        NativeConversions.fromNative(pc.getPendingRemoteDescription()));
+  }
+
+  @Override
+  public CompletableFuture<RTCStatsReport> getStats() {
+    CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
+    try {
+      pc.getStats(
+          report ->
+              NativeCallbacks.guard(
+                  "getStats", () -> f.complete(NativeConversions.fromNative(report))));
+    } catch (RuntimeException | Error e) {
+      f.completeExceptionally(Errors.fromNative(e.getMessage()));
+    }
+    return f;
+  }
+
+  @Override
+  public void setConfiguration(RTCConfiguration configuration) {
+    try {
+      pc.setConfiguration(NativeConversions.toNative(configuration));
+    } catch (RuntimeException | Error e) {
+      throw Errors.fromNative(e.getMessage());
+    }
+  }
+
+  @Override
+  public void restartIce() {
+    pc.restartIce();
+  }
+
+  @Override
+  public DataChannelBridge createDataChannel(String label, RTCDataChannelInit init) {
+    dev.onvoid.webrtc.RTCDataChannelInit n = new dev.onvoid.webrtc.RTCDataChannelInit();
+    n.ordered = init.ordered();
+    n.negotiated = init.negotiated();
+    n.maxPacketLifeTime = init.maxPacketLifeTime() == null ? -1 : init.maxPacketLifeTime();
+    n.maxRetransmits = init.maxRetransmits() == null ? -1 : init.maxRetransmits();
+    n.id = init.id() == null ? -1 : init.id();
+    n.protocol = init.protocol();
+    n.priority =
+        NativeConversions.sameName(dev.onvoid.webrtc.RTCPriorityType.class, init.priority());
+    RTCDataChannel channel;
+    try {
+      channel = pc.createDataChannel(label, n);
+    } catch (RuntimeException | Error e) {
+      throw Errors.fromNative(e.getMessage());
+    }
+    if (channel == null) {
+      throw Errors.operation("libwebrtc refused to create the data channel");
+    }
+    return new NativeDataChannelBridge(channel);
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      try {
+        pc.close();
+      } catch (RuntimeException | Error e) {
+        // A second native close throws NPE in webrtc-java; the connection is closed either way.
+      }
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.github.jrtc.internal;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The spec's operations chain ([[Operations]]): createOffer, createAnswer, setLocalDescription,
+ * setRemoteDescription, addIceCandidate and replaceTrack run one at a time in call order, even when
+ * the caller never waits. Results are delivered on the connection's event queue; once the
+ * connection is closed nothing settles any more.
+ */
+public final class OperationsChain {
+  private final SerialEventQueue queue;
+  private final BooleanSupplier closed;
+  private final Runnable onEmpty;
+  private final ArrayDeque<Runnable> operations = new ArrayDeque<>();
+
+  /**
+   * @param queue the connection's event queue: every outcome is delivered from it
+   * @param closed the connection's [[IsClosed]] slot
+   * @param onEmpty run on the queue when the chain empties (the negotiation-needed re-check)
+   */
+  public OperationsChain(SerialEventQueue queue, BooleanSupplier closed, Runnable onEmpty) {
+    this.queue = queue;
+    this.closed = closed;
+    this.onEmpty = onEmpty;
+  }
+
+  /** Appends an operation; runs it now if the chain was empty. Never throws. */
+  public <T> CompletableFuture<T> chain(Supplier<CompletableFuture<T>> operation) {
+    CompletableFuture<T> p = new CompletableFuture<>();
+    if (closed.getAsBoolean()) {
+      return rejectLater(p, Errors.invalidState("The RTCPeerConnection is closed"));
+    }
+    Runnable start = () -> execute(operation, p);
+    boolean first;
+    synchronized (operations) {
+      operations.add(start);
+      first = operations.size() == 1;
+    }
+    if (first) {
+      start.run();
+    }
+    return p;
+  }
+
+  /** Whether an operation is running or waiting. */
+  public boolean isBusy() {
+    synchronized (operations) {
+      return !operations.isEmpty();
+    }
+  }
+
+  /** Completes {@code p} exceptionally from the queue, so never before the caller has it. */
+  public <T> CompletableFuture<T> rejectLater(CompletableFuture<T> p, Throwable error) {
+    queue.execute(() -> p.completeExceptionally(error));
+    return p;
+  }
+
+  private <T> void execute(Supplier<CompletableFuture<T>> operation, CompletableFuture<T> p) {
+    CompletableFuture<T> inner;
+    try {
+      inner = operation.get();
+    } catch (RuntimeException e) {
+      inner = CompletableFuture.failedFuture(e);
+    }
+    if (inner.isDone()) {
+      // Decided while starting: still report through the queue, after the caller returned.
+      CompletableFuture<T> done = inner;
+      queue.execute(() -> Futures.onComplete(done, (v, e) -> settle(p, v, e)));
+      return;
+    }
+    Futures.onComplete(
+        inner,
+        (v, e) -> {
+          if (queue.isCurrent()) {
+            settle(p, v, e);
+          } else {
+            queue.execute(() -> settle(p, v, e));
+          }
+        });
+  }
+
+  private <T> void settle(CompletableFuture<T> p, T value, Throwable error) {
+    if (closed.getAsBoolean()) {
+      return;
+    }
+    Runnable next;
+    synchronized (operations) {
+      operations.poll();
+      next = operations.peek();
+    }
+    if (error != null) {
+      p.completeExceptionally(unwrap(error));
+    } else {
+      p.complete(value);
+    }
+    if (next != null) {
+      next.run();
+    } else {
+      queue.execute(onEmpty);
+    }
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    while (e instanceof CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.jrtc.internal;
+
+import io.github.jrtc.RTCIceCandidateInit;
+import io.github.jrtc.RTCIceConnectionState;
+import io.github.jrtc.RTCIceGatheringState;
+import io.github.jrtc.RTCPeerConnectionState;
+
+/**
+ * Events from libwebrtc, already copied into jrtc types. Called on native threads: implementations
+ * must only hand the event to their queue and return; the bridge catches anything they throw.
+ */
+public interface PeerConnectionBridgeObserver {
+  void onIceCandidate(RTCIceCandidateInit candidate, String url);
+
+  void onIceCandidateError(String address, Integer port, String url, int code, String text);
+
+  void onIceGatheringStateChange(RTCIceGatheringState state);
+
+  void onIceConnectionStateChange(RTCIceConnectionState state);
+
+  void onConnectionStateChange(RTCPeerConnectionState state);
+
+  void onNegotiationNeeded();
+
+  /** A remote in-band channel; its native observer is already registered. */
+  void onDataChannel(DataChannelBridge channel);
+}

@@ -1,0 +1,83 @@
+package io.github.jrtc;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Keeps webrtc-java behind io.github.jrtc.internal: users never see a dev.onvoid type. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.github.jrtc");
+
+  @Test
+  void onlyInternalCodeTouchesWebrtcJava() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.github.jrtc.internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.onvoid..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void noPublicSignatureMentionsWebrtcJavaOrInternalTypes() {
+    List<String> leaks = new ArrayList<>();
+    for (JavaClass c : CLASSES) {
+      if (c.getPackageName().startsWith("io.github.jrtc.internal")
+          || !c.getModifiers().contains(JavaModifier.PUBLIC)) {
+        continue;
+      }
+      for (JavaCodeUnit m : c.getCodeUnits()) {
+        if (!m.getModifiers().contains(JavaModifier.PUBLIC)
+            && !m.getModifiers().contains(JavaModifier.PROTECTED)) {
+          continue;
+        }
+        m.getParameterTypes().forEach(t -> check(leaks, c, m.getFullName(), t.getName()));
+        check(leaks, c, m.getFullName(), m.getRawReturnType().getName());
+      }
+      for (JavaField f : c.getFields()) {
+        if (f.getModifiers().contains(JavaModifier.PUBLIC)) {
+          check(leaks, c, f.getFullName(), f.getRawType().getName());
+        }
+      }
+      c.getRawSuperclass().ifPresent(s -> check(leaks, c, "superclass", s.getName()));
+      c.getRawInterfaces().forEach(i -> check(leaks, c, "interface", i.getName()));
+    }
+    assertThat(leaks).isEmpty();
+  }
+
+  private static void check(List<String> leaks, JavaClass owner, String where, String type) {
+    if (type.startsWith("dev.onvoid") || type.startsWith("io.github.jrtc.internal")) {
+      leaks.add(owner.getName() + " " + where + " exposes " + type);
+    }
+  }
+
+  @Test
+  void theLibraryNeverPrintsOrExits() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.github.jrtc")
+        .or()
+        .resideInAPackage("io.github.jrtc.internal..")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .orShould()
+        .callMethod(System.class, "exit", int.class)
+        .check(CLASSES);
+  }
+}
