@@ -37,21 +37,36 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
   private long sentSincePoll;
   private volatile long bufferedAmount;
 
+  /**
+   * @param local the options of a channel this side created (its attributes are what was asked), or
+   *     null for a channel the remote peer announced (read from libwebrtc)
+   */
   RTCDataChannel(
       RTCPeerConnection owner,
       DataChannelBridge bridge,
       SerialEventQueue queue,
-      RTCPriorityType priority) {
+      String label,
+      RTCDataChannelInit local) {
     this.owner = owner;
     this.bridge = bridge;
     this.queue = queue;
-    this.label = bridge.label();
-    this.ordered = bridge.ordered();
-    this.maxPacketLifeTime = bridge.maxPacketLifeTime();
-    this.maxRetransmits = bridge.maxRetransmits();
-    this.protocol = bridge.protocol();
-    this.negotiated = bridge.negotiated();
-    this.priority = priority == null ? RTCPriorityType.LOW : priority;
+    if (local != null) {
+      this.label = label;
+      this.ordered = local.ordered();
+      this.maxPacketLifeTime = local.maxPacketLifeTime();
+      this.maxRetransmits = local.maxRetransmits();
+      this.protocol = local.protocol();
+      this.negotiated = local.negotiated();
+      this.priority = local.priority();
+    } else {
+      this.label = bridge.label();
+      this.ordered = bridge.ordered();
+      this.maxPacketLifeTime = bridge.maxPacketLifeTime();
+      this.maxRetransmits = bridge.maxRetransmits();
+      this.protocol = bridge.protocol();
+      this.negotiated = bridge.negotiated();
+      this.priority = RTCPriorityType.LOW;
+    }
   }
 
   /** Starts receiving native events; separate from construction so events keep spec order. */

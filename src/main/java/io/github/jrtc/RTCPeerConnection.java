@@ -13,6 +13,7 @@ import io.github.jrtc.internal.PeerConnectionBridgeFactory;
 import io.github.jrtc.internal.PeerConnectionBridgeObserver;
 import io.github.jrtc.internal.Sdp;
 import io.github.jrtc.internal.SerialEventQueue;
+import io.github.jrtc.internal.UsvString;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /** libwebrtc's SCTP send limit; the remote's a=max-message-size can only lower it. */
   private static final long LOCAL_MAX_MESSAGE_SIZE = 262_144;
+
+  /** libwebrtc's highest SCTP stream id (1024 streams). */
+  private static final int MAX_SCTP_STREAM_ID = 1023;
+
+  /** In-band ids come from one parity (even or odd): at most 512 can be allocated. */
+  private static final int MAX_DATA_CHANNELS = 512;
 
   private final SerialEventQueue queue;
   private final OperationsChain chain;
@@ -694,8 +701,18 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (closed) {
       throw Errors.invalidState("The RTCPeerConnection is closed");
     }
-    String l = label == null ? "null" : label;
-    RTCDataChannelInit options = init == null ? new RTCDataChannelInit() : init;
+    // JS converts the label with ToString (null -> "null") and both strings as USVString.
+    String l = UsvString.of(label == null ? "null" : label);
+    RTCDataChannelInit given = init == null ? new RTCDataChannelInit() : init;
+    checkUnsignedShort("maxPacketLifeTime", given.maxPacketLifeTime());
+    checkUnsignedShort("maxRetransmits", given.maxRetransmits());
+    checkUnsignedShort("id", given.id());
+    // The id is only used for negotiated channels; in-band ones get theirs from the DTLS role.
+    RTCDataChannelInit options =
+        given.toBuilder()
+            .protocol(UsvString.of(given.protocol()))
+            .id(given.negotiated() ? given.id() : null)
+            .build();
     if (l.getBytes(StandardCharsets.UTF_8).length > 65535) {
       throw new TypeError("The label is longer than 65535 bytes");
     }
@@ -708,11 +725,22 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (options.maxPacketLifeTime() != null && options.maxRetransmits() != null) {
       throw new TypeError("maxPacketLifeTime and maxRetransmits cannot both be set");
     }
-    checkUnsignedShort("maxPacketLifeTime", options.maxPacketLifeTime());
-    checkUnsignedShort("maxRetransmits", options.maxRetransmits());
-    checkUnsignedShort("id", options.id());
     if (options.id() != null && options.id() == 65535) {
       throw new TypeError("65535 is not a valid data channel id");
+    }
+    // webrtc-java 0.14.0 aborts the JVM whenever libwebrtc refuses a channel (it formats the
+    // error with a string_view through varargs), so every refusal libwebrtc can make is decided
+    // here first: stream ids above 1023, ids in use, and running out of ids.
+    if (options.id() != null && options.id() > MAX_SCTP_STREAM_ID) {
+      throw Errors.operation(
+          "Data channel id "
+              + options.id()
+              + " is above libwebrtc's limit of "
+              + MAX_SCTP_STREAM_ID
+              + " (as in Chrome)");
+    }
+    if (dataChannels.size() >= MAX_DATA_CHANNELS) {
+      throw Errors.operation("No data channel id is left (limit " + MAX_DATA_CHANNELS + ")");
     }
     if (options.id() != null) {
       for (RTCDataChannel existing : dataChannels) {
@@ -722,7 +750,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       }
     }
     DataChannelBridge channelBridge = bridge.createDataChannel(l, options);
-    RTCDataChannel channel = new RTCDataChannel(this, channelBridge, queue, options.priority());
+    RTCDataChannel channel = new RTCDataChannel(this, channelBridge, queue, l, options);
     dataChannels.add(channel);
     negotiationGeneration.incrementAndGet();
     channel.attach();
@@ -993,7 +1021,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     @Override
     public void onDataChannel(DataChannelBridge channelBridge) {
       RTCDataChannel channel =
-          new RTCDataChannel(RTCPeerConnection.this, channelBridge, queue, null);
+          new RTCDataChannel(RTCPeerConnection.this, channelBridge, queue, null, null);
       dataChannels.add(channel);
       post(
           () -> {

@@ -31,13 +31,23 @@ final class NativeDataChannelBridge implements DataChannelBridge {
 
   NativeDataChannelBridge(RTCDataChannel channel) {
     this.channel = channel;
-    this.label = channel.getLabel();
+    // webrtc-java turns an empty string into null.
+    this.label = channel.getLabel() == null ? "" : channel.getLabel();
     this.ordered = channel.isOrdered();
+    // webrtc-java reports an unset value as 0; "reliable" tells whether either is set. For a
+    // remote channel with both at 0 the two cases look alike: maxRetransmits 0 is assumed.
     int lifetime = channel.getMaxPacketLifeTime();
     int retransmits = channel.getMaxRetransmits();
-    // libwebrtc reports "unset" as -1 or as 65535 depending on the path.
-    this.maxPacketLifeTime = lifetime < 0 || lifetime == 0xFFFF ? null : lifetime;
-    this.maxRetransmits = retransmits < 0 || retransmits == 0xFFFF ? null : retransmits;
+    if (channel.isReliable()) {
+      this.maxPacketLifeTime = null;
+      this.maxRetransmits = null;
+    } else if (lifetime > 0) {
+      this.maxPacketLifeTime = lifetime;
+      this.maxRetransmits = null;
+    } else {
+      this.maxPacketLifeTime = null;
+      this.maxRetransmits = retransmits;
+    }
     this.protocol = channel.getProtocol() == null ? "" : channel.getProtocol();
     this.negotiated = channel.isNegotiated();
     this.id = idOf(channel.getId());
