@@ -31,10 +31,13 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
   private volatile BinaryType binaryType = BinaryType.ARRAYBUFFER;
   private volatile long bufferedAmountLowThreshold;
 
-  // bufferedAmount = what libwebrtc reported at the last poll + what was sent since.
+  // bufferedAmount = bytes sent - bytes libwebrtc has handed on. Sends add at once; the drained
+  // count only moves in a task on the event queue, so (as in JS) the amount never shrinks
+  // under a handler's feet while it runs.
   private final Object sendLock = new Object();
-  private long polledAmount;
-  private long sentSincePoll;
+  private long totalSent;
+  private long totalDrained;
+  private volatile long lastDrainPosted;
   private volatile long bufferedAmount;
 
   /**
@@ -244,34 +247,48 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
           "Message of " + size + " bytes exceeds the maximum message size of " + max + " bytes");
     }
     synchronized (sendLock) {
-      sentSincePoll += size;
-      bufferedAmount = polledAmount + sentSincePoll;
       bridge.send(data, binary);
+      totalSent += size;
+      bufferedAmount = totalSent - totalDrained;
     }
     BufferedAmountPoller.watch(this::pollBufferedAmount);
   }
 
-  /** Called by the poller thread; returns whether anything is still buffered. */
+  /** Called by the poller thread; returns whether libwebrtc still holds queued bytes. */
   private boolean pollBufferedAmount() {
+    long sent;
+    long queued;
+    synchronized (sendLock) {
+      sent = totalSent;
+      queued = readyState == RTCDataChannelState.CLOSED ? 0 : bridge.nativeBufferedAmount();
+    }
+    long drained = sent - queued;
+    if (drained > lastDrainPosted) {
+      lastDrainPosted = drained;
+      queue.execute(() -> applyDrained(drained));
+    }
+    return queued > 0;
+  }
+
+  private void applyDrained(long drained) {
     long before;
     long after;
     synchronized (sendLock) {
-      before = bufferedAmount;
-      polledAmount = readyState == RTCDataChannelState.CLOSED ? 0 : bridge.nativeBufferedAmount();
-      sentSincePoll = 0;
-      after = polledAmount;
+      if (drained <= totalDrained) {
+        return;
+      }
+      before = totalSent - totalDrained;
+      totalDrained = drained;
+      after = totalSent - totalDrained;
       bufferedAmount = after;
     }
     long threshold = bufferedAmountLowThreshold;
-    if (before > threshold && after <= threshold) {
-      queue.execute(
-          () -> {
-            if (!owner.isClosedInternal() && readyState != RTCDataChannelState.CLOSED) {
-              dispatchEvent(new Event("bufferedamountlow"));
-            }
-          });
+    if (before > threshold
+        && after <= threshold
+        && !owner.isClosedInternal()
+        && readyState != RTCDataChannelState.CLOSED) {
+      dispatchEvent(new Event("bufferedamountlow"));
     }
-    return after > 0;
   }
 
   /** Starts the closing procedure; "close" fires once the channel is closed. Idempotent. */

@@ -60,6 +60,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
   private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
   private volatile Descriptions descriptions = Descriptions.NONE;
+  private final Object descriptionsLock = new Object();
+  private long localSequence;
+  private long remoteSequence;
 
   // Touched only on the event queue or inside a chained operation (one at a time).
   private String lastCreatedOffer = "";
@@ -412,13 +415,13 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (local) {
       queue.execute(() -> settingLocalDescription = true);
     }
-    CompletableFuture<Void> nativeResult =
+    CompletableFuture<Descriptions> nativeResult =
         local ? bridge.setLocalDescription(d) : bridge.setRemoteDescription(d);
     CompletableFuture<Void> applied =
         onQueue(
             nativeResult,
-            v -> {
-              descriptionApplied(d.type(), local);
+            snapshot -> {
+              descriptionApplied(d.type(), local, snapshot);
               return null;
             });
     if (local) {
@@ -439,7 +442,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
   }
 
-  private void descriptionApplied(RTCSdpType type, boolean local) {
+  private void descriptionApplied(RTCSdpType type, boolean local, Descriptions snapshot) {
     RTCSignalingState next =
         switch (type) {
           case OFFER ->
@@ -453,7 +456,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (!local && type != RTCSdpType.ROLLBACK) {
       remoteEndOfCandidates.clear();
     }
-    refreshDescriptions();
+    updateDescriptions(snapshot, true, true);
     negotiationGeneration.incrementAndGet();
     // libwebrtc re-raises negotiation-needed after an offer/answer exchange if still needed.
     negotiationNeeded = false;
@@ -464,25 +467,51 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
   }
 
-  private void refreshDescriptions() {
+  /**
+   * Takes the parts of a snapshot that are newer than what is cached. Local and remote sides are
+   * ordered separately: addIceCandidate only reports the remote side.
+   */
+  private void updateDescriptions(Descriptions d, boolean takeLocal, boolean takeRemote) {
     if (closed) {
       return;
     }
-    Descriptions d = bridge.descriptions();
-    if (!remoteEndOfCandidates.isEmpty()) {
-      d =
+    synchronized (descriptionsLock) {
+      Descriptions cached = descriptions;
+      boolean local = takeLocal && d.sequence() >= localSequence;
+      boolean remote = takeRemote && d.sequence() >= remoteSequence;
+      if (local) {
+        localSequence = d.sequence();
+      }
+      if (remote) {
+        remoteSequence = d.sequence();
+      }
+      descriptions =
           new Descriptions(
-              d.currentLocal(),
-              d.pendingLocal(),
-              withEndOfCandidates(d.currentRemote()),
-              withEndOfCandidates(d.pendingRemote()));
+              local ? d.currentLocal() : cached.currentLocal(),
+              local ? d.pendingLocal() : cached.pendingLocal(),
+              remote ? withEndOfCandidates(d.currentRemote()) : cached.currentRemote(),
+              remote ? withEndOfCandidates(d.pendingRemote()) : cached.pendingRemote(),
+              Math.max(localSequence, remoteSequence));
     }
-    descriptions = d;
+  }
+
+  /** Re-applies end-of-candidates markers to the cached remote descriptions. */
+  private void markEndOfCandidates() {
+    synchronized (descriptionsLock) {
+      Descriptions c = descriptions;
+      descriptions =
+          new Descriptions(
+              c.currentLocal(),
+              c.pendingLocal(),
+              withEndOfCandidates(c.currentRemote()),
+              withEndOfCandidates(c.pendingRemote()),
+              c.sequence());
+    }
   }
 
   private RTCSessionDescription withEndOfCandidates(RTCSessionDescription d) {
-    return d == null
-        ? null
+    return d == null || remoteEndOfCandidates.isEmpty()
+        ? d
         : new RTCSessionDescription(
             d.type(), Sdp.withEndOfCandidates(d.sdp(), remoteEndOfCandidates));
   }
@@ -575,19 +604,21 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       } else {
         remoteEndOfCandidates.add(target.index());
       }
-      refreshDescriptions();
+      markEndOfCandidates();
       return CompletableFuture.completedFuture(null);
     }
     if (!CandidateParser.isValid(c.candidate())) {
       return failed(Errors.operation("The ICE candidate could not be parsed: " + c.candidate()));
     }
+    Descriptions remoteAfter;
     try {
-      bridge.addIceCandidate(
-          new RTCIceCandidateInit(c.candidate(), target.mid(), target.index(), ufrag));
+      remoteAfter =
+          bridge.addIceCandidate(
+              new RTCIceCandidateInit(c.candidate(), target.mid(), target.index(), ufrag));
     } catch (DOMException e) {
       return failed(e);
     }
-    refreshDescriptions();
+    updateDescriptions(remoteAfter, false, true);
     return CompletableFuture.completedFuture(null);
   }
 
@@ -754,6 +785,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     dataChannels.add(channel);
     negotiationGeneration.incrementAndGet();
     channel.attach();
+    // Over an established SCTP association libwebrtc opens a channel inside createDataChannel,
+    // before any observer could see it: announce it, asynchronously as the spec does.
+    post(channel::announceIfOpen);
     return channel;
   }
 
@@ -932,12 +966,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   private final class BridgeEvents implements PeerConnectionBridgeObserver {
     @Override
-    public void onIceCandidate(RTCIceCandidateInit candidate, String url) {
+    public void onIceCandidate(RTCIceCandidateInit candidate, String url, Descriptions snapshot) {
       post(
           () -> {
             Runnable fire =
                 () -> {
-                  refreshDescriptions();
+                  updateDescriptions(snapshot, true, false);
                   dispatchEvent(
                       new RTCPeerConnectionIceEvent(
                           "icecandidate", new RTCIceCandidate(candidate), url));
@@ -961,7 +995,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
 
     @Override
-    public void onIceGatheringStateChange(RTCIceGatheringState state) {
+    public void onIceGatheringStateChange(RTCIceGatheringState state, Descriptions snapshot) {
       post(
           () -> {
             Runnable fire =
@@ -970,9 +1004,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                     return;
                   }
                   iceGatheringState = state;
-                  if (state == RTCIceGatheringState.COMPLETE) {
-                    refreshDescriptions();
-                  }
+                  updateDescriptions(snapshot, true, false);
                   dispatchEvent(new Event("icegatheringstatechange"));
                   if (state == RTCIceGatheringState.COMPLETE && !closed) {
                     // webrtc-java sends no final null candidate: the spec's end of gathering.

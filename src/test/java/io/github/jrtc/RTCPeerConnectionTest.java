@@ -43,7 +43,7 @@ class RTCPeerConnectionTest {
   @BeforeEach
   void setUp() {
     bridge = mock(PeerConnectionBridge.class);
-    when(bridge.descriptions()).thenReturn(Descriptions.NONE);
+    when(bridge.addIceCandidate(any())).thenReturn(Descriptions.NONE);
     PeerConnectionBridgeFactory factory =
         (config, obs, owner) -> {
           observer = obs;
@@ -65,14 +65,17 @@ class RTCPeerConnectionTest {
     return t instanceof DOMException d ? d.name() : t.getClass().getSimpleName();
   }
 
+  private static Descriptions remoteOffer() {
+    return new Descriptions(
+        null, null, null, new RTCSessionDescription(RTCSdpType.OFFER, OFFER_SDP));
+  }
+
   private void remoteOfferApplied() throws Exception {
-    CompletableFuture<Void> nativeSrd = new CompletableFuture<>();
+    CompletableFuture<Descriptions> nativeSrd = new CompletableFuture<>();
     when(bridge.setRemoteDescription(any())).thenReturn(nativeSrd);
-    RTCSessionDescription remote = new RTCSessionDescription(RTCSdpType.OFFER, OFFER_SDP);
-    when(bridge.descriptions()).thenReturn(new Descriptions(null, null, null, remote));
     CompletableFuture<Void> srd =
         pc.setRemoteDescription(new RTCSessionDescriptionInit(RTCSdpType.OFFER, OFFER_SDP));
-    nativeSrd.complete(null);
+    nativeSrd.complete(remoteOffer());
     srd.get(5, TimeUnit.SECONDS);
   }
 
@@ -123,7 +126,7 @@ class RTCPeerConnectionTest {
   // SPEC-NOTES "operations chain": SRD(offer); addIceCandidate(c) back to back must succeed.
   @Test
   void addIceCandidateWaitsForAPendingSetRemoteDescription() throws Exception {
-    CompletableFuture<Void> nativeSrd = new CompletableFuture<>();
+    CompletableFuture<Descriptions> nativeSrd = new CompletableFuture<>();
     when(bridge.setRemoteDescription(any())).thenReturn(nativeSrd);
     CompletableFuture<Void> srd =
         pc.setRemoteDescription(new RTCSessionDescriptionInit(RTCSdpType.OFFER, OFFER_SDP));
@@ -132,11 +135,7 @@ class RTCPeerConnectionTest {
     Thread.sleep(100);
     verify(bridge, never()).addIceCandidate(any());
     assertThat(add).isNotDone();
-    when(bridge.descriptions())
-        .thenReturn(
-            new Descriptions(
-                null, null, null, new RTCSessionDescription(RTCSdpType.OFFER, OFFER_SDP)));
-    nativeSrd.complete(null);
+    nativeSrd.complete(remoteOffer());
     srd.get(5, TimeUnit.SECONDS);
     add.get(5, TimeUnit.SECONDS);
     verify(bridge).addIceCandidate(any());
@@ -146,12 +145,12 @@ class RTCPeerConnectionTest {
   @Test
   void signalingStateChangeFiresBeforeTheFutureCompletes() throws Exception {
     pc.onsignalingstatechange(e -> log.add("signalingstatechange:" + pc.signalingState()));
-    CompletableFuture<Void> nativeSrd = new CompletableFuture<>();
+    CompletableFuture<Descriptions> nativeSrd = new CompletableFuture<>();
     when(bridge.setRemoteDescription(any())).thenReturn(nativeSrd);
     CompletableFuture<Void> srd =
         pc.setRemoteDescription(new RTCSessionDescriptionInit(RTCSdpType.OFFER, OFFER_SDP))
             .thenRun(() -> log.add("resolved"));
-    nativeSrd.complete(null);
+    nativeSrd.complete(remoteOffer());
     srd.get(5, TimeUnit.SECONDS);
     assertThat(log).containsExactly("signalingstatechange:have-remote-offer", "resolved");
   }
@@ -340,9 +339,10 @@ class RTCPeerConnectionTest {
   void gatheringCompleteFiresTheFinalNullCandidate() throws Exception {
     pc.onicegatheringstatechange(e -> log.add("icegatheringstatechange:" + pc.iceGatheringState()));
     pc.onicecandidate(e -> log.add("icecandidate:" + (e.candidate() == null ? "null" : "c")));
-    observer.onIceGatheringStateChange(RTCIceGatheringState.GATHERING);
-    observer.onIceCandidate(new RTCIceCandidateInit(CANDIDATE, "0", 0, "abcd"), null);
-    observer.onIceGatheringStateChange(RTCIceGatheringState.COMPLETE);
+    observer.onIceGatheringStateChange(RTCIceGatheringState.GATHERING, Descriptions.NONE);
+    observer.onIceCandidate(
+        new RTCIceCandidateInit(CANDIDATE, "0", 0, "abcd"), null, Descriptions.NONE);
+    observer.onIceGatheringStateChange(RTCIceGatheringState.COMPLETE, Descriptions.NONE);
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
@@ -413,8 +413,10 @@ class RTCPeerConnectionTest {
         .thenReturn(
             CompletableFuture.completedFuture(
                 new RTCSessionDescriptionInit(RTCSdpType.OFFER, "local")));
-    when(bridge.setLocalDescription(any())).thenReturn(CompletableFuture.completedFuture(null));
-    when(bridge.setRemoteDescription(any())).thenReturn(CompletableFuture.completedFuture(null));
+    when(bridge.setLocalDescription(any()))
+        .thenReturn(CompletableFuture.completedFuture(Descriptions.NONE));
+    when(bridge.setRemoteDescription(any()))
+        .thenReturn(CompletableFuture.completedFuture(remoteOffer()));
     pc.setLocalDescription().get(5, TimeUnit.SECONDS);
     assertThat(pc.signalingState()).isEqualTo(RTCSignalingState.HAVE_LOCAL_OFFER);
     pc.onsignalingstatechange(e -> log.add(pc.signalingState().toString()));
@@ -430,7 +432,7 @@ class RTCPeerConnectionTest {
         .thenReturn(
             CompletableFuture.completedFuture(
                 new RTCSessionDescriptionInit(RTCSdpType.OFFER, "local")));
-    CompletableFuture<Void> nativeSld = new CompletableFuture<>();
+    CompletableFuture<Descriptions> nativeSld = new CompletableFuture<>();
     when(bridge.setLocalDescription(any())).thenReturn(nativeSld);
     pc.onicecandidate(e -> log.add("icecandidate"));
     CompletableFuture<Void> sld =
@@ -440,10 +442,11 @@ class RTCPeerConnectionTest {
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(() -> verify(bridge).setLocalDescription(any()));
-    observer.onIceCandidate(new RTCIceCandidateInit(CANDIDATE, "0", 0, "abcd"), null);
+    observer.onIceCandidate(
+        new RTCIceCandidateInit(CANDIDATE, "0", 0, "abcd"), null, Descriptions.NONE);
     Thread.sleep(100);
     assertThat(log).isEmpty();
-    nativeSld.complete(null);
+    nativeSld.complete(Descriptions.NONE);
     sld.get(5, TimeUnit.SECONDS);
     await()
         .atMost(Duration.ofSeconds(5))

@@ -50,9 +50,15 @@ final class NativeDataChannelBridge implements DataChannelBridge {
     }
     this.protocol = channel.getProtocol() == null ? "" : channel.getProtocol();
     this.negotiated = channel.isNegotiated();
-    this.id = idOf(channel.getId());
-    this.state = NativeConversions.sameName(RTCDataChannelState.class, channel.getState());
+    // Observe first, then read: a change in between is then seen as an event, not lost.
+    this.state = RTCDataChannelState.CONNECTING;
     channel.registerObserver(new NativeObserver());
+    this.id = idOf(channel.getId());
+    RTCDataChannelState now =
+        NativeConversions.sameName(RTCDataChannelState.class, channel.getState());
+    if (state == RTCDataChannelState.CONNECTING) {
+      state = now;
+    }
   }
 
   private static Integer idOf(int nativeId) {

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * runtime exceptions with libwebrtc's "[TYPE] message") become DOMExceptions.
  */
 final class NativePeerConnectionBridge implements PeerConnectionBridge {
-  private final RTCPeerConnection pc;
+  // Assigned once creation returns; callbacks may run before that.
+  private volatile RTCPeerConnection pc;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   NativePeerConnectionBridge(
@@ -60,7 +61,8 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           () ->
               observer.onIceCandidate(
                   new RTCIceCandidateInit(c.sdp, c.sdpMid, c.sdpMLineIndex, ufragOf(c.sdp)),
-                  c.serverUrl == null || c.serverUrl.isEmpty() ? null : c.serverUrl));
+                  c.serverUrl == null || c.serverUrl.isEmpty() ? null : c.serverUrl,
+                  owner.snapshotOnSignalingThread()));
     }
 
     @Override
@@ -78,7 +80,8 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           "onIceGatheringChange",
           () ->
               observer.onIceGatheringStateChange(
-                  NativeConversions.sameName(RTCIceGatheringState.class, state)));
+                  NativeConversions.sameName(RTCIceGatheringState.class, state),
+                  owner.snapshotOnSignalingThread()));
     }
 
     @Override
@@ -173,14 +176,15 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
     return sdpObserverFuture(o -> pc.createAnswer(n, o));
   }
 
-  private CompletableFuture<Void> setDescription(
+  private CompletableFuture<Descriptions> setDescription(
       RTCSessionDescriptionInit description, boolean local) {
-    CompletableFuture<Void> f = new CompletableFuture<>();
+    CompletableFuture<Descriptions> f = new CompletableFuture<>();
     SetSessionDescriptionObserver o =
         new SetSessionDescriptionObserver() {
           @Override
           public void onSuccess() {
-            NativeCallbacks.guard("SetSessionDescription.onSuccess", () -> f.complete(null));
+            NativeCallbacks.guard(
+                "SetSessionDescription.onSuccess", () -> f.complete(snapshotOnSignalingThread()));
           }
 
           @Override
@@ -212,17 +216,19 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
   }
 
   @Override
-  public CompletableFuture<Void> setLocalDescription(RTCSessionDescriptionInit description) {
+  public CompletableFuture<Descriptions> setLocalDescription(
+      RTCSessionDescriptionInit description) {
     return setDescription(description, true);
   }
 
   @Override
-  public CompletableFuture<Void> setRemoteDescription(RTCSessionDescriptionInit description) {
+  public CompletableFuture<Descriptions> setRemoteDescription(
+      RTCSessionDescriptionInit description) {
     return setDescription(description, false);
   }
 
   @Override
-  public void addIceCandidate(RTCIceCandidateInit c) {
+  public Descriptions addIceCandidate(RTCIceCandidateInit c) {
     try {
       pc.addIceCandidate(
           new RTCIceCandidate(
@@ -230,11 +236,22 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
     } catch (RuntimeException | Error e) {
       throw Errors.operation("The ICE candidate could not be added: " + e.getMessage());
     }
+    return new Descriptions(
+        null,
+        null,
+        NativeConversions.fromNative(pc.getCurrentRemoteDescription()),
+        NativeConversions.fromNative(pc.getPendingRemoteDescription()));
   }
 
-  @Override
-  public Descriptions descriptions() {
-    if (closed.get()) {
+  /**
+   * webrtc-java's description getters fetch libwebrtc's object on the signaling thread but
+   * serialize it on the calling one: from any other thread that races with libwebrtc replacing or
+   * extending the description, a use-after-free seen as SIGSEGV. So this is only called from native
+   * callbacks, which run on the signaling thread.
+   */
+  private Descriptions snapshotOnSignalingThread() {
+    RTCPeerConnection pc = this.pc;
+    if (pc == null || closed.get()) {
       return Descriptions.NONE;
     }
     return new Descriptions(

@@ -19,16 +19,21 @@ public interface PeerConnectionBridge {
 
   CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options);
 
-  /** Fails with an RTCError (sdp-syntax-error) for unparsable SDP, else as libwebrtc says. */
-  CompletableFuture<Void> setLocalDescription(RTCSessionDescriptionInit description);
+  /**
+   * Resolves the descriptions as they are right after this one was applied (read on libwebrtc's
+   * signaling thread: reading them from any other thread races with libwebrtc and can crash). Fails
+   * with an RTCError (sdp-syntax-error) for unparsable SDP, else as libwebrtc says.
+   */
+  CompletableFuture<Descriptions> setLocalDescription(RTCSessionDescriptionInit description);
 
-  CompletableFuture<Void> setRemoteDescription(RTCSessionDescriptionInit description);
+  CompletableFuture<Descriptions> setRemoteDescription(RTCSessionDescriptionInit description);
 
-  /** Synchronous; throws a DOMException when libwebrtc rejects the candidate. */
-  void addIceCandidate(RTCIceCandidateInit candidate);
-
-  /** The four descriptions as libwebrtc holds them now (with gathered candidates). */
-  Descriptions descriptions();
+  /**
+   * Synchronous; throws a DOMException when libwebrtc rejects the candidate. Returns the remote
+   * descriptions after it (the local ones of the result are null: only the operations chain changes
+   * remote descriptions, so they are safe to read here; local ones are not).
+   */
+  Descriptions addIceCandidate(RTCIceCandidateInit candidate);
 
   CompletableFuture<RTCStatsReport> getStats();
 

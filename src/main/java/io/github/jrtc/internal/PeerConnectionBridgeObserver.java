@@ -10,11 +10,12 @@ import io.github.jrtc.RTCPeerConnectionState;
  * must only hand the event to their queue and return; the bridge catches anything they throw.
  */
 public interface PeerConnectionBridgeObserver {
-  void onIceCandidate(RTCIceCandidateInit candidate, String url);
+  /** {@code descriptions}: a snapshot taken with the candidate, on the signaling thread. */
+  void onIceCandidate(RTCIceCandidateInit candidate, String url, Descriptions descriptions);
 
   void onIceCandidateError(String address, Integer port, String url, int code, String text);
 
-  void onIceGatheringStateChange(RTCIceGatheringState state);
+  void onIceGatheringStateChange(RTCIceGatheringState state, Descriptions descriptions);
 
   void onIceConnectionStateChange(RTCIceConnectionState state);
 

@@ -1,0 +1,238 @@
+package io.github.jrtc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Ports of WPT webrtc/RTCDataChannel-send.html, -bufferedAmount.html, -close.html and
+ * RTCPeerConnection-ondatachannel.html, in-band and negotiated, on real libwebrtc.
+ */
+class DataChannelIT {
+  private final RTCPeerConnection a = new RTCPeerConnection();
+  private final RTCPeerConnection b = new RTCPeerConnection();
+
+  @AfterEach
+  void close() {
+    a.close();
+    b.close();
+  }
+
+  /** WPT's createDataChannelPair: an open channel on each side. */
+  private RTCDataChannel[] openPair(boolean negotiated) throws Exception {
+    Peers.trickle(a, b);
+    RTCDataChannel local;
+    CompletableFuture<RTCDataChannel> remote = new CompletableFuture<>();
+    if (negotiated) {
+      RTCDataChannelInit init = RTCDataChannelInit.builder().negotiated(true).id(7).build();
+      local = a.createDataChannel("pair", init);
+      remote.complete(b.createDataChannel("pair", init));
+    } else {
+      local = a.createDataChannel("pair");
+      b.ondatachannel(e -> remote.complete(e.channel()));
+    }
+    Peers.negotiate(a, b).get(10, TimeUnit.SECONDS);
+    RTCDataChannel other = remote.get(10, TimeUnit.SECONDS);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                local.readyState() == RTCDataChannelState.OPEN
+                    && other.readyState() == RTCDataChannelState.OPEN);
+    return new RTCDataChannel[] {local, other};
+  }
+
+  // -send.html "Calling send() when data channel is in connecting state should throw
+  // InvalidStateError"
+  @Test
+  void sendWhileConnecting() {
+    RTCDataChannel dc = a.createDataChannel("x");
+    assertThatThrownBy(() -> dc.send("hello"))
+        .isInstanceOfSatisfying(
+            DOMException.class, e -> assertThat(e.name()).isEqualTo("InvalidStateError"));
+    assertThat(dc.bufferedAmount()).isZero();
+  }
+
+  // -send.html: string, unicode, empty, binary (byte[] / ByteBuffer) arrive byte-exact, in order;
+  // -ondatachannel.html: the remote channel mirrors the local one's attributes.
+  @ParameterizedTest(name = "negotiated={0}")
+  @ValueSource(booleans = {false, true})
+  void messagesArriveExactlyAndInOrder(boolean negotiated) throws Exception {
+    RTCDataChannel[] pair = openPair(negotiated);
+    RTCDataChannel sender = pair[0];
+    RTCDataChannel receiver = pair[1];
+    assertThat(receiver.label()).isEqualTo("pair");
+    assertThat(receiver.negotiated()).isEqualTo(negotiated);
+    assertThat(receiver.ordered()).isTrue();
+    assertThat(receiver.id()).isEqualTo(sender.id());
+
+    List<Object> got = new CopyOnWriteArrayList<>();
+    receiver.onmessage(e -> got.add(e.data()));
+    List<Object> sent = new ArrayList<>();
+    Random random = new Random(42);
+    String unicode = "\u00b5 \u4e2d\u6587 \ud83d\ude00 \u0000 end";
+    for (int i = 0; i < 300; i++) {
+      switch (i % 5) {
+        case 0 -> {
+          String s = "message " + i;
+          sender.send(s);
+          sent.add(s);
+        }
+        case 1 -> {
+          sender.send(unicode);
+          sent.add(unicode);
+        }
+        case 2 -> {
+          sender.send("");
+          sent.add("");
+        }
+        case 3 -> {
+          byte[] bytes = new byte[random.nextInt(2000)];
+          random.nextBytes(bytes);
+          sender.send(bytes);
+          sent.add(ByteBuffer.wrap(bytes));
+        }
+        default -> {
+          // Only the remaining bytes of a buffer are sent; its position is not moved.
+          byte[] bytes = new byte[100];
+          random.nextBytes(bytes);
+          ByteBuffer slice = ByteBuffer.wrap(bytes, 10, 50);
+          sender.send(slice);
+          assertThat(slice.position()).isEqualTo(10);
+          sent.add(ByteBuffer.wrap(bytes, 10, 50).slice());
+        }
+      }
+    }
+    ByteBuffer direct = ByteBuffer.allocateDirect(64);
+    direct.put("direct".getBytes(StandardCharsets.UTF_8)).flip();
+    sender.send(direct);
+    sent.add(ByteBuffer.wrap("direct".getBytes(StandardCharsets.UTF_8)));
+    sender.send(new byte[0]);
+    sent.add(ByteBuffer.allocate(0));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == sent.size());
+    for (int i = 0; i < sent.size(); i++) {
+      Object expected = sent.get(i);
+      Object actual = got.get(i);
+      if (expected instanceof String) {
+        assertThat(actual).as("message %d", i).isEqualTo(expected);
+      } else {
+        assertThat(actual).as("message %d", i).isInstanceOf(ByteBuffer.class);
+        assertThat((ByteBuffer) actual).as("message %d", i).isEqualTo(expected);
+        assertThat(((ByteBuffer) actual).isReadOnly()).isTrue();
+      }
+    }
+  }
+
+  // -binaryType.html: "blob" delivers a Blob.
+  @Test
+  void blobBinaryType() throws Exception {
+    RTCDataChannel[] pair = openPair(false);
+    pair[1].binaryType(BinaryType.BLOB);
+    CompletableFuture<Object> got = new CompletableFuture<>();
+    pair[1].onmessage(e -> got.complete(e.data()));
+    pair[0].send(new byte[] {1, 2, 3});
+    Object data = got.get(5, TimeUnit.SECONDS);
+    assertThat(data).isInstanceOf(Blob.class);
+    assertThat(((Blob) data).bytes()).containsExactly(1, 2, 3);
+  }
+
+  // -bufferedAmount.html: "bufferedAmount should increase to byte length of encoded unicode
+  // message" synchronously after send, and drain back to 0.
+  @ParameterizedTest(name = "negotiated={0}")
+  @ValueSource(booleans = {false, true})
+  void bufferedAmountGrowsSynchronouslyAndDrains(boolean negotiated) throws Exception {
+    RTCDataChannel[] pair = openPair(negotiated);
+    String unicode = "\u00b5\u4e2d\ud83d\ude00";
+    int bytes = unicode.getBytes(StandardCharsets.UTF_8).length;
+    // As in JS, within one task (a handler) the amount only grows.
+    CompletableFuture<List<Long>> amounts = new CompletableFuture<>();
+    a.eventQueue()
+        .execute(
+            () -> {
+              List<Long> seen = new ArrayList<>();
+              pair[0].send(unicode);
+              pair[0].send(unicode);
+              seen.add(pair[0].bufferedAmount());
+              pair[0].send(new byte[1000]);
+              seen.add(pair[0].bufferedAmount());
+              amounts.complete(seen);
+            });
+    assertThat(amounts.get(5, TimeUnit.SECONDS)).containsExactly(2L * bytes, 2L * bytes + 1000);
+    await().atMost(Duration.ofSeconds(5)).until(() -> pair[0].bufferedAmount() == 0);
+  }
+
+  // -bufferedAmountLowThreshold.html: bufferedamountlow fires when the amount falls to the
+  // threshold.
+  @Test
+  void bufferedAmountLowFires() throws Exception {
+    RTCDataChannel[] pair = openPair(false);
+    RTCDataChannel dc = pair[0];
+    dc.bufferedAmountLowThreshold(64 * 1024);
+    CompletableFuture<Long> low = new CompletableFuture<>();
+    dc.onbufferedamountlow(e -> low.complete(dc.bufferedAmount()));
+    byte[] chunk = new byte[64 * 1024];
+    for (int i = 0; i < 64; i++) {
+      dc.send(chunk);
+    }
+    assertThat(dc.bufferedAmount()).isGreaterThan(64 * 1024);
+    assertThat(low.get(10, TimeUnit.SECONDS)).isLessThanOrEqualTo(64 * 1024);
+  }
+
+  // -send.html: a message over the max message size is a TypeError, and nothing is lost.
+  @Test
+  void oversizeMessageIsTypeError() throws Exception {
+    RTCDataChannel[] pair = openPair(false);
+    assertThatThrownBy(() -> pair[0].send(new byte[262_145])).isInstanceOf(TypeError.class);
+    assertThat(pair[0].bufferedAmount()).isZero();
+    CompletableFuture<Object> got = new CompletableFuture<>();
+    pair[1].onmessage(e -> got.complete(e.data()));
+    pair[0].send("still works");
+    assertThat(got.get(5, TimeUnit.SECONDS)).isEqualTo("still works");
+  }
+
+  // -close.html: "Close datachannel causes onclosing and onclose to be called" (on the remote),
+  // the local side is "closing" at once and then "closed" with a close event.
+  @ParameterizedTest(name = "negotiated={0}")
+  @ValueSource(booleans = {false, true})
+  void closeProcedure(boolean negotiated) throws Exception {
+    RTCDataChannel[] pair = openPair(negotiated);
+    List<String> events = new CopyOnWriteArrayList<>();
+    pair[0].onclosing(e -> events.add("local closing"));
+    pair[0].onclose(e -> events.add("local close"));
+    pair[1].onclosing(e -> events.add("remote closing"));
+    pair[1].onclose(e -> events.add("remote close"));
+    pair[0].close();
+    assertThat(pair[0].readyState()).isEqualTo(RTCDataChannelState.CLOSING);
+    pair[0].close();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> events.contains("local close") && events.contains("remote close"));
+    assertThat(pair[0].readyState()).isEqualTo(RTCDataChannelState.CLOSED);
+    assertThat(pair[1].readyState()).isEqualTo(RTCDataChannelState.CLOSED);
+    assertThat(events).doesNotContain("local closing");
+    assertThat(events.indexOf("remote closing")).isLessThan(events.indexOf("remote close"));
+    assertThatThrownBy(() -> pair[0].send("x"))
+        .isInstanceOfSatisfying(
+            DOMException.class, e -> assertThat(e.name()).isEqualTo("InvalidStateError"));
+    // The connection itself is unaffected: another channel opens.
+    RTCDataChannel again = a.createDataChannel("again");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> again.readyState() == RTCDataChannelState.OPEN);
+  }
+}
