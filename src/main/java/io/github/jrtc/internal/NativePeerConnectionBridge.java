@@ -252,7 +252,10 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           }
         };
     try {
-      dev.onvoid.webrtc.RTCSessionDescription n = NativeConversions.toNative(description);
+      dev.onvoid.webrtc.RTCSessionDescription n =
+          NativeConversions.toNative(
+              new RTCSessionDescriptionInit(
+                  description.type(), NativeInputGuard.sdp(description.sdp())));
       run(
           () -> {
             if (local) {
@@ -293,6 +296,10 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
   public Descriptions addIceCandidate(RTCIceCandidateInit c) {
     return call(
         () -> {
+          String problem = NativeInputGuard.candidateProblem(c.candidate(), c.sdpMid());
+          if (problem != null) {
+            throw Errors.operation("The ICE candidate could not be added: " + problem);
+          }
           try {
             pc.addIceCandidate(
                 new RTCIceCandidate(

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class SdpFuzzer {
   /** setRemoteDescription and addIceCandidate may reject with these (webrtc-pc, W3C). */
-  static final Set<String> SPEC_NAMES =
+  public static final Set<String> SPEC_NAMES =
       Set.of(
           "InvalidStateError",
           "InvalidModificationError",
@@ -43,6 +43,7 @@ public final class SdpFuzzer {
           "TypeError");
 
   private static final long TIMEOUT_S = 10;
+  private static final boolean VERBOSE = Boolean.getBoolean("jrtc.fuzz.verbose");
   private static final int RECYCLE_EVERY = 500;
 
   private static final List<String> CANDIDATES =
@@ -132,6 +133,9 @@ public final class SdpFuzzer {
       throws Exception {
     String base = corpus.get(r.nextInt(corpus.size()));
     String sdp = m.mutateSdp(base, what);
+    if (VERBOSE) {
+      System.out.println("  sdp: " + what);
+    }
     Throwable error =
         outcome(sdpPc.setRemoteDescription(new RTCSessionDescriptionInit(RTCSdpType.OFFER, sdp)));
     if (error == null) {
@@ -177,6 +181,9 @@ public final class SdpFuzzer {
         };
     what.append("mid=").append(mid == null ? "null" : SdpMutator.escape(mid));
     what.append(" index=").append(index);
+    if (VERBOSE) {
+      System.out.println("  ice: " + SdpMutator.escape(candidate) + " " + what);
+    }
     Throwable error =
         outcome(icePc.addIceCandidate(new RTCIceCandidateInit(candidate, mid, index, null)));
     if (error == null) {
