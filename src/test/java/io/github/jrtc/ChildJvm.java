@@ -19,6 +19,16 @@ final class ChildJvm {
 
   static Result run(long timeoutSeconds, List<String> jvmArgs, String mainClass, String... args)
       throws Exception {
+    return run(java.util.Map.of(), timeoutSeconds, jvmArgs, mainClass, args);
+  }
+
+  static Result run(
+      java.util.Map<String, String> env,
+      long timeoutSeconds,
+      List<String> jvmArgs,
+      String mainClass,
+      String... args)
+      throws Exception {
     String javaBin = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>();
     cmd.add(javaBin);
@@ -28,6 +38,7 @@ final class ChildJvm {
     cmd.add(mainClass);
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     Process p = pb.start();
     List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -19,12 +19,16 @@ import java.util.concurrent.TimeUnit;
  * heap so Java heap growth does not show up as RSS:
  *
  * <pre>
- * JRTC_NETNS=jrtc-rel scripts/netns exec java -Xms96m -Xmx96m -XX:+AlwaysPreTouch \
+ * JRTC_NETNS=jrtc-rel scripts/netns exec env MALLOC_ARENA_MAX=2 \
+ *   java -Xms96m -Xmx96m -XX:+AlwaysPreTouch \
  *   -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) \
  *   io.github.jrtc.bench.CloseLeakBench [cycles=1000] [warmup=200] [modes=on,off]
  * </pre>
  *
- * A line {@code RESULT mode slopeKb lateSlopeKb threadsDelta fdsDelta} per mode is printed for
+ * MALLOC_ARENA_MAX=2 keeps glibc's per-thread arenas from adding fragmentation (5-25 kB/cycle with
+ * the default, which is not a leak: it levels off) to the slope.
+ *
+ * <p>A line {@code RESULT mode slopeKb lateSlopeKb threadsDelta fdsDelta} per mode is printed for
  * tests to parse.
  */
 public final class CloseLeakBench {
