@@ -52,22 +52,24 @@ public final class CloseLeakBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "%n%-32s %8s %12s %14s %10s %10s %10s%n",
+        "%n%-32s %8s %12s %14s %16s %10s %10s %10s%n",
         "close leak (webrtc-java 0.14.0)",
         "cycles",
         "RSS kB/cycle",
         "2nd half kB/c",
+        "RSS-JVM kB/c",
         "RSS delta",
         "threads Δ",
         "fds Δ");
     for (String[] r : rows) {
       System.out.printf(
           Locale.ROOT,
-          "%-32s %8s %12s %14s %10s %10s %10s%n",
+          "%-32s %8s %12s %14s %16s %10s %10s %10s%n",
           r[0],
           r[1],
           r[2],
           r[3],
+          r[8],
           r[4],
           r[5],
           r[6]);
@@ -88,12 +90,18 @@ public final class CloseLeakBench {
     long rss0 = ProcSelf.rssKb();
     double[] x = new double[cycles];
     double[] y = new double[cycles];
+    double[] nonJvm = new double[cycles];
+    java.lang.management.MemoryMXBean memory =
+        java.lang.management.ManagementFactory.getMemoryMXBean();
     for (int i = 0; i < cycles; i++) {
       cycle();
       x[i] = i;
       y[i] = ProcSelf.rssKb();
+      // The JVM's own growth (JIT code cache, metaspace) is not the connection's.
+      nonJvm[i] = y[i] - memory.getNonHeapMemoryUsage().getCommitted() / 1024.0;
     }
     double slope = ProcSelf.slope(x, y);
+    double nonJvmSlope = ProcSelf.slope(x, nonJvm);
     int h = cycles / 2;
     double lateSlope =
         ProcSelf.slope(
@@ -108,7 +116,8 @@ public final class CloseLeakBench {
       Long.toString(ProcSelf.rssKb() - rss0),
       Integer.toString(ProcSelf.threads() - threads0),
       Integer.toString(ProcSelf.fds() - fds0),
-      mode
+      mode,
+      String.format(Locale.ROOT, "%.2f", nonJvmSlope)
     };
   }
 
