@@ -188,6 +188,11 @@ public final class SdpFuzzer {
         outcome(icePc.addIceCandidate(new RTCIceCandidateInit(candidate, mid, index, null)));
     if (error == null) {
       accepted++;
+      // Still usable: it answers the offer it holds.
+      Throwable answer = outcome(icePc.createAnswer());
+      if (answer != null) {
+        failures.add("case " + n + ": candidate accepted but createAnswer failed: " + answer);
+      }
     } else {
       check(n, error, what);
     }
