@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Closing a connection gives its native memory back: the bench's create/connect/close cycles, in a
- * child JVM with a fixed heap, grow RSS by at most a few kB per cycle once warm (webrtc-java alone: about
- * 125), and leave no thread or file descriptor behind.
+ * child JVM with a fixed heap, grow RSS by at most a few kB per cycle once warm (webrtc-java alone:
+ * about 125), and leave no thread or file descriptor behind.
  */
 class CloseLeakIT {
   /** Generous: measured about 6-30 kB/cycle with the release (warm-up included), 125 without. */
