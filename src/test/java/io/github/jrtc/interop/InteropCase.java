@@ -88,6 +88,7 @@ final class InteropCase {
       return negotiateAndVerify();
     } finally {
       pc.close();
+      keepSignaling();
     }
   }
 
@@ -320,6 +321,16 @@ final class InteropCase {
         }
       }
     }
+  }
+
+  /** What the peer said, one JSON line each, next to its log: the first place to look. */
+  private void keepSignaling() throws java.io.IOException {
+    java.nio.file.Files.createDirectories(Summary.DIR);
+    String name = label.replaceAll("[^A-Za-z0-9]+", "-") + ".signaling.jsonl";
+    java.nio.file.Files.write(
+        Summary.DIR.resolve(name),
+        peer.inbox().all().stream().map(Messages::write).toList(),
+        StandardCharsets.UTF_8);
   }
 
   private long elapsedMs() {
