@@ -39,6 +39,7 @@ final class InteropCase {
   private final Direction direction;
   private boolean trickleToPeer = true;
   private boolean echo;
+  private String echoReply;
   private String label;
   private Function<String, String> remoteSdpFixup = Function.identity();
 
@@ -69,9 +70,13 @@ final class InteropCase {
     return this;
   }
 
-  /** The peer reflects what it receives (Janus echotest) instead of speaking the protocol. */
-  InteropCase echo(String label) {
+  /**
+   * The peer reflects what it receives (Janus echotest) instead of speaking the protocol; {@code
+   * reply} is what comes back for jrtc's greeting.
+   */
+  InteropCase echo(String label, String reply) {
     this.echo = true;
+    this.echoReply = reply;
     this.label = label;
     return this;
   }
@@ -136,7 +141,7 @@ final class InteropCase {
     RTCDataChannel dc = waitFor("a data channel", channel);
     waitFor("jrtc's data channel open", opened);
     waitFor("a message from the peer", firstReceived);
-    String expected = echo ? JRTC_GREETING : "hello from " + peer.peer() + " ✓";
+    String expected = echo ? echoReply : "hello from " + peer.peer() + " ✓";
     assertThat(received).containsExactly(expected);
     if (!echo) {
       JsonNode got = peer.inbox().awaitType("message", STEP);
