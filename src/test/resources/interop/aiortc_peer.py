@@ -1,14 +1,53 @@
 """aiortc side of jrtc's interop suite: the peer protocol (see PeerLink.java) as JSON lines on
 stdin/stdout; diagnostics on stderr. Run with /usr/bin/python3 (Debian's python3-aiortc)."""
+import array
 import asyncio
 import json
 import logging
+import math
 import sys
 
 import aiortc
 from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import AudioStreamTrack, VideoStreamTrack
 
 GREETING = "hello from aiortc \u2713"
+
+
+WIDTH, HEIGHT = 320, 240  # small frames keep the encoder cheap on a shared machine
+
+
+class Tone(AudioStreamTrack):
+    """A 440 Hz sine at half scale (RMS 0.35): aiortc's own AudioStreamTrack is silence."""
+
+    async def recv(self):
+        frame = await super().recv()  # silence with aiortc's pacing and timestamps
+        rate, n = frame.sample_rate, frame.samples
+        samples = array.array("h", (int(16384 * math.sin(2 * math.pi * 440 * (frame.pts + i) / rate))
+                                    for i in range(n)))
+        frame.planes[0].update(samples.tobytes())
+        return frame
+
+
+class Pattern(VideoStreamTrack):
+    """WIDTHxHEIGHT frames at aiortc's 30 fps whose brightness changes every frame."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    async def recv(self):
+        from av import VideoFrame
+
+        pts, time_base = await self.next_timestamp()
+        frame = VideoFrame(width=WIDTH, height=HEIGHT)
+        luma = 16 + (self.count * 4) % 220
+        self.count += 1
+        for i, p in enumerate(frame.planes):
+            p.update(bytes([luma if i == 0 else 128]) * p.buffer_size)
+        frame.pts = pts
+        frame.time_base = time_base
+        return frame
 
 
 def send(message):
@@ -59,6 +98,15 @@ class Peer:
         def on_close():
             send({"type": "channel", "state": "closed", "label": channel.label})
 
+    async def outbound(self):
+        """packetsSent/bytesSent per kind, as aiortc's getStats reports them."""
+        result = {}
+        report = await self.pc.getStats()
+        for s in report.values():
+            if s.type == "outbound-rtp":
+                result[s.kind] = {"packetsSent": s.packetsSent, "bytesSent": s.bytesSent}
+        return result
+
     async def send_local(self):
         # aiortc does not trickle: its description already holds every candidate.
         d = self.pc.localDescription
@@ -67,6 +115,9 @@ class Peer:
     async def handle(self, m):
         kind = m["type"]
         if kind == "start":
+            if m.get("media"):
+                self.pc.addTrack(Tone())
+                self.pc.addTrack(Pattern())
             if m["role"] == "offer":
                 self.wire(self.pc.createDataChannel("aiortc"))
                 await self.pc.setLocalDescription(await self.pc.createOffer())
@@ -81,7 +132,7 @@ class Peer:
             # Not expected: jrtc sends aiortc complete descriptions (see AiortcIT).
             logging.warning("ignoring trickled candidate %s", m.get("candidate"))
         elif kind == "stats":
-            send({"type": "stats", "dataChannel": self.counts})
+            send({"type": "stats", "dataChannel": self.counts, "outbound": await self.outbound()})
         elif kind == "bye":
             await self.pc.close()
             send({"type": "closed"})

@@ -42,6 +42,8 @@ final class InteropCase {
   private String echoReply;
   private String label;
   private Function<String, String> remoteSdpFixup = Function.identity();
+  private int peerWidth;
+  private int peerHeight;
 
   private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
   private final CompletableFuture<Long> connected = new CompletableFuture<>();
@@ -78,6 +80,16 @@ final class InteropCase {
     this.echo = true;
     this.echoReply = reply;
     this.label = label;
+    return this;
+  }
+
+  /**
+   * The peer sends audio and video of this frame size; jrtc verifies what it decodes (getStats
+   * inbound-rtp: size, ≥ 20 fps, audio level) and that its counts agree with the peer's.
+   */
+  InteropCase peerSendsMedia(int width, int height) {
+    this.peerWidth = width;
+    this.peerHeight = height;
     return this;
   }
 
@@ -125,7 +137,10 @@ final class InteropCase {
 
     start = System.nanoTime();
     boolean jrtcOffers = direction == Direction.JRTC_OFFERS;
-    peer.send(Messages.of("start").put("role", jrtcOffers ? "answer" : "offer"));
+    peer.send(
+        Messages.of("start")
+            .put("role", jrtcOffers ? "answer" : "offer")
+            .put("media", peerWidth > 0));
     if (jrtcOffers) {
       wire(pc.createDataChannel("jrtc"));
       track(pc.createOffer().thenCompose(pc::setLocalDescription).thenCompose(v -> sendLocal()));
@@ -148,12 +163,25 @@ final class InteropCase {
       assertThat(got.path("data").asText()).isEqualTo(JRTC_GREETING);
     }
 
+    InboundMedia media = null;
+    if (peerWidth > 0) {
+      media = InboundMedia.measure(pc);
+      assertThat(media.width()).as("decoded frame width").isEqualTo(peerWidth);
+      assertThat(media.height()).as("decoded frame height").isEqualTo(peerHeight);
+      assertThat(media.fps()).as("decoded frames per second").isGreaterThanOrEqualTo(20);
+      assertThat(media.audioLevel()).as("decoded audio level").isGreaterThan(0.01);
+    }
+
     long sentBytes = utf8(JRTC_GREETING);
     long receivedBytes = utf8(expected);
     verifyJrtcStats(dc, sentBytes, receivedBytes);
     if (!echo) {
       peer.send(Messages.of("stats"));
-      JsonNode theirs = peer.inbox().awaitType("stats", STEP).path("dataChannel");
+      JsonNode stats = peer.inbox().awaitType("stats", STEP);
+      if (media != null) {
+        verifyAgainstPeer(media, stats.path("outbound"));
+      }
+      JsonNode theirs = stats.path("dataChannel");
       assertThat(theirs.path("messagesReceived").asLong()).as("peer messagesReceived").isEqualTo(1);
       assertThat(theirs.path("bytesReceived").asLong())
           .as("peer bytesReceived")
@@ -168,8 +196,8 @@ final class InteropCase {
         peer.version(),
         label,
         msToConnected,
-        "n/a (no jrtc media API yet)",
-        "n/a",
+        media == null ? "none sent" : media.frames(),
+        media == null ? "none sent" : media.audio(),
         "1 sent, 1 received" + (echo ? " (echo)" : ""));
   }
 
@@ -207,6 +235,22 @@ final class InteropCase {
                           Boolean.TRUE.equals(p.get("nominated"))
                               && "succeeded".equals(p.get("state")));
             });
+  }
+
+  /**
+   * jrtc's stats were taken before the peer's, so the peer has sent at least what jrtc counted; on
+   * a loss-free veth pair jrtc must have most of it.
+   */
+  private static void verifyAgainstPeer(InboundMedia media, JsonNode outbound) {
+    for (String kind : List.of("audio", "video")) {
+      long sent = outbound.path(kind).path("packetsSent").asLong(-1);
+      long got = kind.equals("audio") ? media.audioPackets() : media.videoPackets();
+      assertThat(sent).as("peer's %s packetsSent (%s)", kind, outbound).isPositive();
+      assertThat(got)
+          .as("jrtc's %s packetsReceived vs peer's packetsSent %d", kind, sent)
+          .isLessThanOrEqualTo(sent)
+          .isGreaterThanOrEqualTo(sent * 8 / 10);
+    }
   }
 
   private void hangUp(RTCDataChannel dc) throws Exception {
