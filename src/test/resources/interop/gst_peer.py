@@ -73,6 +73,7 @@ class Peer:
             send({"type": "error", "message": f"create-offer: {reply and reply.to_string()}"})
             return
         self.webrtc.emit("set-local-description", offer, Gst.Promise.new())
+        self.offer_sdp = offer.sdp.as_text()
         send({"type": "description",
               "description": {"type": "offer", "sdp": offer.sdp.as_text()}})
 
@@ -97,6 +98,32 @@ class Peer:
         channel.connect("on-message-string", on_message)
         channel.connect("on-close", on_close)
 
+    def on_stats(self, promise, _data):
+        """packetsSent/bytesSent per kind from webrtcbin's outbound-rtp stats; the kind comes from
+        the offer's a=ssrc lines (webrtcbin 1.22's stats do not carry it)."""
+        kind_of = {}
+        kind = None
+        for line in self.offer_sdp.splitlines():
+            if line.startswith("m="):
+                kind = line[2:].split()[0]
+            elif line.startswith("a=ssrc:"):
+                kind_of[int(line[7:].split()[0])] = kind
+        outbound = {}
+
+        def visit(_field, value, _user):
+            if isinstance(value, Gst.Structure):
+                ok, t = value.get_enum("type", GstWebRTC.WebRTCStatsType)
+                if ok and t == GstWebRTC.WebRTCStatsType.OUTBOUND_RTP:
+                    _, ssrc = value.get_uint("ssrc")
+                    _, packets = value.get_uint64("packets-sent")
+                    _, octets = value.get_uint64("bytes-sent")
+                    outbound[kind_of.get(ssrc, str(ssrc))] = {"packetsSent": packets,
+                                                              "bytesSent": octets}
+            return True
+
+        promise.get_reply().foreach(visit, None)
+        send({"type": "stats", "dataChannel": self.counts, "outbound": outbound})
+
     def handle(self, m):
         kind = m["type"]
         if kind == "start":
@@ -117,7 +144,8 @@ class Peer:
             if c and c.get("candidate"):
                 self.webrtc.emit("add-ice-candidate", c["sdpMLineIndex"], c["candidate"])
         elif kind == "stats":
-            send({"type": "stats", "dataChannel": self.counts})
+            promise = Gst.Promise.new_with_change_func(self.on_stats, None)
+            self.webrtc.emit("get-stats", None, promise)
         elif kind == "bye":
             self.pipe.set_state(Gst.State.NULL)
             send({"type": "closed"})

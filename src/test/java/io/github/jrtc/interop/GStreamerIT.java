@@ -14,7 +14,7 @@ class GStreamerIT {
     try (ProcessPeer gst =
         new ProcessPeer(
             "gstreamer", Summary.DIR.resolve("gstreamer-offers.log"), ProcessPeer.python(script))) {
-      Summary.record(new InteropCase(gst, Direction.PEER_OFFERS).run());
+      Summary.record(new InteropCase(gst, Direction.PEER_OFFERS).peerSendsMedia(320, 240).run());
     }
   }
 }
