@@ -36,7 +36,11 @@
         throw new Error(`chromium stats ${k}=${dataChannel && dataChannel[k]} but counted ${counts[k]}`);
       }
     }
-    send({ type: "stats", dataChannel });
+    const outbound = {};
+    report.forEach((s) => {
+      if (s.type === "outbound-rtp") outbound[s.kind] = s;
+    });
+    send({ type: "stats", dataChannel, outbound });
   }
 
   async function handle(m) {
@@ -46,6 +50,23 @@
         pc.onicecandidate = (e) => send({ type: "candidate", candidate: e.candidate });
         pc.onconnectionstatechange = () => send({ type: "state", connectionState: pc.connectionState });
         pc.ondatachannel = (e) => wire(e.channel);
+        if (m.media) {
+          // The fake camera and microphone (--use-fake-device-for-media-stream): a test pattern
+          // and a periodic beep. Small frames keep the encoders cheap on a shared machine.
+          const stream = await navigator.mediaDevices.getUserMedia({
+            audio: true,
+            video: { width: { exact: 320 }, height: { exact: 240 }, frameRate: 30 },
+          });
+          for (const track of stream.getTracks()) {
+            const sender = pc.addTrack(track, stream);
+            if (track.kind === "video") {
+              // Under CPU load Chromium would otherwise scale frames down.
+              const p = sender.getParameters();
+              p.degradationPreference = "maintain-resolution";
+              await sender.setParameters(p);
+            }
+          }
+        }
         if (m.role === "offer") {
           wire(pc.createDataChannel("chromium"));
           await pc.setLocalDescription();

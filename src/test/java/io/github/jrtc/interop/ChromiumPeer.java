@@ -2,7 +2,10 @@ package io.github.jrtc.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,24 +38,40 @@ final class ChromiumPeer implements PeerLink {
           "--disable-background-networking",
           "--disable-component-update",
           "--disable-sync",
-          "--use-fake-device-for-media-stream",
+          // The fake camera runs at 20 fps unless told otherwise.
+          "--use-fake-device-for-media-stream=fps=30",
           "--use-fake-ui-for-media-stream",
           "--remote-debugging-port=0");
 
   private final Inbox inbox = new Inbox("chromium");
+  private final HttpServer origin;
   private final Path profile;
   private final Process process;
   private final DevTools devTools;
   private final String version;
 
   ChromiumPeer(Path log) throws Exception {
+    // getUserMedia needs a secure context, which about:blank is not and http://127.0.0.1 is.
+    origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    origin.createContext(
+        "/",
+        exchange -> {
+          byte[] page =
+              "<!doctype html><title>jrtc interop</title>".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
+    origin.start();
+    String url = "http://127.0.0.1:" + origin.getAddress().getPort() + "/";
     profile = Files.createTempDirectory("jrtc-chromium-");
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
     command.add(CHROMIUM.toString());
     command.addAll(FLAGS);
     command.add("--user-data-dir=" + profile);
-    command.add("about:blank");
+    command.add(url);
     process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -68,6 +87,7 @@ final class ChromiumPeer implements PeerLink {
               inbox.add(
                   Messages.of("error").put("message", p.path("exceptionDetails").toString())));
       devTools.call("Runtime.enable").get(10, TimeUnit.SECONDS);
+      awaitPage(url);
       devTools
           .call("Runtime.addBinding", Messages.JSON.createObjectNode().put("name", "jrtcSignal"))
           .get(10, TimeUnit.SECONDS);
@@ -119,6 +139,23 @@ final class ChromiumPeer implements PeerLink {
     throw new AssertionError("no page target in " + list.body());
   }
 
+  private void awaitPage(String url) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    String state = "";
+    while (System.nanoTime() < deadline) {
+      state =
+          evaluate("location.href + ' ' + document.readyState")
+              .get(10, TimeUnit.SECONDS)
+              .at("/result/value")
+              .asText();
+      if (state.equals(url + " complete")) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("chromium did not load " + url + ": " + state);
+  }
+
   private CompletableFuture<JsonNode> evaluate(String expression) {
     ObjectNode params =
         Messages.JSON.createObjectNode().put("expression", expression).put("awaitPromise", true);
@@ -168,6 +205,7 @@ final class ChromiumPeer implements PeerLink {
 
   @Override
   public void close() {
+    origin.stop(0);
     if (devTools != null) {
       try {
         devTools.call("Browser.close").get(5, TimeUnit.SECONDS);

@@ -349,6 +349,12 @@ final class InteropCase {
       if (failure.isDone()) {
         throw new AssertionError("jrtc failed while waiting for " + what, failure.join());
       }
+      for (JsonNode m : peer.inbox().all()) {
+        if (Messages.is(m, "error")) {
+          throw new AssertionError(
+              peer.peer() + " reported an error while jrtc waited for " + what + ": " + m);
+        }
+      }
       try {
         return f.get(100, TimeUnit.MILLISECONDS);
       } catch (ExecutionException e) {
