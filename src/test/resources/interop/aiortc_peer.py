@@ -67,6 +67,15 @@ class Peer:
         def on_state():
             send({"type": "state", "connectionState": self.pc.connectionState})
 
+        self.inbound = {
+            "video": {"framesDecoded": 0, "frameWidth": 0, "frameHeight": 0},
+            "audio": {"totalAudioEnergy": 0.0, "totalSamplesDuration": 0.0},
+        }
+
+        @self.pc.on("track")
+        def on_track(track):
+            asyncio.ensure_future(self.consume(track))
+
         @self.pc.on("datachannel")
         def on_channel(channel):
             self.wire(channel)
@@ -98,6 +107,26 @@ class Peer:
         def on_close():
             send({"type": "channel", "state": "closed", "label": channel.label})
 
+    async def consume(self, track):
+        """Decoded frames of a track jrtc sends: count and size (video), energy (audio), the
+        same members browsers put in inbound-rtp stats."""
+        v, a = self.inbound["video"], self.inbound["audio"]
+        while True:
+            try:
+                frame = await track.recv()
+            except Exception:  # MediaStreamError once the track ends
+                return
+            if track.kind == "video":
+                v["framesDecoded"] += 1
+                v["frameWidth"], v["frameHeight"] = frame.width, frame.height
+            else:
+                samples = array.array("h", bytes(frame.planes[0]))
+                if samples:
+                    mean_square = sum(x * x for x in samples) / len(samples) / 32768.0 ** 2
+                    duration = frame.samples / frame.sample_rate
+                    a["totalAudioEnergy"] += mean_square * duration
+                    a["totalSamplesDuration"] += duration
+
     async def outbound(self):
         """packetsSent/bytesSent per kind, as aiortc's getStats reports them."""
         result = {}
@@ -105,6 +134,8 @@ class Peer:
         for s in report.values():
             if s.type == "outbound-rtp":
                 result[s.kind] = {"packetsSent": s.packetsSent, "bytesSent": s.bytesSent}
+            elif s.type == "inbound-rtp":
+                self.inbound[s.kind]["packetsReceived"] = s.packetsReceived
         return result
 
     async def send_local(self):
@@ -132,7 +163,9 @@ class Peer:
             # Not expected: jrtc sends aiortc complete descriptions (see AiortcIT).
             logging.warning("ignoring trickled candidate %s", m.get("candidate"))
         elif kind == "stats":
-            send({"type": "stats", "dataChannel": self.counts, "outbound": await self.outbound()})
+            outbound = await self.outbound()
+            send({"type": "stats", "id": m.get("id"), "dataChannel": self.counts,
+                  "outbound": outbound, "inbound": self.inbound})
         elif kind == "bye":
             await self.pc.close()
             send({"type": "closed"})

@@ -24,7 +24,7 @@
     dc.onclose = () => send({ type: "channel", state: "closed", label: dc.label });
   }
 
-  async function sendStats() {
+  async function sendStats(id) {
     const report = await pc.getStats();
     let dataChannel = null;
     report.forEach((s) => {
@@ -37,10 +37,12 @@
       }
     }
     const outbound = {};
+    const inbound = {};
     report.forEach((s) => {
       if (s.type === "outbound-rtp") outbound[s.kind] = s;
+      if (s.type === "inbound-rtp") inbound[s.kind] = s;
     });
-    send({ type: "stats", dataChannel, outbound });
+    send({ type: "stats", id, dataChannel, outbound, inbound });
   }
 
   async function handle(m) {
@@ -50,6 +52,16 @@
         pc.onicecandidate = (e) => send({ type: "candidate", candidate: e.candidate });
         pc.onconnectionstatechange = () => send({ type: "state", connectionState: pc.connectionState });
         pc.ondatachannel = (e) => wire(e.channel);
+        pc.ontrack = (e) => {
+          if (e.track.kind === "audio") {
+            // Chromium decodes remote audio (and counts its energy) only while something plays
+            // it out; a muted element is allowed to autoplay.
+            const audio = new Audio();
+            audio.muted = true;
+            audio.srcObject = new MediaStream([e.track]);
+            audio.play().catch((err) => send({ type: "log", message: `audio play: ${err}` }));
+          }
+        };
         if (m.media) {
           // The fake camera and microphone (--use-fake-device-for-media-stream): a test pattern
           // and a periodic beep. Small frames keep the encoders cheap on a shared machine.
@@ -84,7 +96,7 @@
         await pc.addIceCandidate(m.candidate ?? undefined);
         break;
       case "stats":
-        await sendStats();
+        await sendStats(m.id);
         break;
       case "bye":
         pc.close();

@@ -98,7 +98,7 @@ class Peer:
         channel.connect("on-message-string", on_message)
         channel.connect("on-close", on_close)
 
-    def on_stats(self, promise, _data):
+    def on_stats(self, promise, request_id):
         """packetsSent/bytesSent per kind from webrtcbin's outbound-rtp stats; the kind comes from
         the offer's a=ssrc lines (webrtcbin 1.22's stats do not carry it)."""
         kind_of = {}
@@ -122,7 +122,8 @@ class Peer:
             return True
 
         promise.get_reply().foreach(visit, None)
-        send({"type": "stats", "dataChannel": self.counts, "outbound": outbound})
+        send({"type": "stats", "id": request_id, "dataChannel": self.counts,
+              "outbound": outbound})
 
     def handle(self, m):
         kind = m["type"]
@@ -144,7 +145,7 @@ class Peer:
             if c and c.get("candidate"):
                 self.webrtc.emit("add-ice-candidate", c["sdpMLineIndex"], c["candidate"])
         elif kind == "stats":
-            promise = Gst.Promise.new_with_change_func(self.on_stats, None)
+            promise = Gst.Promise.new_with_change_func(self.on_stats, m.get("id"))
             self.webrtc.emit("get-stats", None, promise)
         elif kind == "bye":
             self.pipe.set_state(Gst.State.NULL)

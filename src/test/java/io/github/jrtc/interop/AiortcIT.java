@@ -32,6 +32,7 @@ class AiortcIT {
           new InteropCase(aiortc, Direction.PEER_OFFERS)
               .trickleToPeer(false)
               .peerSendsMedia(320, 240)
+              .jrtcSendsMedia(320, 240)
               .remoteSdpFixup(HeaderExtensionIds::makeDistinct)
               .run());
     }
@@ -40,7 +41,12 @@ class AiortcIT {
   @Test
   void jrtcOffersAiortcAnswers() throws Exception {
     try (ProcessPeer aiortc = start("jrtc-offers-aiortc")) {
-      Summary.record(new InteropCase(aiortc, Direction.JRTC_OFFERS).trickleToPeer(false).run());
+      Summary.record(
+          new InteropCase(aiortc, Direction.JRTC_OFFERS)
+              .trickleToPeer(false)
+              .peerSendsMedia(320, 240)
+              .jrtcSendsMedia(320, 240)
+              .run());
     }
   }
 

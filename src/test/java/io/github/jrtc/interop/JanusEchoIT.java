@@ -13,6 +13,7 @@ class JanusEchoIT {
         JanusPeer janus = new JanusPeer(server)) {
       Summary.record(
           new InteropCase(janus, Direction.JRTC_OFFERS)
+              .jrtcSendsMedia(320, 240)
               // Janus 1.1's echotest prefixes text messages it echoes.
               .echo(
                   "jrtc offers, janus echotest echoes",
