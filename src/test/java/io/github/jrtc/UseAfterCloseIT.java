@@ -39,16 +39,30 @@ class UseAfterCloseIT {
       offer = o.createOffer().get(T, TimeUnit.SECONDS).sdp();
     }
     AfterCloseMatrix matrix = new AfterCloseMatrix(offer);
+    // Arguments that need a live connection: a track and a sender owned by another connection.
+    RTCPeerConnection live = new RTCPeerConnection();
+    RTCRtpTransceiver liveTransceiver = live.addTransceiver("audio");
+    matrix
+        .with(MediaStreamTrack.class, liveTransceiver.receiver().track())
+        .with(RTCRtpSender.class, liveTransceiver.sender())
+        .with(RTCRtpSendParameters.class, liveTransceiver.sender().getParameters());
 
     // 1. The connection closed by the application: its channel, and the peer's channel whose
     // connection is still open but whose remote end went away.
     Pair p = connected();
+    // Audio, as the live track handed to replaceTrack: a kind mismatch is a TypeError first.
+    RTCRtpTransceiver media = p.a().addTransceiver("audio");
     p.a().close();
     assertThat(p.a().signalingState()).isEqualTo(RTCSignalingState.CLOSED);
     assertThat(p.a().connectionState()).isEqualTo(RTCPeerConnectionState.CLOSED);
     assertThat(p.local().readyState()).isEqualTo(RTCDataChannelState.CLOSED);
     matrix.callAll(RTCPeerConnection.class, p.a(), "after close");
     matrix.callAll(RTCDataChannel.class, p.local(), "channel after its connection's close");
+    matrix.callAll(RTCRtpTransceiver.class, media, "transceiver after its connection's close");
+    matrix.callAll(RTCRtpSender.class, media.sender(), "sender after its connection's close");
+    matrix.callAll(RTCRtpReceiver.class, media.receiver(), "receiver after its connection's close");
+    matrix.callAll(
+        MediaStreamTrack.class, media.receiver().track(), "remote track after connection close");
     p.remote().close();
     matrix.callAll(RTCDataChannel.class, p.remote(), "channel after its own close");
     p.b().close();
@@ -62,12 +76,19 @@ class UseAfterCloseIT {
 
     // 3. Engine shutdown with live, connected peers: it closes them; then everything is called.
     Pair s = connected();
+    RTCRtpTransceiver shutMedia = s.a().addTransceiver("audio");
+    live.close();
     NativeEngine.shutdownShared();
     assertThat(s.a().signalingState()).isEqualTo(RTCSignalingState.CLOSED);
     matrix.callAll(RTCPeerConnection.class, s.a(), "after engine shutdown");
     matrix.callAll(RTCPeerConnection.class, s.b(), "after engine shutdown");
     matrix.callAll(RTCDataChannel.class, s.local(), "channel after engine shutdown");
     matrix.callAll(RTCDataChannel.class, s.remote(), "channel after engine shutdown");
+    matrix.callAll(RTCRtpTransceiver.class, shutMedia, "transceiver after engine shutdown");
+    matrix.callAll(RTCRtpSender.class, shutMedia.sender(), "sender after engine shutdown");
+    matrix.callAll(RTCRtpReceiver.class, shutMedia.receiver(), "receiver after engine shutdown");
+    matrix.callAll(
+        MediaStreamTrack.class, shutMedia.receiver().track(), "track after engine shutdown");
     NativeEngine.shutdownShared(); // idempotent
 
     // The engine comes back on demand and works.
@@ -80,7 +101,7 @@ class UseAfterCloseIT {
         "use-after-close (pc, channel, engine)",
         matrix.calls(),
         matrix.failures().size(),
-        "every public method, by reflection");
+        "every public method of pc, channel, transceiver, sender, receiver, track");
     assertThat(matrix.failures()).isEmpty();
   }
 }
