@@ -61,7 +61,7 @@ final class NativeTrackSource implements TrackSource, AutoCloseable {
     this.engine = engine;
     this.track = track;
     this.kind = kind;
-    this.id = track.getId();
+    this.id = track == null ? java.util.UUID.randomUUID().toString() : track.getId();
     this.label = label;
     this.shared = shared;
     this.remote = remote;
