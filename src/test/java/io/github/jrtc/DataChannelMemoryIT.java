@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * RTCDataChannelObserver.cpp never deletes the direct ByteBuffer nor the RTCDataChannelBuffer it
  * creates; devopvoid/webrtc-java#265). The callback runs on libwebrtc's signaling thread, attached
  * once and never detached, so its outermost JNI frame never returns: the references pile up in that
- * thread's handle block (native, about 2 × 8 bytes a message) and pin both Java objects for good
- * (about 88 bytes of heap a message, measured). jrtc cannot free them without native code of its
- * own; the probe reports both, and the bounds below leave room for exactly that and no more.
+ * thread's handle block (native: 30 bytes a message measured, with their blocks) and pin both Java
+ * objects for good (about 88 bytes of heap a message, measured). jrtc cannot free them without
+ * native code of its own; the probe reports both, and the bounds below leave room for exactly that
+ * and no more.
  */
 class DataChannelMemoryIT {
   private static final Logger LOG = LoggerFactory.getLogger(DataChannelMemoryIT.class);
@@ -78,8 +79,9 @@ class DataChannelMemoryIT {
             heapPerMessage);
     LOG.info(report);
     System.out.println(report);
-    // Native: webrtc-java's leaked JNI handles (~16 B a message) and nothing more of size.
-    assertThat(nativePerMessage).as(report).isLessThan(40);
+    // Native: webrtc-java's leaked JNI handles in their blocks (30 B a message measured); a
+    // leaked native copy of each 100-byte payload would be well over this bound.
+    assertThat(nativePerMessage).as(report).isLessThan(64);
     // Heap: webrtc-java's two pinned objects only; a kept copy of a 100-byte message alone
     // (jrtc's heap ByteBuffer) would be over 130 bytes.
     assertThat(heapPerMessage).as(report).isLessThan(130);
