@@ -128,7 +128,7 @@ public final class Bench {
             + " track (jrtc's own addTrack is on branch media: JrtcSide.audioVideoOffer).");
     System.out.println("² Needs jrtc's media tracks (branch media).");
     System.out.println(
-        "³ Each side in its own child JVM (-Xms1g -Xmx1g -XX:+AlwaysPreTouch, serial GC), after"
+        "³ Each side in its own child JVM (-Xms512m -Xmx512m -XX:+AlwaysPreTouch, serial GC), after"
             + " warm-up and a full GC: RSS growth is native memory; the Java heap still in use is"
             + " added for the total.");
   }
@@ -136,86 +136,117 @@ public final class Bench {
   private void memory() throws Exception {
     int[] sizes = {200, 1000};
     int cycles = 500;
-    String[] names = {"jrtc", "raw"};
-    for (int n : sizes) {
-      PerSide total = new PerSide();
-      PerSide rss = new PerSide();
-      PerSide heap = new PerSide();
-      PerSide threads = new PerSide();
-      PerSide fds = new PerSide();
-      int runs = quick ? 1 : 3;
-      for (int r = 0; r < runs; r++) {
-        for (int k = 0; k < 2; k++) {
-          int s = (r + k) % 2;
-          double[] v = child(names[s], "pairs", n);
-          if (!Double.isNaN(v[0])) {
-            total.get(s).add(v[0] + v[1]);
-            rss.get(s).add(v[0]);
-            heap.get(s).add(v[1]);
-            threads.get(s).add(v[2]);
-            fds.get(s).add(v[3]);
-          }
-        }
-      }
-      table.add("memory per connected pair, " + n + " pairs (kB) ³", total, "%.0f");
-      table.add("  of which native (RSS growth, kB)", rss, "%.0f");
-      table.add("  of which Java heap kept after GC (kB)", heap, "%.1f");
-      table.add("threads per connected pair, " + n + " pairs", threads, "%.3f");
-      table.add("file descriptors per connected pair, " + n + " pairs", fds, "%.2f");
-    }
+    int runs = quick ? 1 : 3;
+    PerSide[] total = {new PerSide(), new PerSide()};
+    PerSide[] rss = {new PerSide(), new PerSide()};
+    PerSide[] heap = {new PerSide(), new PerSide()};
+    PerSide[] threads = {new PerSide(), new PerSide()};
+    PerSide[] fds = {new PerSide(), new PerSide()};
     PerSide kept = new PerSide();
     PerSide keptHeap = new PerSide();
-    for (int k = 0; k < 2; k++) {
-      double[] v = child(names[k], "cycles", cycles);
-      if (!Double.isNaN(v[0])) {
-        kept.get(k).add(v[0]);
-        keptHeap.get(k).add(v[1]);
+    for (int r = 0; r < runs; r++) {
+      // Both sides' children at once: separate processes, so each RSS stays clean, and machine
+      // load hits both alike.
+      List<Child> children = new ArrayList<>();
+      for (int s = 0; s < 2; s++) {
+        children.add(new Child(s, "pairs", sizes[0] + "," + sizes[1]));
+        if (r == 0) {
+          children.add(new Child(s, "cycles", Integer.toString(cycles)));
+        }
       }
+      for (Child c : children) {
+        for (double[] v : c.results()) {
+          if (c.mode.equals("cycles")) {
+            kept.get(c.side).add(v[1]);
+            keptHeap.get(c.side).add(v[2]);
+            continue;
+          }
+          int k = v[0] == sizes[0] ? 0 : 1;
+          total[k].get(c.side).add(v[1] + v[2]);
+          rss[k].get(c.side).add(v[1]);
+          heap[k].get(c.side).add(v[2]);
+          threads[k].get(c.side).add(v[3]);
+          fds[k].get(c.side).add(v[4]);
+        }
+      }
+    }
+    for (int k = 0; k < sizes.length; k++) {
+      int n = sizes[k];
+      table.add("memory per connected pair, " + n + " pairs (kB) ³", total[k], "%.0f");
+      table.add("  of which native (RSS growth, kB)", rss[k], "%.0f");
+      table.add("  of which Java heap kept after GC (kB)", heap[k], "%.1f");
+      table.add("threads per connected pair, " + n + " pairs", threads[k], "%.3f");
+      table.add("file descriptors per connected pair, " + n + " pairs", fds[k], "%.2f");
     }
     table.add("RSS kept per closed pair, " + cycles + " cycles (kB) ³", kept, "%.1f");
     table.add("  Java heap kept per closed pair (kB)", keptHeap, "%.2f");
   }
 
-  private static double[] child(String side, String mode, int n) throws Exception {
-    log("child JVM: %s %s %d", side, mode, n);
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(java);
-    // Fixed and pre-touched: heap pages never enter RSS during the run, so RSS growth is native.
-    cmd.add("-Xms1g");
-    cmd.add("-Xmx1g");
-    cmd.add("-XX:+AlwaysPreTouch");
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(MemoryProbe.class.getName());
-    cmd.add(side);
-    cmd.add(mode);
-    cmd.add(Integer.toString(n));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String result = null;
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = out.readLine()) != null; ) {
-        if (line.startsWith("RESULT ")) {
-          result = line;
+  /** A MemoryProbe child JVM for one side. */
+  private static final class Child {
+    final int side;
+    final String mode;
+    private final Process process;
+    private final List<double[]> results = new ArrayList<>();
+    private final Thread reader;
+
+    Child(int side, String mode, String counts) throws Exception {
+      this.side = side;
+      this.mode = mode;
+      String name = side == 0 ? "jrtc" : "raw";
+      log("child JVM: %s %s %s", name, mode, counts);
+      String java = ProcessHandle.current().info().command().orElse("java");
+      List<String> cmd = new ArrayList<>();
+      cmd.add(java);
+      // Fixed and pre-touched: heap pages never enter RSS during the run, so RSS growth is native.
+      cmd.add("-Xms512m");
+      cmd.add("-Xmx512m");
+      cmd.add("-XX:+AlwaysPreTouch");
+      cmd.add("-XX:+UseSerialGC");
+      cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(MemoryProbe.class.getName());
+      cmd.add(name);
+      cmd.add(mode);
+      cmd.add(counts);
+      process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      reader = new Thread(this::read, "bench-child-" + name + "-" + mode);
+      reader.start();
+    }
+
+    private void read() {
+      try (BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = out.readLine()) != null; ) {
+          if (line.startsWith("RESULT ")) {
+            log("%s %s: %s", side == 0 ? "jrtc" : "raw", mode, line);
+            String[] f = line.split(" ");
+            double[] v = new double[f.length - 1];
+            for (int i = 1; i < f.length; i++) {
+              v[i - 1] = Double.parseDouble(f[i]);
+            }
+            synchronized (results) {
+              results.add(v);
+            }
+          }
         }
+      } catch (java.io.IOException e) {
+        log("reading child output failed: %s", e);
       }
     }
-    p.waitFor();
-    if (result == null) {
-      log("memory probe %s %s %d failed (exit %d)", side, mode, n, p.exitValue());
-      return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+
+    List<double[]> results() throws InterruptedException {
+      reader.join();
+      int exit = process.waitFor();
+      if (exit != 0) {
+        log("memory probe %s %s exited with %d", side == 0 ? "jrtc" : "raw", mode, exit);
+      }
+      synchronized (results) {
+        return new ArrayList<>(results);
+      }
     }
-    log("%s", result);
-    String[] f = result.split(" ");
-    return new double[] {
-      Double.parseDouble(f[1]),
-      Double.parseDouble(f[2]),
-      Double.parseDouble(f[3]),
-      Double.parseDouble(f[4])
-    };
   }
 
   private static String machine() throws Exception {
@@ -237,8 +268,20 @@ public final class Bench {
         load);
   }
 
+  private static final long START = System.nanoTime();
+
   static void log(String format, Object... args) {
-    System.err.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    System.err.printf(
+        Locale.ROOT,
+        "[bench %5.1fs] " + format + "%n",
+        prepend((System.nanoTime() - START) / 1e9, args));
+  }
+
+  private static Object[] prepend(Object first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   /** One Samples per side: index 0 is jrtc, 1 is raw. */

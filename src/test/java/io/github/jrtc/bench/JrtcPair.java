@@ -36,8 +36,9 @@ final class JrtcPair implements BenchPair {
     RTCPeerConnection a = new RTCPeerConnection();
     RTCPeerConnection b = new RTCPeerConnection();
     try {
-      a.onicecandidate(e -> forward(e, b));
-      b.onicecandidate(e -> forward(e, a));
+      java.util.List<Throwable> iceErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+      a.onicecandidate(e -> forward(e, b, iceErrors));
+      b.onicecandidate(e -> forward(e, a, iceErrors));
       CountDownLatch ready = new CountDownLatch(4);
       a.onconnectionstatechange(
           e -> {
@@ -71,14 +72,16 @@ final class JrtcPair implements BenchPair {
         negotiated.getNow(null);
         throw new TimeoutException(
             String.format(
-                "jrtc pair did not connect: a %s/%s, b %s/%s, channel %s, remote %s, negotiated %s",
+                "jrtc pair did not connect: a %s/%s, b %s/%s, channel %s, remote %s, negotiated %s,"
+                    + " addIceCandidate failures %s",
                 a.connectionState(),
                 a.iceConnectionState(),
                 b.connectionState(),
                 b.iceConnectionState(),
                 local.readyState(),
                 remote.get() == null ? null : remote.get().readyState(),
-                negotiated.isDone() ? "done" : "pending"));
+                negotiated.isDone() ? "done" : "pending",
+                iceErrors));
       }
       long elapsed = System.nanoTime() - t0;
       return new JrtcPair(a, b, local, remote.get(), elapsed);
@@ -89,9 +92,16 @@ final class JrtcPair implements BenchPair {
     }
   }
 
-  private static void forward(RTCPeerConnectionIceEvent e, RTCPeerConnection to) {
+  private static void forward(
+      RTCPeerConnectionIceEvent e, RTCPeerConnection to, java.util.List<Throwable> errors) {
     if (e.candidate() != null) {
-      CompletableFuture<Void> unused = to.addIceCandidate(e.candidate().toInit());
+      CompletableFuture<Void> unused =
+          to.addIceCandidate(e.candidate().toInit())
+              .exceptionally(
+                  err -> {
+                    errors.add(err);
+                    return null;
+                  });
     }
   }
 

@@ -32,20 +32,26 @@ public final class MemoryProbe {
   private static void probe(String[] args) throws Exception {
     Side side = args[0].equals("jrtc") ? new JrtcSide() : new RawSide();
     boolean keepOpen = args[1].equals("pairs");
-    int n = Integer.parseInt(args[2]);
     List<BenchPair> open = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
     run(side, pool, WARM_UP * 2, keepOpen, open);
     ProcStats before = ProcStats.settled();
-    run(side, pool, n, keepOpen, open);
-    ProcStats after = ProcStats.settled();
-    System.out.printf(
-        "RESULT %.2f %.2f %.3f %.3f%n",
-        (after.rssKb() - before.rssKb()) / (double) n,
-        (after.heapKb() - before.heapKb()) / (double) n,
-        (after.threads() - before.threads()) / (double) n,
-        (after.fds() - before.fds()) / (double) n);
-    System.out.flush();
+    // Checkpoints, e.g. "200,1000": the larger count grows from the same baseline.
+    int done = 0;
+    for (String checkpoint : args[2].split(",")) {
+      int n = Integer.parseInt(checkpoint);
+      run(side, pool, n - done, keepOpen, open);
+      done = n;
+      ProcStats after = ProcStats.settled();
+      System.out.printf(
+          "RESULT %d %.2f %.2f %.3f %.3f%n",
+          n,
+          (after.rssKb() - before.rssKb()) / (double) n,
+          (after.heapKb() - before.heapKb()) / (double) n,
+          (after.threads() - before.threads()) / (double) n,
+          (after.fds() - before.fds()) / (double) n);
+      System.out.flush();
+    }
     // Thousands of open connections: skip the orderly teardown, it is not what is measured.
     Runtime.getRuntime().halt(0);
   }
