@@ -43,8 +43,10 @@ public final class Bench {
     RawSide raw = new RawSide();
     Side[] sides = {jrtc, raw};
     String dcOffer = raw.dataChannelOffer();
-    String avOffer = jrtc.audioVideoOffer() != null ? null : raw.audioVideoOffer();
-    log("offers: data channel %d bytes, audio+video %d bytes", dcOffer.length(), avOffer.length());
+    String avOffer = raw.audioVideoOffer();
+    log(
+        "offers: data channel %d bytes, audio+video %d bytes (jrtc's own audio+video: %d bytes)",
+        dcOffer.length(), avOffer.length(), jrtc.audioVideoOffer().length());
 
     PerSide dcP50 = new PerSide();
     PerSide dcAll = new PerSide();
@@ -125,8 +127,8 @@ public final class Bench {
         "Cells: median over rounds (min–max over rounds); p99 rows pool every sample (n).");
     System.out.println(
         "¹ Both sides answer the same offer, made by raw webrtc-java with an audio and a video"
-            + " track (jrtc's own addTrack is on branch media: JrtcSide.audioVideoOffer).");
-    System.out.println("² Needs jrtc's media tracks (branch media).");
+            + " track, so the row compares like for like.");
+    System.out.println("² Not measured yet: jrtc's media tracks just merged (next step for issue 7).");
     System.out.println(
         "³ Each side in its own child JVM (-Xms512m -Xmx512m -XX:+AlwaysPreTouch, serial GC), after"
             + " warm-up and a full GC: RSS growth is native memory; the Java heap still in use is"

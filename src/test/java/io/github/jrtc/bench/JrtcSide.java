@@ -21,10 +21,12 @@ final class JrtcSide implements Side {
   }
 
   @Override
-  public String audioVideoOffer() {
-    // Hook for the media work: once RTCPeerConnection.addTrack exists, build the offer here from a
-    // jrtc audio and video track. Until then the raw side's offer is answered by both.
-    return null;
+  public String audioVideoOffer() throws Exception {
+    try (RTCPeerConnection pc = new RTCPeerConnection()) {
+      pc.addTransceiver("audio");
+      pc.addTransceiver("video");
+      return pc.createOffer().get(10, TimeUnit.SECONDS).sdp();
+    }
   }
 
   @Override

@@ -12,9 +12,8 @@ interface Side extends AutoCloseable {
   String dataChannelOffer() throws Exception;
 
   /**
-   * An offer with one audio and one video track, or null if this side cannot make one yet. jrtc
-   * returns null until it has tracks and transceivers (branch {@code media}); the bench then feeds
-   * both answerers the raw side's offer, so the createAnswer rows still compare like for like.
+   * An offer with one audio and one video section. The bench answers the raw side's on both sides,
+   * so that the createAnswer rows compare like for like; jrtc's own is checked to be made.
    */
   String audioVideoOffer() throws Exception;
 
