@@ -6,6 +6,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.github.jrtc.internal.CaptureBackend;
 import io.github.jrtc.internal.DeviceBackend;
 import io.github.jrtc.internal.NativeDevice;
 import io.github.jrtc.internal.NativeDevices;
@@ -41,7 +42,9 @@ class MediaDevicesTest {
   @Test
   void enumerateDevicesListsInputsThenOutputsWithKindsLabelsAndGroups() throws Exception {
     MediaDevices md =
-        new MediaDevices(new NativeDevices(backend(List.of(MIC, MONITOR), List.of(CAM)), 1000));
+        new MediaDevices(
+            new NativeDevices(backend(List.of(MIC, MONITOR), List.of(CAM)), 1000),
+            mock(CaptureBackend.class));
     List<MediaDeviceInfo> list = md.enumerateDevices().get(2, TimeUnit.SECONDS);
     assertThat(list)
         .extracting(MediaDeviceInfo::kind)
@@ -79,7 +82,9 @@ class MediaDevicesTest {
 
   @Test
   void getSupportedConstraintsListsEveryPropertyAsTrue() {
-    MediaDevices md = new MediaDevices(new NativeDevices(backend(List.of(), List.of()), 1000));
+    MediaDevices md =
+        new MediaDevices(
+            new NativeDevices(backend(List.of(), List.of()), 1000), mock(CaptureBackend.class));
     MediaTrackSupportedConstraints s = md.getSupportedConstraints();
     for (String name :
         List.of(
@@ -121,7 +126,8 @@ class MediaDevicesTest {
             })
         .when(backend)
         .watch(any());
-    MediaDevices md = new MediaDevices(new NativeDevices(backend, 1000));
+    MediaDevices md =
+        new MediaDevices(new NativeDevices(backend, 1000), mock(CaptureBackend.class));
     CountDownLatch fired = new CountDownLatch(1);
     AtomicReference<Event> event = new AtomicReference<>();
     md.ondevicechange(

@@ -67,6 +67,20 @@ public final class NativeEngine {
     return headlessAudio;
   }
 
+  /** The webrtc-java factory; never use it after {@link #isDisposed()} (SIGSEGV). */
+  public PeerConnectionFactory factory() {
+    return factory;
+  }
+
+  /** The audio device module the factory was created with. */
+  public AudioDeviceModuleBase audioModule() {
+    return audioModule;
+  }
+
+  public boolean isDisposed() {
+    return disposed;
+  }
+
   /** Opens a native peer connection whose resources this engine releases at shutdown. */
   public PeerConnectionBridge createPeerConnection(
       RTCConfiguration configuration, PeerConnectionBridgeObserver observer) {
@@ -100,6 +114,8 @@ public final class NativeEngine {
       return;
     }
     disposed = true;
+    SinkDispatcher.shutdownAll();
+    AudioPump.shared().stopAll();
     for (AutoCloseable resource : owned.toArray(new AutoCloseable[0])) {
       try {
         resource.close();

@@ -55,7 +55,8 @@ public final class UserMediaSelector {
   private UserMediaSelector() {}
 
   /** The chosen device and the settings dictionary it will run with. */
-  public record Choice(NativeDevice device, VideoMode mode, Map<String, Object> settings) {
+  public record Choice(
+      NativeDevice device, VideoMode mode, Map<String, Object> settings, boolean systemDefault) {
     public boolean flag(String name) {
       return Boolean.TRUE.equals(settings.get(name));
     }
@@ -90,6 +91,7 @@ public final class UserMediaSelector {
               + (devices.audioProblem() == null ? "" : " (" + devices.audioProblem() + ")"));
     }
     List<SelectSettings.Candidate<Choice>> candidates = new ArrayList<>();
+    NativeDevice systemDefault = devices.audioInputs().get(0);
     for (NativeDevice d : devices.audioInputs()) {
       // All processing on first: the default, and so preferred among equally fit candidates.
       for (int off = 0; off < 8; off++) {
@@ -101,7 +103,8 @@ public final class UserMediaSelector {
         s.put("echoCancellation", (off & 1) == 0);
         s.put("autoGainControl", (off & 2) == 0);
         s.put("noiseSuppression", (off & 4) == 0);
-        candidates.add(new SelectSettings.Candidate<>(new Choice(d, null, s), s));
+        candidates.add(
+            new SelectSettings.Candidate<>(new Choice(d, null, s, d.equals(systemDefault)), s));
       }
     }
     return choose(candidates, constraints, AUDIO_PROPERTIES, "audio input");
@@ -128,7 +131,7 @@ public final class UserMediaSelector {
         }
         // libwebrtc captures in the device's own format: no scaling or cropping.
         s.put("resizeMode", "none");
-        candidates.add(new SelectSettings.Candidate<>(new Choice(d, m, s), s));
+        candidates.add(new SelectSettings.Candidate<>(new Choice(d, m, s, false), s));
       }
     }
     return choose(candidates, constraints, VIDEO_PROPERTIES, "camera");

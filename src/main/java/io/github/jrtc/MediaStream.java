@@ -1,0 +1,157 @@
+package io.github.jrtc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A set of tracks, as MDN documents {@code MediaStream}. addtrack/removetrack fire only when the
+ * connection changes a remote stream, never for {@link #addTrack}/{@link #removeTrack}, as in JS.
+ */
+public class MediaStream extends EventTarget {
+  private final String id;
+  private final List<MediaStreamTrack> tracks = new CopyOnWriteArrayList<>();
+  private final Map<String, Boolean> ids = new ConcurrentHashMap<>();
+
+  /** An empty stream with a new id. */
+  public MediaStream() {
+    this(UUID.randomUUID().toString(), List.of());
+  }
+
+  /** A stream with these tracks (duplicates are ignored). */
+  public MediaStream(List<MediaStreamTrack> tracks) {
+    this(UUID.randomUUID().toString(), tracks);
+  }
+
+  /** A stream with the tracks of another stream (the tracks are shared, not cloned). */
+  public MediaStream(MediaStream stream) {
+    this(UUID.randomUUID().toString(), stream.getTracks());
+  }
+
+  MediaStream(String id, List<MediaStreamTrack> initial) {
+    this.id = id;
+    if (initial != null) {
+      initial.forEach(this::addTrack);
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** True while any of its tracks is live. */
+  public boolean active() {
+    for (MediaStreamTrack t : tracks) {
+      if (t.readyState() == MediaStreamTrackState.LIVE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public List<MediaStreamTrack> getTracks() {
+    return List.copyOf(tracks);
+  }
+
+  public List<MediaStreamTrack> getAudioTracks() {
+    return ofKind("audio");
+  }
+
+  public List<MediaStreamTrack> getVideoTracks() {
+    return ofKind("video");
+  }
+
+  private List<MediaStreamTrack> ofKind(String kind) {
+    List<MediaStreamTrack> out = new ArrayList<>();
+    for (MediaStreamTrack t : tracks) {
+      if (t.kind().equals(kind)) {
+        out.add(t);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The track with this id, or null. */
+  public MediaStreamTrack getTrackById(String trackId) {
+    for (MediaStreamTrack t : tracks) {
+      if (t.id().equals(trackId)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** Adds a track; no effect if it is already in the stream. */
+  public void addTrack(MediaStreamTrack track) {
+    if (track == null) {
+      throw new TypeError("addTrack needs a MediaStreamTrack");
+    }
+    synchronized (tracks) {
+      if (!tracks.contains(track)) {
+        tracks.add(track);
+        ids.put(track.id(), Boolean.TRUE);
+      }
+    }
+  }
+
+  public void removeTrack(MediaStreamTrack track) {
+    if (track == null) {
+      throw new TypeError("removeTrack needs a MediaStreamTrack");
+    }
+    synchronized (tracks) {
+      if (tracks.remove(track)) {
+        ids.remove(track.id());
+      }
+    }
+  }
+
+  /** A new stream with a new id whose tracks are clones of these. */
+  @Override
+  public MediaStream clone() {
+    List<MediaStreamTrack> copies = new ArrayList<>();
+    for (MediaStreamTrack t : tracks) {
+      copies.add(t.clone());
+    }
+    return new MediaStream(copies);
+  }
+
+  public void onaddtrack(EventHandler<MediaStreamTrackEvent> handler) {
+    setEventHandler("addtrack", handler);
+  }
+
+  public void onremovetrack(EventHandler<MediaStreamTrackEvent> handler) {
+    setEventHandler("removetrack", handler);
+  }
+
+  /** Used by the connection for remote streams: add and fire "addtrack". */
+  void addTrackAndFire(MediaStreamTrack track) {
+    boolean added;
+    synchronized (tracks) {
+      added = !tracks.contains(track);
+      if (added) {
+        tracks.add(track);
+      }
+    }
+    if (added) {
+      dispatchEvent(new MediaStreamTrackEvent("addtrack", track));
+    }
+  }
+
+  void removeTrackAndFire(MediaStreamTrack track) {
+    boolean removed;
+    synchronized (tracks) {
+      removed = tracks.remove(track);
+    }
+    if (removed) {
+      dispatchEvent(new MediaStreamTrackEvent("removetrack", track));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MediaStream[id=" + id + ", tracks=" + tracks + "]";
+  }
+}

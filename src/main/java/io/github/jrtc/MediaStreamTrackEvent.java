@@ -1,0 +1,15 @@
+package io.github.jrtc;
+
+/** A stream's "addtrack" / "removetrack" event. */
+public final class MediaStreamTrackEvent extends Event {
+  private final MediaStreamTrack track;
+
+  public MediaStreamTrackEvent(String type, MediaStreamTrack track) {
+    super(type);
+    this.track = track;
+  }
+
+  public MediaStreamTrack track() {
+    return track;
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.jrtc.internal;
+
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import io.github.jrtc.MediaStreamTrack;
+import io.github.jrtc.MediaTrackSettings;
+
+/** The native half of {@code io.github.jrtc.media.AudioSampleSource}; see {@link AudioPump}. */
+public final class JavaAudioSource implements AutoCloseable {
+  private final AudioPump.Feed feed;
+  private final MediaStreamTrack track;
+
+  public JavaAudioSource(int sampleRate, int channels, String label) {
+    if (sampleRate % 100 != 0 || sampleRate < 8000 || sampleRate > 48000) {
+      throw new IllegalArgumentException("sampleRate must be 8000..48000 and a multiple of 100");
+    }
+    if (channels != 1 && channels != 2) {
+      throw new IllegalArgumentException("channels must be 1 or 2");
+    }
+    NativeEngine engine = NativeEngine.shared();
+    CustomAudioSource source;
+    synchronized (engine) {
+      if (engine.isDisposed()) {
+        throw Errors.invalidState("The jrtc engine has been shut down");
+      }
+      source = new CustomAudioSource();
+    }
+    this.feed = AudioPump.shared().register(engine, source, sampleRate, channels);
+    this.track =
+        NativeMedia.audioTrack(
+            source,
+            label,
+            new SourceHooks() {
+              @Override
+              public MediaTrackSettings settings() {
+                return MediaTrackSettings.audio(null, sampleRate, channels);
+              }
+
+              @Override
+              public void release() {
+                close();
+              }
+            });
+  }
+
+  public MediaStreamTrack track() {
+    return track;
+  }
+
+  public void push(short[] samples, int offset, int length) {
+    if (!feed.closed) {
+      feed.ring.write(samples, offset, length);
+    }
+  }
+
+  public int bufferedSamples() {
+    return feed.ring.size();
+  }
+
+  public long droppedSamples() {
+    return feed.ring.droppedSamples();
+  }
+
+  public long silentSamples() {
+    return feed.ring.silentSamples();
+  }
+
+  @Override
+  public void close() {
+    AudioPump.shared().unregister(feed);
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.jrtc.media;
+
+import io.github.jrtc.MediaStreamTrack;
+import io.github.jrtc.internal.JavaAudioSource;
+
+/**
+ * An audio track fed from Java with 16-bit PCM. Push any amount at any time from any thread; jrtc's
+ * audio thread forwards 10 ms every 10 ms (silence when nothing is buffered; at most one second is
+ * buffered, older samples are dropped). Safe with libwebrtc's audio device module: pushing never
+ * aborts the JVM. While any such source is open, the engine's native microphone capture is held
+ * stopped.
+ */
+public final class AudioSampleSource implements AutoCloseable {
+  private final JavaAudioSource impl;
+
+  /** 48 kHz mono. */
+  public AudioSampleSource() {
+    this(48000, 1);
+  }
+
+  public AudioSampleSource(int sampleRate, int channels) {
+    this(sampleRate, channels, "jrtc audio");
+  }
+
+  public AudioSampleSource(int sampleRate, int channels, String label) {
+    this.impl = new JavaAudioSource(sampleRate, channels, label);
+  }
+
+  public MediaStreamTrack track() {
+    return impl.track();
+  }
+
+  /** Queues interleaved samples. */
+  public void pushSamples(short[] samples) {
+    impl.push(samples, 0, samples.length);
+  }
+
+  public void pushSamples(short[] samples, int offset, int length) {
+    impl.push(samples, offset, length);
+  }
+
+  /** Samples waiting to be sent. */
+  public int bufferedSamples() {
+    return impl.bufferedSamples();
+  }
+
+  /** Samples dropped because more than a second was buffered. */
+  public long droppedSamples() {
+    return impl.droppedSamples();
+  }
+
+  /** Silence sent because nothing was buffered. */
+  public long silentSamples() {
+    return impl.silentSamples();
+  }
+
+  /** Stops sending; the track stays live until stopped. Idempotent. */
+  @Override
+  public void close() {
+    impl.close();
+  }
+}
