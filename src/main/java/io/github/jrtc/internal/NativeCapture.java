@@ -7,9 +7,8 @@ import dev.onvoid.webrtc.media.video.VideoCaptureCapability;
 import dev.onvoid.webrtc.media.video.VideoDesktopSource;
 import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoDeviceSource;
-import dev.onvoid.webrtc.media.video.desktop.DesktopCapturer;
-import dev.onvoid.webrtc.media.video.desktop.DesktopSource;
-import dev.onvoid.webrtc.media.video.desktop.ScreenCapturer;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaTrackCapabilities;
 import io.github.jrtc.MediaTrackSettings;
@@ -21,8 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -234,12 +239,13 @@ public final class NativeCapture implements CaptureBackend {
             null,
             null,
             null);
+    MediaTrackCapabilities caps = cameraCaps(choice);
     return video(
         engine,
         source,
         choice.device().label(),
-        settings,
-        cameraCaps(choice),
+        () -> settings,
+        () -> caps,
         () -> {
           source.stop();
           source.dispose();
@@ -263,117 +269,133 @@ public final class NativeCapture implements CaptureBackend {
         null);
   }
 
+  /**
+   * The X11 screen through {@code VideoDesktopSource} with libwebrtc's full-desktop source id. Not
+   * through {@code ScreenCapturer}: in webrtc-java 0.14.0 its {@code getDesktopSources()} is a
+   * SIGSEGV on Linux (its JNI code was built without WEBRTC_USE_X11, so DesktopCaptureOptions does
+   * not match libwebrtc's layout; fixed upstream in 0.15.0). The size is learnt from the first
+   * frame, which getDisplayMedia waits for.
+   */
   @Override
   public MediaStreamTrack openScreen(ScreenRequest request) {
     NativeEngine engine = liveEngine();
     String display = System.getenv("DISPLAY");
     String problem = x11Problem(display);
     if (problem != null) {
-      // libwebrtc's X11 capturer dereferences a null display: never create one without a server.
+      // libwebrtc's X11 capturer dereferences a null display: never start one without a server.
       throw Errors.notFound("No screen to capture: " + problem);
     }
-    DesktopSource screen;
-    int[] size;
-    ScreenCapturer capturer = new ScreenCapturer();
-    try {
-      List<DesktopSource> screens = capturer.getDesktopSources();
-      if (screens == null || screens.isEmpty()) {
-        throw Errors.notFound("The X display " + display + " lists no screen");
-      }
-      screen = screens.get(0);
-      size = screenSize(capturer, screen);
-    } finally {
-      disposeQuietly(capturer::dispose);
-    }
     VideoDesktopSource source = new VideoDesktopSource();
-    int width = size == null ? 0 : size[0];
-    int height = size == null ? 0 : size[1];
     try {
-      source.setSourceId(screen.id, false);
+      source.setSourceId(FULL_DESKTOP, false);
       source.setFrameRate(request.frameRate());
       if (request.maxWidth() != null || request.maxHeight() != null) {
-        int mw = request.maxWidth() == null ? Integer.MAX_VALUE : request.maxWidth();
-        int mh = request.maxHeight() == null ? Integer.MAX_VALUE : request.maxHeight();
-        source.setMaxFrameSize(mw, mh);
-        if (width > 0 && height > 0) {
-          double scale = Math.min(1.0, Math.min((double) mw / width, (double) mh / height));
-          width = (int) Math.round(width * scale);
-          height = (int) Math.round(height * scale);
-        }
+        source.setMaxFrameSize(
+            request.maxWidth() == null ? Integer.MAX_VALUE : request.maxWidth(),
+            request.maxHeight() == null ? Integer.MAX_VALUE : request.maxHeight());
       }
       source.start();
     } catch (RuntimeException | Error e) {
       disposeQuietly(source::dispose);
       throw Errors.notReadable("Could not start capturing the screen: " + e.getMessage());
     }
-    MediaTrackSettings settings =
-        new MediaTrackSettings(
-            "screen:" + screen.id,
-            null,
-            width > 0 ? width : null,
-            height > 0 ? height : null,
-            (double) request.frameRate(),
-            width > 0 && height > 0 ? (double) width / height : null,
-            null,
-            "monitor",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
-    MediaTrackCapabilities caps =
-        new MediaTrackCapabilities(
-            "screen:" + screen.id,
-            null,
-            1,
-            size == null ? null : size[0],
-            1,
-            size == null ? null : size[1],
-            1.0,
-            (double) request.frameRate(),
-            List.of(),
-            null,
-            null,
-            null,
-            null);
-    String label = screen.title == null || screen.title.isEmpty() ? "screen" : screen.title;
-    return video(
-        engine,
-        source,
-        label,
-        settings,
-        caps,
+    AtomicReference<int[]> size = new AtomicReference<>();
+    String id = "screen:" + display;
+    Supplier<MediaTrackSettings> settings =
         () -> {
-          source.stop();
-          source.dispose();
-        });
+          int[] wh = size.get();
+          return new MediaTrackSettings(
+              id,
+              null,
+              wh == null ? null : wh[0],
+              wh == null ? null : wh[1],
+              (double) request.frameRate(),
+              wh == null || wh[1] == 0 ? null : (double) wh[0] / wh[1],
+              null,
+              "monitor",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+        };
+    Supplier<MediaTrackCapabilities> caps =
+        () -> {
+          int[] wh = size.get();
+          return new MediaTrackCapabilities(
+              id,
+              null,
+              1,
+              wh == null ? null : wh[0],
+              1,
+              wh == null ? null : wh[1],
+              1.0,
+              (double) request.frameRate(),
+              List.of(),
+              null,
+              null,
+              null,
+              null);
+        };
+    MediaStreamTrack track =
+        video(
+            engine,
+            source,
+            "screen " + display,
+            settings,
+            caps,
+            () -> {
+              source.stop();
+              source.dispose();
+            });
+    int[] first = firstFrameSize(track);
+    if (first == null) {
+      track.stop();
+      throw Errors.notReadable(
+          "The screen of DISPLAY "
+              + display
+              + " delivered no frame within "
+              + FIRST_FRAME_TIMEOUT_MS
+              + " ms");
+    }
+    size.set(first);
+    return track;
   }
 
-  /** One synchronous capture (X11 calls back inside captureFrame) to learn the screen's size. */
-  private static int[] screenSize(DesktopCapturer capturer, DesktopSource screen) {
-    int[] size = new int[2];
-    try {
-      capturer.selectSource(screen);
-      capturer.start(
-          (result, frame) ->
-              NativeCallbacks.guard(
-                  "screen size probe",
-                  () -> {
-                    if (frame != null) {
-                      try {
-                        size[0] = frame.buffer.getWidth();
-                        size[1] = frame.buffer.getHeight();
-                      } finally {
-                        frame.release();
-                      }
-                    }
-                  }));
-      capturer.captureFrame();
-    } catch (RuntimeException | Error e) {
-      LOG.debug("Could not read the screen size", e);
+  private static final long FULL_DESKTOP = -1; // libwebrtc's kFullDesktopScreenId
+  private static final long FIRST_FRAME_TIMEOUT_MS = 5000;
+
+  /** Waits for the track's first frame through a short-lived native sink; its size, or null. */
+  private static int[] firstFrameSize(MediaStreamTrack track) {
+    TrackSource ts = TrackAccess.sourceOf(track);
+    if (!(ts.nativeTrack() instanceof VideoTrack vt)) {
+      return null;
     }
-    return size[0] > 0 ? size : null;
+    CompletableFuture<int[]> size = new CompletableFuture<>();
+    VideoTrackSink probe =
+        frame ->
+            NativeCallbacks.guard(
+                "screen size probe",
+                () -> {
+                  try {
+                    size.complete(new int[] {frame.buffer.getWidth(), frame.buffer.getHeight()});
+                  } finally {
+                    frame.release();
+                  }
+                });
+    vt.addSink(probe);
+    try {
+      return size.get(FIRST_FRAME_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } finally {
+      // Not from inside the callback: libwebrtc holds its sink lock there.
+      vt.removeSink(probe);
+    }
   }
 
   /** Why no X server is reachable at {@code display}, or null when one is. */
@@ -410,20 +432,20 @@ public final class NativeCapture implements CaptureBackend {
       NativeEngine engine,
       dev.onvoid.webrtc.media.video.VideoTrackSource source,
       String label,
-      MediaTrackSettings settings,
-      MediaTrackCapabilities caps,
+      Supplier<MediaTrackSettings> settings,
+      Supplier<MediaTrackCapabilities> caps,
       Runnable stopCapture) {
     AtomicBoolean released = new AtomicBoolean();
     SourceHooks hooks =
         new SourceHooks() {
           @Override
           public MediaTrackSettings settings() {
-            return settings;
+            return settings.get();
           }
 
           @Override
           public MediaTrackCapabilities capabilities() {
-            return caps;
+            return caps.get();
           }
 
           @Override
