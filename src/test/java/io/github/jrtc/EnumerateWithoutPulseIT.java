@@ -48,6 +48,7 @@ class EnumerateWithoutPulseIT {
         p.destroyForcibly();
       }
       String out = String.join("\n", lines);
+      System.out.println(out); // the timings, in the failsafe report
       assertThat(lines).as(out).contains("main returns");
       Matcher first = Pattern.compile("devices (\\d+) in (\\d+) ms").matcher(out);
       assertThat(first.find()).as(out).isTrue();
