@@ -78,6 +78,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private boolean settingLocalDescription;
   private final List<Runnable> heldCandidateEvents = new java.util.ArrayList<>();
   private List<MediaSection> parsedRemoteSections = List.of();
+  private final TransceiverRegistry transceivers;
 
   /** A connection with the default configuration. */
   public RTCPeerConnection() {
@@ -100,6 +101,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     this.queue = new SerialEventQueue("pc-" + COUNT.incrementAndGet());
     this.chain = new OperationsChain(queue, () -> closed, this::maybeFireNegotiationNeeded);
     this.bridge = factory.create(config, new BridgeEvents(), this);
+    this.transceivers = new TransceiverRegistry(this, bridge);
   }
 
   // ---------------------------------------------------------------- offer / answer
@@ -465,6 +467,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (previous != next) {
       dispatchEvent(new Event("signalingstatechange"));
     }
+    if (!closed) {
+      transceivers.afterDescription(type, local, descriptions.remote());
+    }
   }
 
   /**
@@ -827,6 +832,77 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return closed;
   }
 
+  // ---------------------------------------------------------------- media (TransceiverRegistry)
+
+  /**
+   * Sends {@code track} (in {@code streams}); reuses an unused transceiver of its kind or adds one.
+   * InvalidStateError when closed, InvalidAccessError when the track already has a sender here.
+   */
+  public RTCRtpSender addTrack(MediaStreamTrack track, MediaStream... streams) {
+    return transceivers.addTrack(track, streams);
+  }
+
+  /** Stops sending the sender's track; the transceiver stays (its direction loses "send"). */
+  public void removeTrack(RTCRtpSender sender) {
+    transceivers.removeTrack(sender);
+  }
+
+  /** A new transceiver of {@code kind} ("audio" or "video"; else TypeError), with no track. */
+  public RTCRtpTransceiver addTransceiver(String kind) {
+    return addTransceiver(kind, new RTCRtpTransceiverInit());
+  }
+
+  public RTCRtpTransceiver addTransceiver(String kind, RTCRtpTransceiverInit init) {
+    return transceivers.addTransceiver(kind, null, init);
+  }
+
+  /** A new transceiver sending {@code track}. */
+  public RTCRtpTransceiver addTransceiver(MediaStreamTrack track) {
+    return addTransceiver(track, new RTCRtpTransceiverInit());
+  }
+
+  public RTCRtpTransceiver addTransceiver(MediaStreamTrack track, RTCRtpTransceiverInit init) {
+    if (track == null) {
+      throw new TypeError("addTransceiver needs a track or a kind");
+    }
+    return transceivers.addTransceiver(track.kind(), track, init);
+  }
+
+  /** The transceivers, in creation order; the same objects every time. */
+  public List<RTCRtpTransceiver> getTransceivers() {
+    return transceivers.transceivers();
+  }
+
+  public List<RTCRtpSender> getSenders() {
+    return transceivers.senders();
+  }
+
+  public List<RTCRtpReceiver> getReceivers() {
+    return transceivers.receivers();
+  }
+
+  public void ontrack(EventHandler<RTCTrackEvent> handler) {
+    setEventHandler("track", handler);
+  }
+
+  /** Something that changes the next offer happened: a stored offer/answer is outdated. */
+  void negotiationChanged() {
+    negotiationGeneration.incrementAndGet();
+  }
+
+  <T> CompletableFuture<T> chainOperation(
+      java.util.function.Supplier<CompletableFuture<T>> operation) {
+    return chain.chain(operation);
+  }
+
+  <T> CompletableFuture<T> rejectOnQueue(Throwable error) {
+    return chain.rejectLater(new CompletableFuture<>(), error);
+  }
+
+  <T> CompletableFuture<T> completeOnQueue(CompletableFuture<T> nativeFuture) {
+    return onQueue(nativeFuture, Function.identity());
+  }
+
   // ---------------------------------------------------------------- stats
 
   /** A stats report for the whole connection; not chained, as the spec says. */
@@ -859,6 +935,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     for (RTCDataChannel channel : dataChannels) {
       channel.closeWithConnection();
     }
+    transceivers.closeAll();
     dataChannels.clear();
     try {
       bridge.close();
@@ -955,7 +1032,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   }
 
   /** Runs {@code task} on the queue unless the connection is closed by then. */
-  private void post(Runnable task) {
+  void post(Runnable task) {
     queue.execute(
         () -> {
           if (!closed) {

@@ -88,7 +88,7 @@ public final class NativeEngine {
       if (disposed) {
         throw Errors.invalidState("The jrtc engine has been shut down");
       }
-      return new NativePeerConnectionBridge(factory, configuration, observer);
+      return new NativePeerConnectionBridge(this, factory, configuration, observer);
     }
   }
 

@@ -31,11 +31,17 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
   // Assigned once creation returns; callbacks may run before that.
   private volatile RTCPeerConnection pc;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final NativeEngine engine;
+  // One bridge per native transceiver (webrtc-java returns a new wrapper per call).
+  private final java.util.Map<Long, NativeTransceiverBridge> transceivers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   NativePeerConnectionBridge(
+      NativeEngine engine,
       PeerConnectionFactory factory,
       RTCConfiguration configuration,
       PeerConnectionBridgeObserver observer) {
+    this.engine = engine;
     RTCPeerConnection created =
         factory.createPeerConnection(
             NativeConversions.toNative(configuration), new NativeObserver(observer, this));
@@ -310,6 +316,93 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
       throw Errors.operation("libwebrtc refused to create the data channel");
     }
     return new NativeDataChannelBridge(channel);
+  }
+
+  @Override
+  public TransceiverBridge addTrack(TrackSource track, java.util.List<String> streamIds) {
+    dev.onvoid.webrtc.RTCRtpSender sender;
+    try {
+      sender = pc.addTrack(nativeTrackOf(track), new java.util.ArrayList<>(streamIds));
+    } catch (RuntimeException | Error e) {
+      throw Errors.fromNative(e.getMessage());
+    }
+    long senderKey = NativeRtp.handleOf(sender);
+    for (TransceiverBridge t : transceivers()) {
+      if (((NativeTransceiverBridge) t).senderKey() == senderKey) {
+        return t;
+      }
+    }
+    throw Errors.operation("libwebrtc added a sender without a transceiver");
+  }
+
+  private static dev.onvoid.webrtc.media.MediaStreamTrack nativeTrackOf(TrackSource track) {
+    dev.onvoid.webrtc.media.MediaStreamTrack t = track.nativeTrack();
+    if (t == null) {
+      throw Errors.invalidState("The track's native side is gone");
+    }
+    return t;
+  }
+
+  @Override
+  public TransceiverBridge addTransceiver(
+      String kind,
+      TrackSource track,
+      io.github.jrtc.RTCRtpTransceiverDirection direction,
+      java.util.List<String> streamIds,
+      java.util.List<io.github.jrtc.RTCRtpEncodingParameters> sendEncodings) {
+    dev.onvoid.webrtc.RTCRtpTransceiverInit init = new dev.onvoid.webrtc.RTCRtpTransceiverInit();
+    init.direction = NativeRtp.toNative(direction);
+    init.streamIds = new java.util.ArrayList<>(streamIds);
+    for (io.github.jrtc.RTCRtpEncodingParameters e : sendEncodings) {
+      init.sendEncodings.add(NativeRtp.toNative(e));
+    }
+    // webrtc-java refuses a null track (NPE): add with a placeholder, then detach it.
+    dev.onvoid.webrtc.media.MediaStreamTrack nativeTrack =
+        track == null ? Placeholders.track(engine, kind) : nativeTrackOf(track);
+    dev.onvoid.webrtc.RTCRtpTransceiver t;
+    try {
+      t = pc.addTransceiver(nativeTrack, init);
+      if (track == null) {
+        t.getSender().replaceTrack(null);
+      }
+    } catch (RuntimeException | Error e) {
+      throw Errors.fromNative(e.getMessage());
+    } finally {
+      if (track == null) {
+        Placeholders.dispose(nativeTrack);
+      }
+    }
+    return transceivers.computeIfAbsent(
+        NativeRtp.handleOf(t), k -> new NativeTransceiverBridge(engine, pc, t));
+  }
+
+  @Override
+  public void removeTrack(TransceiverBridge transceiver) {
+    NativeTransceiverBridge t = (NativeTransceiverBridge) transceiver;
+    for (dev.onvoid.webrtc.RTCRtpSender s : pc.getSenders()) {
+      if (NativeRtp.handleOf(s) == t.senderKey()) {
+        try {
+          pc.removeTrack(s);
+        } catch (RuntimeException | Error e) {
+          throw Errors.fromNative(e.getMessage());
+        }
+        return;
+      }
+    }
+  }
+
+  @Override
+  public java.util.List<TransceiverBridge> transceivers() {
+    if (closed.get()) {
+      return java.util.List.of();
+    }
+    java.util.List<TransceiverBridge> out = new java.util.ArrayList<>();
+    for (dev.onvoid.webrtc.RTCRtpTransceiver t : pc.getTransceivers()) {
+      out.add(
+          transceivers.computeIfAbsent(
+              NativeRtp.handleOf(t), k -> new NativeTransceiverBridge(engine, pc, t)));
+    }
+    return out;
   }
 
   @Override

@@ -45,6 +45,26 @@ public interface PeerConnectionBridge {
   /** Throws a DOMException when libwebrtc refuses the channel. */
   DataChannelBridge createDataChannel(String label, RTCDataChannelInit init);
 
+  /**
+   * addTrack: libwebrtc reuses a fitting transceiver or creates one. Returns the transceiver the
+   * new sender belongs to. Throws a DOMException when libwebrtc refuses.
+   */
+  TransceiverBridge addTrack(TrackSource track, java.util.List<String> streamIds);
+
+  /** addTransceiver with a track or (track null) of a kind ("audio"/"video"). */
+  TransceiverBridge addTransceiver(
+      String kind,
+      TrackSource track,
+      io.github.jrtc.RTCRtpTransceiverDirection direction,
+      java.util.List<String> streamIds,
+      java.util.List<io.github.jrtc.RTCRtpEncodingParameters> sendEncodings);
+
+  /** Throws a DOMException when libwebrtc refuses. */
+  void removeTrack(TransceiverBridge transceiver);
+
+  /** libwebrtc's current transceivers, in order; the same bridge object per native transceiver. */
+  java.util.List<TransceiverBridge> transceivers();
+
   /** Idempotent. */
   void close();
 }

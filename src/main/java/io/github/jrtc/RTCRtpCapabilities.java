@@ -1,0 +1,12 @@
+package io.github.jrtc;
+
+import java.util.List;
+
+/** What {@code RTCRtpSender.getCapabilities(kind)} / the receiver's counterpart return. */
+public record RTCRtpCapabilities(
+    List<RTCRtpCodec> codecs, List<RTCRtpHeaderExtensionCapability> headerExtensions) {
+  public RTCRtpCapabilities {
+    codecs = List.copyOf(codecs);
+    headerExtensions = List.copyOf(headerExtensions);
+  }
+}

@@ -1,0 +1,4 @@
+package io.github.jrtc;
+
+/** A header extension the implementation supports. */
+public record RTCRtpHeaderExtensionCapability(String uri) {}

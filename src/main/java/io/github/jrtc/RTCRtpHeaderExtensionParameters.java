@@ -1,0 +1,4 @@
+package io.github.jrtc;
+
+/** A negotiated header extension. */
+public record RTCRtpHeaderExtensionParameters(String uri, int id, boolean encrypted) {}

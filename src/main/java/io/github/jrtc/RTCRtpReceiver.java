@@ -1,0 +1,61 @@
+package io.github.jrtc;
+
+import io.github.jrtc.internal.Errors;
+import io.github.jrtc.internal.NativeRtp;
+import io.github.jrtc.internal.TransceiverBridge;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The receiving half of a transceiver, as MDN documents {@code RTCRtpReceiver}. */
+public final class RTCRtpReceiver {
+  private final RTCPeerConnection pc;
+  private final TransceiverBridge bridge;
+  private final MediaStreamTrack track;
+
+  RTCRtpReceiver(RTCPeerConnection pc, TransceiverBridge bridge, MediaStreamTrack track) {
+    this.pc = pc;
+    this.bridge = bridge;
+    this.track = track;
+  }
+
+  /** The remote track; muted until media arrives, ended when the transceiver stops. */
+  public MediaStreamTrack track() {
+    return track;
+  }
+
+  /** What the receiver can decode for "audio" or "video"; null for any other kind. */
+  public static RTCRtpCapabilities getCapabilities(String kind) {
+    if (!"audio".equals(kind) && !"video".equals(kind)) {
+      return null;
+    }
+    return NativeRtp.capabilities(kind, false);
+  }
+
+  public RTCRtpParameters getParameters() {
+    if (pc.isClosedInternal()) {
+      return new RTCRtpParameters(List.of(), new RTCRtcpParameters("", true), List.of());
+    }
+    return bridge.receiverParameters();
+  }
+
+  /** Stats for this receiver's inbound stream and what it references. */
+  public CompletableFuture<RTCStatsReport> getStats() {
+    if (pc.isClosedInternal()) {
+      return pc.rejectOnQueue(Errors.invalidState("The RTCPeerConnection is closed"));
+    }
+    return pc.completeOnQueue(bridge.receiverStats());
+  }
+
+  public List<RTCRtpContributingSource> getContributingSources() {
+    return pc.isClosedInternal() ? List.of() : List.copyOf(bridge.contributingSources());
+  }
+
+  public List<RTCRtpSynchronizationSource> getSynchronizationSources() {
+    return pc.isClosedInternal() ? List.of() : List.copyOf(bridge.synchronizationSources());
+  }
+
+  @Override
+  public String toString() {
+    return "RTCRtpReceiver[" + track + "]";
+  }
+}

@@ -1,0 +1,289 @@
+package io.github.jrtc;
+
+import io.github.jrtc.internal.Errors;
+import io.github.jrtc.internal.MediaArrival;
+import io.github.jrtc.internal.PeerConnectionBridge;
+import io.github.jrtc.internal.RemoteMediaSections;
+import io.github.jrtc.internal.TrackAccess;
+import io.github.jrtc.internal.TransceiverBridge;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A connection's set of transceivers: one Java object per native transceiver, the spec's
+ * addTrack/removeTrack/addTransceiver checks, and the remote-track processing at the end of
+ * setRemoteDescription (track events, mute, stream membership). Runs its description steps on the
+ * connection's event queue.
+ */
+final class TransceiverRegistry {
+  private final RTCPeerConnection pc;
+  private final PeerConnectionBridge bridge;
+  private final Map<Long, RTCRtpTransceiver> byKey = new HashMap<>(); // guarded by this
+  private List<RTCRtpTransceiver> ordered = List.of(); // guarded by this
+  private final Map<String, MediaStream> remoteStreams = new HashMap<>(); // event queue only
+
+  TransceiverRegistry(RTCPeerConnection pc, PeerConnectionBridge bridge) {
+    this.pc = pc;
+    this.bridge = bridge;
+  }
+
+  private synchronized RTCRtpTransceiver wrap(TransceiverBridge b, RTCRtpTransceiverDirection d) {
+    RTCRtpTransceiver t = byKey.get(b.key());
+    if (t == null) {
+      MediaStreamTrack remote = TrackAccess.create(b.receiverTrack());
+      remote.setMuted(true, false);
+      t =
+          new RTCRtpTransceiver(
+              pc, b, new RTCRtpSender(pc, b), new RTCRtpReceiver(pc, b, remote), d);
+      byKey.put(b.key(), t);
+      List<RTCRtpTransceiver> next = new ArrayList<>(ordered);
+      next.add(t);
+      ordered = List.copyOf(next);
+    }
+    return t;
+  }
+
+  /** Re-reads libwebrtc's list: new remote-created transceivers appear, negotiated-away go. */
+  private synchronized void refresh() {
+    if (pc.isClosedInternal()) {
+      return;
+    }
+    List<RTCRtpTransceiver> next = new ArrayList<>();
+    Map<Long, RTCRtpTransceiver> present = new LinkedHashMap<>();
+    for (TransceiverBridge b : bridge.transceivers()) {
+      RTCRtpTransceiver t = wrap(b, b.direction());
+      present.put(b.key(), t);
+      next.add(t);
+    }
+    for (RTCRtpTransceiver t : ordered) {
+      if (!present.containsKey(t.bridge().key())) {
+        t.markStopped();
+        t.receiver().track().endedBySource(false);
+      }
+    }
+    ordered = List.copyOf(next);
+  }
+
+  synchronized List<RTCRtpTransceiver> transceivers() {
+    return ordered;
+  }
+
+  synchronized List<RTCRtpSender> senders() {
+    List<RTCRtpSender> out = new ArrayList<>();
+    for (RTCRtpTransceiver t : ordered) {
+      if (!t.stoppedInternal()) {
+        out.add(t.sender());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  synchronized List<RTCRtpReceiver> receivers() {
+    List<RTCRtpReceiver> out = new ArrayList<>();
+    for (RTCRtpTransceiver t : ordered) {
+      if (!t.stoppedInternal()) {
+        out.add(t.receiver());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  RTCRtpSender addTrack(MediaStreamTrack track, MediaStream... streams) {
+    if (track == null) {
+      throw new TypeError("addTrack needs a track");
+    }
+    if (pc.isClosedInternal()) {
+      throw Errors.invalidState("The RTCPeerConnection is closed");
+    }
+    synchronized (this) {
+      for (RTCRtpSender s : senders()) {
+        if (s.track() == track) {
+          throw Errors.invalidAccess("The track already has a sender on this connection");
+        }
+      }
+      List<String> ids = streamIds(streams);
+      TransceiverBridge b = bridge.addTrack(TrackAccess.sourceOf(track), ids);
+      RTCRtpTransceiver t = wrap(b, b.direction());
+      t.sender().track(track);
+      t.sender().streamIds(ids);
+      t.refreshDirection();
+      refresh();
+      pc.negotiationChanged();
+      return t.sender();
+    }
+  }
+
+  RTCRtpTransceiver addTransceiver(
+      String kind, MediaStreamTrack track, RTCRtpTransceiverInit init) {
+    RTCRtpTransceiverInit options = init == null ? new RTCRtpTransceiverInit() : init;
+    if (!"audio".equals(kind) && !"video".equals(kind)) {
+      throw new TypeError("addTransceiver needs \"audio\" or \"video\", got " + kind);
+    }
+    if (options.direction() == RTCRtpTransceiverDirection.STOPPED) {
+      throw new TypeError("A transceiver cannot be added as stopped");
+    }
+    if (pc.isClosedInternal()) {
+      throw Errors.invalidState("The RTCPeerConnection is closed");
+    }
+    if (options.sendEncodings().size() > 1) {
+      throw Errors.operation("Simulcast (more than one send encoding) is not supported");
+    }
+    for (RTCRtpEncodingParameters e : options.sendEncodings()) {
+      if (e.rid() != null && !e.rid().matches("[A-Za-z0-9]{1,16}")) {
+        throw new TypeError("A rid is 1 to 16 letters or digits, got '" + e.rid() + "'");
+      }
+      if (e.scaleResolutionDownBy() != null && e.scaleResolutionDownBy() < 1.0) {
+        throw new DOMException("scaleResolutionDownBy must be >= 1", "RangeError");
+      }
+      if (e.maxFramerate() != null && e.maxFramerate() < 0) {
+        throw new DOMException("maxFramerate must be >= 0", "RangeError");
+      }
+    }
+    List<String> ids = streamIds(options.streams().toArray(new MediaStream[0]));
+    synchronized (this) {
+      TransceiverBridge b =
+          bridge.addTransceiver(
+              kind,
+              track == null ? null : TrackAccess.sourceOf(track),
+              options.direction(),
+              ids,
+              options.sendEncodings());
+      RTCRtpTransceiver t = wrap(b, options.direction());
+      t.sender().track(track);
+      t.sender().streamIds(ids);
+      pc.negotiationChanged();
+      return t;
+    }
+  }
+
+  void removeTrack(RTCRtpSender sender) {
+    if (sender == null) {
+      throw new TypeError("removeTrack needs a sender");
+    }
+    if (pc.isClosedInternal()) {
+      throw Errors.invalidState("The RTCPeerConnection is closed");
+    }
+    synchronized (this) {
+      RTCRtpTransceiver t = sender.transceiver();
+      if (t == null || byKey.get(t.bridge().key()) != t) {
+        throw Errors.invalidAccess("The sender was not created by this connection");
+      }
+      if (t.stoppingInternal() || sender.track() == null) {
+        return;
+      }
+      bridge.removeTrack(t.bridge());
+      sender.track(null);
+      t.refreshDirection();
+      pc.negotiationChanged();
+    }
+  }
+
+  private static List<String> streamIds(MediaStream... streams) {
+    List<String> ids = new ArrayList<>();
+    for (MediaStream s : streams) {
+      if (s != null && !ids.contains(s.id())) {
+        ids.add(s.id());
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * On the event queue, after the descriptions and signaling state were updated and
+   * signalingstatechange fired: the spec's remote track processing, then track events.
+   */
+  void afterDescription(RTCSdpType type, boolean local, RTCSessionDescription remote) {
+    refresh();
+    List<RTCRtpTransceiver> list = transceivers();
+    for (RTCRtpTransceiver t : list) {
+      t.refreshFromNative();
+    }
+    if (local || type == RTCSdpType.ROLLBACK || remote == null) {
+      if (type == RTCSdpType.ROLLBACK) {
+        for (RTCRtpTransceiver t : list) {
+          if (t.receiving && t.mid() == null) {
+            t.receiving = false;
+          }
+        }
+      }
+      return;
+    }
+    Map<String, RemoteMediaSections.Section> sections = RemoteMediaSections.parse(remote.sdp());
+    List<RTCTrackEvent> events = new ArrayList<>();
+    List<Runnable> removals = new ArrayList<>();
+    for (RTCRtpTransceiver t : list) {
+      RemoteMediaSections.Section m = t.mid() == null ? null : sections.get(t.mid());
+      if (m == null) {
+        continue;
+      }
+      MediaStreamTrack track = t.receiver().track();
+      if (m.rejected()) {
+        if (!t.stoppedInternal()) {
+          t.markStopped();
+        }
+        if (track.readyState() == MediaStreamTrackState.LIVE) {
+          track.endedBySource(true);
+        }
+        continue;
+      }
+      boolean remoteSends = m.direction().equals("sendrecv") || m.direction().equals("sendonly");
+      if (remoteSends) {
+        List<MediaStream> streams = new ArrayList<>();
+        for (String id : m.streamIds()) {
+          streams.add(remoteStreams.computeIfAbsent(id, k -> new MediaStream(k, List.of())));
+        }
+        if (!t.receiving) {
+          t.receiving = true;
+          setStreams(t, streams, true);
+          events.add(new RTCTrackEvent("track", t.receiver(), track, List.copyOf(streams), t));
+          MediaArrival.watch(
+              TrackAccess.sourceOf(track), () -> pc.post(() -> track.setMuted(false, true)));
+        } else {
+          setStreams(t, streams, true);
+        }
+      } else if (t.receiving) {
+        t.receiving = false;
+        removals.add(
+            () -> {
+              track.setMuted(true, true);
+              setStreams(t, List.of(), true);
+            });
+      }
+    }
+    // Spec order: track mute, stream removetrack/addtrack (done above), then track events.
+    removals.forEach(Runnable::run);
+    for (RTCTrackEvent e : events) {
+      pc.dispatchEvent(e);
+    }
+  }
+
+  private static void setStreams(RTCRtpTransceiver t, List<MediaStream> streams, boolean fire) {
+    MediaStreamTrack track = t.receiver().track();
+    for (MediaStream old : List.copyOf(t.remoteStreams)) {
+      if (!streams.contains(old)) {
+        t.remoteStreams.remove(old);
+        if (fire) {
+          old.removeTrackAndFire(track);
+        }
+      }
+    }
+    for (MediaStream s : streams) {
+      if (!t.remoteStreams.contains(s)) {
+        t.remoteStreams.add(s);
+        if (fire) {
+          s.addTrackAndFire(track);
+        }
+      }
+    }
+  }
+
+  /** close(): every transceiver stops and remote tracks end, without events. */
+  synchronized void closeAll() {
+    for (RTCRtpTransceiver t : ordered) {
+      t.closeWithConnection();
+    }
+  }
+}

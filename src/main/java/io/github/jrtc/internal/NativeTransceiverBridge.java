@@ -1,0 +1,270 @@
+package io.github.jrtc.internal;
+
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCRtpCodecCapability;
+import dev.onvoid.webrtc.RTCRtpReceiver;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import io.github.jrtc.RTCRtpCodec;
+import io.github.jrtc.RTCRtpContributingSource;
+import io.github.jrtc.RTCRtpEncodingParameters;
+import io.github.jrtc.RTCRtpParameters;
+import io.github.jrtc.RTCRtpSendParameters;
+import io.github.jrtc.RTCRtpSynchronizationSource;
+import io.github.jrtc.RTCRtpTransceiverDirection;
+import io.github.jrtc.RTCStatsReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link TransceiverBridge} over webrtc-java. webrtc-java's JNI keeps a reference to every
+ * transceiver, sender and receiver it wraps, so these wrappers stay valid until the factory is
+ * disposed; every call holds the engine's lock and checks that it is not, as a call after disposal
+ * is a SIGSEGV.
+ */
+final class NativeTransceiverBridge implements TransceiverBridge {
+  private final NativeEngine engine;
+  private final RTCPeerConnection pc;
+  private final RTCRtpTransceiver transceiver;
+  private final RTCRtpSender sender;
+  private final RTCRtpReceiver receiver;
+  private final long key;
+  private final String kind;
+  private final TrackSource receiverTrack;
+
+  NativeTransceiverBridge(NativeEngine engine, RTCPeerConnection pc, RTCRtpTransceiver t) {
+    this.engine = engine;
+    this.pc = pc;
+    this.transceiver = t;
+    this.key = NativeRtp.handleOf(t);
+    this.sender = t.getSender();
+    this.receiver = t.getReceiver();
+    dev.onvoid.webrtc.media.MediaStreamTrack track = receiver.getTrack();
+    this.kind = track.getKind();
+    this.receiverTrack = NativeMedia.remote(engine, track);
+  }
+
+  long senderKey() {
+    return NativeRtp.handleOf(sender);
+  }
+
+  private void check() {
+    if (engine.isDisposed()) {
+      throw Errors.invalidState("The jrtc engine has been shut down");
+    }
+  }
+
+  @Override
+  public long key() {
+    return key;
+  }
+
+  @Override
+  public String kind() {
+    return kind;
+  }
+
+  @Override
+  public String mid() {
+    synchronized (engine) {
+      check();
+      return transceiver.getMid();
+    }
+  }
+
+  @Override
+  public RTCRtpTransceiverDirection direction() {
+    synchronized (engine) {
+      check();
+      return NativeRtp.fromNative(transceiver.getDirection());
+    }
+  }
+
+  @Override
+  public void setDirection(RTCRtpTransceiverDirection direction) {
+    synchronized (engine) {
+      check();
+      transceiver.setDirection(NativeRtp.toNative(direction));
+    }
+  }
+
+  @Override
+  public RTCRtpTransceiverDirection currentDirection() {
+    synchronized (engine) {
+      check();
+      return NativeRtp.fromNative(transceiver.getCurrentDirection());
+    }
+  }
+
+  @Override
+  public void stop() {
+    synchronized (engine) {
+      check();
+      transceiver.stop();
+    }
+  }
+
+  @Override
+  public boolean stopped() {
+    synchronized (engine) {
+      check();
+      return transceiver.stopped();
+    }
+  }
+
+  @Override
+  public void setCodecPreferences(List<RTCRtpCodec> codecs) {
+    List<RTCRtpCodecCapability> n = new ArrayList<>();
+    for (RTCRtpCodec c : codecs) {
+      n.add(NativeRtp.toNative(kind, c));
+    }
+    synchronized (engine) {
+      check();
+      try {
+        transceiver.setCodecPreferences(n);
+      } catch (RuntimeException | Error e) {
+        throw Errors.invalidModification(String.valueOf(e.getMessage()));
+      }
+    }
+  }
+
+  @Override
+  public TrackSource receiverTrack() {
+    return receiverTrack;
+  }
+
+  @Override
+  public boolean replaceTrack(TrackSource track) {
+    synchronized (engine) {
+      check();
+      try {
+        sender.replaceTrack(track == null ? null : track.nativeTrack());
+        return true;
+      } catch (RuntimeException | Error e) {
+        return false;
+      }
+    }
+  }
+
+  @Override
+  public void setStreams(List<String> streamIds) {
+    synchronized (engine) {
+      check();
+      sender.setStreams(streamIds);
+    }
+  }
+
+  @Override
+  public RTCRtpSendParameters getParameters() {
+    synchronized (engine) {
+      check();
+      dev.onvoid.webrtc.RTCRtpSendParameters p = sender.getParameters();
+      List<RTCRtpEncodingParameters> enc = new ArrayList<>();
+      if (p.encodings != null) {
+        p.encodings.forEach(e -> enc.add(NativeRtp.fromNative(e)));
+      }
+      return new RTCRtpSendParameters(
+          p.transactionId,
+          enc,
+          NativeRtp.extensions(p.headerExtensions),
+          NativeRtp.rtcp(p.rtcp),
+          NativeRtp.codecs(p.codecs));
+    }
+  }
+
+  @Override
+  public void setParameters(RTCRtpSendParameters parameters) {
+    synchronized (engine) {
+      check();
+      // A fresh native transaction; the spec's transaction checks were done in Java.
+      dev.onvoid.webrtc.RTCRtpSendParameters p = sender.getParameters();
+      if (p.encodings != null) {
+        for (int i = 0; i < p.encodings.size() && i < parameters.encodings().size(); i++) {
+          NativeRtp.copyInto(parameters.encodings().get(i), p.encodings.get(i));
+        }
+      }
+      try {
+        sender.setParameters(p);
+      } catch (RuntimeException | Error e) {
+        throw Errors.fromNative(e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public RTCRtpParameters receiverParameters() {
+    synchronized (engine) {
+      check();
+      dev.onvoid.webrtc.RTCRtpParameters p = receiver.getParameters();
+      return new RTCRtpParameters(
+          NativeRtp.extensions(p.headerExtensions),
+          NativeRtp.rtcp(p.rtcp),
+          NativeRtp.codecs(p.codecs));
+    }
+  }
+
+  @Override
+  public CompletableFuture<RTCStatsReport> senderStats() {
+    CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
+    synchronized (engine) {
+      check();
+      pc.getStats(
+          sender,
+          report ->
+              NativeCallbacks.guard(
+                  "getStats(sender)", () -> f.complete(NativeConversions.fromNative(report))));
+    }
+    return f;
+  }
+
+  @Override
+  public CompletableFuture<RTCStatsReport> receiverStats() {
+    CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
+    synchronized (engine) {
+      check();
+      pc.getStats(
+          receiver,
+          report ->
+              NativeCallbacks.guard(
+                  "getStats(receiver)", () -> f.complete(NativeConversions.fromNative(report))));
+    }
+    return f;
+  }
+
+  @Override
+  public List<RTCRtpContributingSource> contributingSources() {
+    List<RTCRtpContributingSource> out = new ArrayList<>();
+    synchronized (engine) {
+      check();
+      for (var s : receiver.getContributingSources()) {
+        out.add(
+            new RTCRtpContributingSource(
+                s.timestamp,
+                s.sourceId,
+                kind.equals("audio") ? s.audioLevel : null,
+                s.rtpTimestamp));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<RTCRtpSynchronizationSource> synchronizationSources() {
+    List<RTCRtpSynchronizationSource> out = new ArrayList<>();
+    synchronized (engine) {
+      check();
+      for (var s : receiver.getSynchronizationSources()) {
+        boolean audio = kind.equals("audio");
+        out.add(
+            new RTCRtpSynchronizationSource(
+                s.timestamp,
+                s.sourceId,
+                audio ? s.audioLevel : null,
+                s.rtpTimestamp,
+                audio ? s.voiceActivityFlag : null));
+      }
+    }
+    return out;
+  }
+}
