@@ -144,19 +144,16 @@ public final class CallBot implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     RTCPeerConnection pc = call.pc;
-    pc.onnegotiationneeded(
-        e ->
-            pc.setLocalDescription()
-                .thenCompose(
-                    v -> client.send(new VideoOffer(name(), user, pc.localDescription().toInit())))
-                .exceptionally(err -> failed(call, "sending the offer", err)));
+    call.mediaAttached = true;
+    // Tracks and channel first, then one explicit offer: jrtc fires negotiationneeded from the
+    // connection's queue thread, which could otherwise offer between addTrack and
+    // createDataChannel. Later renegotiation goes through the handler.
     var unused =
         config
             .media
             .attach(pc, user)
-            .thenRun(
-                () -> {
-                  // After the tracks, so that one negotiationneeded covers tracks and channel.
+            .thenCompose(
+                v -> {
                   RTCDataChannel channel = pc.createDataChannel("chat");
                   call.channels.add(channel);
                   channel.onopen(
@@ -170,9 +167,24 @@ public final class CallBot implements AutoCloseable {
                               BotEvent.Kind.MESSAGE,
                               user,
                               m.data() instanceof String s ? s : "binary"));
+                  return sendOffer(call);
                 })
-            .exceptionally(err -> failed(call, "adding media", err));
+            .thenRun(
+                () ->
+                    pc.onnegotiationneeded(
+                        e -> {
+                          var again = sendOffer(call);
+                        }))
+            .exceptionally(err -> failed(call, "calling", err));
     return call.connected.copy();
+  }
+
+  private CompletableFuture<Void> sendOffer(BotCall call) {
+    RTCPeerConnection pc = call.pc;
+    return pc.setLocalDescription()
+        .thenCompose(
+            v -> client.send(new VideoOffer(name(), call.peer, pc.localDescription().toInit())))
+        .exceptionally(err -> failed(call, "sending the offer", err));
   }
 
   /** Ends the call with {@code user}, telling them with {@code hang-up}. */
@@ -271,7 +283,7 @@ public final class CallBot implements AutoCloseable {
       }
     }
     var unused =
-        srd.thenCompose(v -> config.media.attach(pc, from))
+        srd.thenCompose(v -> c.attachOnce(config.media))
             .thenCompose(v -> pc.createAnswer())
             .thenCompose(pc::setLocalDescription)
             .thenCompose(
@@ -456,6 +468,7 @@ public final class CallBot implements AutoCloseable {
     final List<RTCDataChannel> channels = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CompletableFuture<Void> connected = new CompletableFuture<>();
     volatile boolean ended;
+    volatile boolean mediaAttached;
     final List<SinkRegistration> sinks = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicLong videoFrames = new AtomicLong();
     final AtomicLong audibleChunks = new AtomicLong();
@@ -469,6 +482,15 @@ public final class CallBot implements AutoCloseable {
       this.peer = peer;
       this.pc = pc;
       this.outgoing = outgoing;
+    }
+
+    /** The tracks go in with the first offer only; a renegotiation reuses them. */
+    CompletableFuture<Void> attachOnce(Media media) {
+      if (mediaAttached) {
+        return CompletableFuture.completedFuture(null);
+      }
+      mediaAttached = true;
+      return media.attach(pc, peer);
     }
 
     ReceivedMedia received() {
