@@ -64,6 +64,15 @@ final class BotCommand implements Callable<Integer> {
           "Print each call's bitrate and frames this often (default: ${DEFAULT-VALUE}; 0 = never).")
   int statsSeconds = 5;
 
+  @Option(
+      names = "--send",
+      paramLabel = "WHAT",
+      description =
+          "What the bot sends in a call: pattern (a moving test pattern and a 440 Hz tone) or"
+              + " none (receive only). Default: ${DEFAULT-VALUE}. (screen needs getDisplayMedia,"
+              + " which this build does not have yet.)")
+  SendOption send = SendOption.pattern;
+
   @Override
   public Integer call() throws Exception {
     CountDownLatch ended = new CountDownLatch(1);
@@ -72,6 +81,7 @@ final class BotCommand implements Callable<Integer> {
             .name(name)
             .token(token)
             .statsInterval(Duration.ofSeconds(Math.max(0, statsSeconds)))
+            .media(send.media())
             .build();
     bot.onevent(
         e -> {

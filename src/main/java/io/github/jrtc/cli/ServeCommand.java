@@ -68,6 +68,15 @@ final class ServeCommand implements Callable<Integer> {
           "Print each call's bitrate and frames this often (default: ${DEFAULT-VALUE}; 0 = never).")
   int statsSeconds = 5;
 
+  @Option(
+      names = "--send",
+      paramLabel = "WHAT",
+      description =
+          "What the bot sends in a call: pattern (a moving test pattern and a 440 Hz tone) or"
+              + " none (receive only). Default: ${DEFAULT-VALUE}. (screen needs getDisplayMedia,"
+              + " which this build does not have yet.)")
+  SendOption send = SendOption.pattern;
+
   @Override
   public Integer call() throws Exception {
     SignalingServer server =
@@ -114,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
               .name(botName)
               .token(token)
               .statsInterval(Duration.ofSeconds(Math.max(0, statsSeconds)))
+              .media(send.media())
               .build();
       String name = botName;
       bot.onevent(e -> Status.bot(name, e));

@@ -8,6 +8,8 @@ import io.github.jrtc.RTCPeerConnection;
 import io.github.jrtc.RTCPeerConnectionState;
 import io.github.jrtc.RTCStats;
 import io.github.jrtc.RTCStatsReport;
+import io.github.jrtc.media.SinkRegistration;
+import io.github.jrtc.media.TrackSinks;
 import io.github.jrtc.signaling.SignalingMessage.HangUp;
 import io.github.jrtc.signaling.SignalingMessage.NewIceCandidate;
 import io.github.jrtc.signaling.SignalingMessage.UserList;
@@ -29,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +122,12 @@ public final class CallBot implements AutoCloseable {
     return c == null ? null : c.pc;
   }
 
+  /** What the call with {@code user} has received (frames, audio level), or null. */
+  public ReceivedMedia receivedMedia(String user) {
+    BotCall c = calls.get(user);
+    return c == null ? null : c.received();
+  }
+
   /**
    * Calls {@code user} (the bot is the caller): creates a connection with a "chat" data channel,
    * sends the offer, and completes when the connection is connected.
@@ -135,22 +144,47 @@ public final class CallBot implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     RTCPeerConnection pc = call.pc;
-    pc.onnegotiationneeded(
-        e ->
-            pc.setLocalDescription()
-                .thenCompose(
-                    v -> client.send(new VideoOffer(name(), user, pc.localDescription().toInit())))
-                .exceptionally(err -> failed(call, "sending the offer", err)));
-    RTCDataChannel channel = pc.createDataChannel("chat");
-    call.channels.add(channel);
-    channel.onopen(
-        e -> {
-          emit(BotEvent.Kind.CHANNEL, user, channel.label());
-          channel.send("hello from " + name());
-        });
-    channel.onmessage(
-        m -> emit(BotEvent.Kind.MESSAGE, user, m.data() instanceof String s ? s : "binary"));
+    call.mediaAttached = true;
+    // Tracks and channel first, then one explicit offer: jrtc fires negotiationneeded from the
+    // connection's queue thread, which could otherwise offer between addTrack and
+    // createDataChannel. Later renegotiation goes through the handler.
+    var unused =
+        config
+            .media
+            .attach(pc, user)
+            .thenCompose(
+                v -> {
+                  RTCDataChannel channel = pc.createDataChannel("chat");
+                  call.channels.add(channel);
+                  channel.onopen(
+                      e -> {
+                        emit(BotEvent.Kind.CHANNEL, user, channel.label());
+                        channel.send("hello from " + name());
+                      });
+                  channel.onmessage(
+                      m ->
+                          emit(
+                              BotEvent.Kind.MESSAGE,
+                              user,
+                              m.data() instanceof String s ? s : "binary"));
+                  return sendOffer(call);
+                })
+            .thenRun(
+                () ->
+                    pc.onnegotiationneeded(
+                        e -> {
+                          var again = sendOffer(call);
+                        }))
+            .exceptionally(err -> failed(call, "calling", err));
     return call.connected.copy();
+  }
+
+  private CompletableFuture<Void> sendOffer(BotCall call) {
+    RTCPeerConnection pc = call.pc;
+    return pc.setLocalDescription()
+        .thenCompose(
+            v -> client.send(new VideoOffer(name(), call.peer, pc.localDescription().toInit())))
+        .exceptionally(err -> failed(call, "sending the offer", err));
   }
 
   /** Ends the call with {@code user}, telling them with {@code hang-up}. */
@@ -173,6 +207,13 @@ public final class CallBot implements AutoCloseable {
       end(c, "bot stopping", true);
     }
     client.close();
+    if (config.media instanceof AutoCloseable media) {
+      try {
+        media.close();
+      } catch (Exception e) {
+        LOG.warn("closing the bot's media", e);
+      }
+    }
   }
 
   // ---- signaling ----
@@ -242,7 +283,7 @@ public final class CallBot implements AutoCloseable {
       }
     }
     var unused =
-        srd.thenCompose(v -> config.media.attach(pc, from))
+        srd.thenCompose(v -> c.attachOnce(config.media))
             .thenCompose(v -> pc.createAnswer())
             .thenCompose(pc::setLocalDescription)
             .thenCompose(
@@ -308,7 +349,38 @@ public final class CallBot implements AutoCloseable {
           }
         });
     pc.ondatachannel(e -> echo(call, e.channel()));
+    pc.ontrack(e -> receive(call, e.track()));
     return call;
+  }
+
+  private void receive(BotCall call, io.github.jrtc.MediaStreamTrack track) {
+    if (call.ended) {
+      return;
+    }
+    SinkRegistration r;
+    if (track.kind().equals("video")) {
+      r =
+          TrackSinks.addVideoSink(
+              track,
+              f -> {
+                call.videoFrames.incrementAndGet();
+                call.size = f.width() << 16 | f.height();
+              });
+    } else {
+      r =
+          TrackSinks.addAudioSink(
+              track,
+              d -> {
+                double rms = d.rms();
+                if (rms > 0.01) {
+                  call.audibleChunks.incrementAndGet();
+                }
+                call.maxLevelBits.accumulateAndGet(
+                    Double.doubleToLongBits(rms),
+                    (a, b) -> Double.longBitsToDouble(a) >= Double.longBitsToDouble(b) ? a : b);
+              });
+    }
+    call.sinks.add(r);
   }
 
   private void echo(BotCall call, RTCDataChannel channel) {
@@ -348,6 +420,13 @@ public final class CallBot implements AutoCloseable {
       config.media.detach(call.pc, call.peer);
     } catch (RuntimeException e) {
       LOG.warn("media detach for {}", call.peer, e);
+    }
+    for (SinkRegistration r : call.sinks) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.debug("closing a sink", e);
+      }
     }
     call.pc.close();
     if (tellPeer && client.state() == SignalingClient.State.JOINED) {
@@ -389,6 +468,12 @@ public final class CallBot implements AutoCloseable {
     final List<RTCDataChannel> channels = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CompletableFuture<Void> connected = new CompletableFuture<>();
     volatile boolean ended;
+    volatile boolean mediaAttached;
+    final List<SinkRegistration> sinks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final AtomicLong videoFrames = new AtomicLong();
+    final AtomicLong audibleChunks = new AtomicLong();
+    final AtomicLong maxLevelBits = new AtomicLong(Double.doubleToLongBits(0));
+    volatile int size;
     private long lastIn;
     private long lastOut;
     private double lastTime;
@@ -397,6 +482,25 @@ public final class CallBot implements AutoCloseable {
       this.peer = peer;
       this.pc = pc;
       this.outgoing = outgoing;
+    }
+
+    /** The tracks go in with the first offer only; a renegotiation reuses them. */
+    CompletableFuture<Void> attachOnce(Media media) {
+      if (mediaAttached) {
+        return CompletableFuture.completedFuture(null);
+      }
+      mediaAttached = true;
+      return media.attach(pc, peer);
+    }
+
+    ReceivedMedia received() {
+      int s = size;
+      return new ReceivedMedia(
+          videoFrames.get(),
+          s >>> 16,
+          s & 0xffff,
+          Double.longBitsToDouble(maxLevelBits.get()),
+          audibleChunks.get());
     }
 
     synchronized String rates(RTCStatsReport report) {
@@ -409,20 +513,25 @@ public final class CallBot implements AutoCloseable {
         out += s.getLong("bytesSent", 0);
         time = Math.max(time, s.timestamp());
       }
-      for (RTCStats s : report.ofType("inbound-rtp")) {
-        frames += s.getLong("framesDecoded", 0);
-      }
+      ReceivedMedia media = received();
+      frames = media.videoFrames();
       String text;
       if (lastTime > 0 && time > lastTime) {
         double seconds = (time - lastTime) / 1000.0;
         text =
             String.format(
-                "in %.1f kbit/s, out %.1f kbit/s, %d video frames received",
+                "in %.0f kbit/s, out %.0f kbit/s, received %d video frames %dx%d, audio level %.3f",
                 (in - lastIn) * 8 / 1000.0 / seconds,
                 (out - lastOut) * 8 / 1000.0 / seconds,
-                frames);
+                frames,
+                media.width(),
+                media.height(),
+                media.maxAudioLevel());
       } else {
-        text = String.format("in %d B, out %d B, %d video frames received", in, out, frames);
+        text =
+            String.format(
+                "in %d B, out %d B, received %d video frames, audio level %.3f",
+                in, out, frames, media.maxAudioLevel());
       }
       lastIn = in;
       lastOut = out;

@@ -45,7 +45,11 @@ class CallPageIT {
   @BeforeEach
   void setUp() throws Exception {
     server = SignalingServer.builder().host("127.0.0.1").port(0).build().start();
-    bot = CallBot.builder(server.webSocketUri()).name("jrtc-bot").build();
+    bot =
+        CallBot.builder(server.webSocketUri())
+            .name("jrtc-bot")
+            .media(new TestPatternMedia())
+            .build();
     bot.onevent(botEvents::add);
     assertThat(bot.start().get(60, TimeUnit.SECONDS)).isEqualTo("jrtc-bot");
 
@@ -137,9 +141,40 @@ class CallPageIT {
         .isEqualTo(text);
     assertThat(js("return window.jrtcPage.dc().label")).isEqualTo("chat");
 
-    // The page's fake camera is sent; without bot media the bot's answer receives only.
+    // The page's fake camera and microphone go to the bot.
     Object localTracks = js("return window.jrtcPage.pc().getSenders().filter(s => s.track).length");
     assertThat(((Number) localTracks).intValue()).isEqualTo(2);
+
+    // The bot's test pattern plays in the page, with frames advancing.
+    await()
+        .atMost(LONG)
+        .until(() -> ((Number) js("return window.jrtcPage.remoteFrames")).longValue() > 30);
+    long framesBefore = ((Number) js("return window.jrtcPage.remoteFrames")).longValue();
+    Thread.sleep(3000);
+    long framesAfter = ((Number) js("return window.jrtcPage.remoteFrames")).longValue();
+    assertThat(framesAfter - framesBefore).as("page frames in 3 s").isGreaterThan(15);
+    assertThat(js("return document.getElementById('received_video').videoWidth")).isEqualTo(640L);
+    assertThat(js("return document.getElementById('received_video').paused")).isEqualTo(false);
+    // A pixel of the pattern, not a black frame: sample the middle row on a canvas.
+    Object bright =
+        js(
+            "const v = document.getElementById('received_video');"
+                + "const c = document.createElement('canvas'); c.width = v.videoWidth; c.height = v.videoHeight;"
+                + "const g = c.getContext('2d'); g.drawImage(v, 0, 0);"
+                + "const d = g.getImageData(0, c.height / 2, c.width, 1).data; let max = 0;"
+                + "for (let i = 0; i < d.length; i += 4) max = Math.max(max, d[i] + d[i+1] + d[i+2]);"
+                + "return max;");
+    assertThat(((Number) bright).intValue()).isGreaterThan(400);
+
+    // And the bot receives Chromium's fake camera frames and its beeping microphone.
+    await().atMost(LONG).until(() -> bot.receivedMedia("alice").videoFrames() > 30);
+    await().atMost(LONG).until(() -> bot.receivedMedia("alice").audibleChunks() > 5);
+    ReceivedMedia got = bot.receivedMedia("alice");
+    assertThat(got.width()).isPositive();
+    assertThat(got.maxAudioLevel()).isGreaterThan(0.01);
+    System.out.printf(
+        "call page: page played %d frames in 3 s; bot received %s%n",
+        framesAfter - framesBefore, got);
 
     Thread.sleep(1500); // let the stats line refresh once for the screenshot
     Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
