@@ -97,6 +97,17 @@ final class MediaCheck {
           .isBetween((b.frames() - a.frames()) * 0.8, (b.frames() - a.frames()) * 1.2 + 5);
       frames.add(String.format("jrtc got %dx%d %.1f fps", b.width(), b.height(), fps));
       audio.add(String.format("jrtc got RMS %.3f (peak %.3f)", rms, b.peak()));
+      if (peerStats == null && sender != null) {
+        // An echo: what jrtc got back is what it sent, less what is still in flight.
+        for (String kind : List.of("audio", "video")) {
+          long sent = rtp(jrtcB, "outbound-rtp", kind).getLong("packetsSent", 0);
+          long got = rtp(jrtcB, "inbound-rtp", kind).getLong("packetsReceived", 0);
+          assertThat(got)
+              .as("jrtc %s packets echoed back vs packetsSent %d", kind, sent)
+              .isLessThanOrEqualTo(sent)
+              .isGreaterThanOrEqualTo(sent * 8 / 10);
+        }
+      }
       if (peerB != null && peerB.has("outbound")) {
         for (String kind : List.of("audio", "video")) {
           long sent = peerB.at("/outbound/" + kind + "/packetsSent").asLong(-1);
