@@ -1,0 +1,508 @@
+package io.github.jrtc.signaling;
+
+import io.github.jrtc.RTCConfiguration;
+import io.github.jrtc.RTCDataChannel;
+import io.github.jrtc.RTCIceCandidate;
+import io.github.jrtc.RTCIceCandidateInit;
+import io.github.jrtc.RTCPeerConnection;
+import io.github.jrtc.RTCPeerConnectionState;
+import io.github.jrtc.RTCStats;
+import io.github.jrtc.RTCStatsReport;
+import io.github.jrtc.signaling.SignalingMessage.HangUp;
+import io.github.jrtc.signaling.SignalingMessage.NewIceCandidate;
+import io.github.jrtc.signaling.SignalingMessage.UserList;
+import io.github.jrtc.signaling.SignalingMessage.VideoAnswer;
+import io.github.jrtc.signaling.SignalingMessage.VideoOffer;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Java user of MDN's signaling protocol that answers calls, the way the MDN page's callee does:
+ * on a {@code video-offer} for it, setRemoteDescription → add its tracks → createAnswer →
+ * setLocalDescription → {@code video-answer}; candidates trickle both ways as {@code
+ * new-ice-candidate}. Every message that arrives on a data channel of an answered call is sent back
+ * unchanged on the same channel. One RTCPeerConnection per caller, any number at once; a call ends
+ * on {@code hang-up}, when the caller leaves the user list, or when its connection fails. {@link
+ * #call(String)} makes it the caller instead.
+ */
+public final class CallBot implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CallBot.class);
+  private static final int MAX_EARLY_CANDIDATES = 64;
+  private static final int MAX_EARLY_PEERS = 64;
+
+  private final Builder config;
+  private final SignalingClient client;
+  private final Map<String, BotCall> calls = new ConcurrentHashMap<>();
+  // Candidates that arrive before their offer (never with an ordered socket, but cheap to allow).
+  private final Map<String, Deque<RTCIceCandidateInit>> early = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer;
+  private volatile Consumer<BotEvent> onevent = e -> {};
+  private volatile boolean closed;
+
+  private CallBot(Builder config) {
+    this.config = config;
+    SignalingClient.Builder b = SignalingClient.builder(config.signaling).name(config.name);
+    if (config.token != null) {
+      b.token(config.token);
+    }
+    this.client = b.build();
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "jrtc-bot-" + config.name);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public static Builder builder(URI signaling) {
+    return new Builder(signaling);
+  }
+
+  /** Sets the handler for status events (on internal threads; keep it quick). */
+  public void onevent(Consumer<BotEvent> handler) {
+    this.onevent = handler == null ? e -> {} : handler;
+  }
+
+  /** Connects and signs in; completes with the bot's name. */
+  public CompletableFuture<String> start() {
+    client.onmessage(this::onSignaling);
+    client.onstatechange(s -> emit(BotEvent.Kind.SIGNALING, null, s.toString().toLowerCase()));
+    if (!config.statsInterval.isZero()) {
+      long ms = config.statsInterval.toMillis();
+      var unused = timer.scheduleAtFixedRate(this::reportStats, ms, ms, TimeUnit.MILLISECONDS);
+    }
+    return client
+        .connect()
+        .thenApply(
+            n -> {
+              emit(BotEvent.Kind.JOINED, null, n);
+              return n;
+            });
+  }
+
+  /** The name the server gave the bot. */
+  public String name() {
+    return client.name();
+  }
+
+  /** The users currently signed in. */
+  public List<String> users() {
+    return client.users();
+  }
+
+  /** The users the bot is in a call with now. */
+  public Set<String> activeCalls() {
+    return Set.copyOf(calls.keySet());
+  }
+
+  /** The connection of the call with {@code user}, or null. */
+  public RTCPeerConnection connection(String user) {
+    BotCall c = calls.get(user);
+    return c == null ? null : c.pc;
+  }
+
+  /**
+   * Calls {@code user} (the bot is the caller): creates a connection with a "chat" data channel,
+   * sends the offer, and completes when the connection is connected.
+   */
+  public CompletableFuture<Void> call(String user) {
+    if (calls.containsKey(user)) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("already in a call with " + user));
+    }
+    BotCall call;
+    try {
+      call = newCall(user, true);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    RTCPeerConnection pc = call.pc;
+    pc.onnegotiationneeded(
+        e ->
+            pc.setLocalDescription()
+                .thenCompose(
+                    v -> client.send(new VideoOffer(name(), user, pc.localDescription().toInit())))
+                .exceptionally(err -> failed(call, "sending the offer", err)));
+    RTCDataChannel channel = pc.createDataChannel("chat");
+    call.channels.add(channel);
+    channel.onopen(
+        e -> {
+          emit(BotEvent.Kind.CHANNEL, user, channel.label());
+          channel.send("hello from " + name());
+        });
+    channel.onmessage(
+        m -> emit(BotEvent.Kind.MESSAGE, user, m.data() instanceof String s ? s : "binary"));
+    return call.connected.copy();
+  }
+
+  /** Ends the call with {@code user}, telling them with {@code hang-up}. */
+  public void hangUp(String user) {
+    BotCall c = calls.get(user);
+    if (c != null) {
+      end(c, "hung up", true);
+    }
+  }
+
+  /** Hangs up every call and signs out. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    timer.shutdownNow();
+    for (BotCall c : List.copyOf(calls.values())) {
+      end(c, "bot stopping", true);
+    }
+    client.close();
+  }
+
+  // ---- signaling ----
+
+  private void onSignaling(SignalingMessage msg) {
+    if (closed) {
+      return;
+    }
+    if (msg instanceof VideoOffer m) {
+      onOffer(m);
+    } else if (msg instanceof VideoAnswer m) {
+      BotCall c = calls.get(m.name());
+      if (c == null) {
+        return;
+      }
+      var unused =
+          c.pc.setRemoteDescription(m.sdp()).exceptionally(err -> failed(c, "the answer", err));
+    } else if (msg instanceof NewIceCandidate m) {
+      onCandidate(m);
+    } else if (msg instanceof HangUp m) {
+      BotCall c = calls.get(m.name());
+      if (c != null) {
+        end(c, m.name() + " hung up", false);
+      }
+    } else if (msg instanceof UserList m) {
+      emit(BotEvent.Kind.USERS, null, String.join(", ", m.users()));
+      Set<String> present = new HashSet<>(m.users());
+      for (BotCall c : List.copyOf(calls.values())) {
+        if (!present.contains(c.peer)) {
+          end(c, c.peer + " left", false);
+        }
+      }
+      early.keySet().retainAll(present);
+    } else if (msg instanceof SignalingMessage.Error m) {
+      LOG.info("signaling server: {} {}", m.error(), m.message());
+    }
+  }
+
+  private void onOffer(VideoOffer m) {
+    String from = m.name();
+    if (from == null || from.equals(name())) {
+      return;
+    }
+    BotCall call = calls.get(from);
+    if (call == null) {
+      if (calls.size() >= config.maxCalls) {
+        var unused = client.send(new HangUp(name(), from));
+        emit(BotEvent.Kind.ERROR, from, "refused: already in " + calls.size() + " calls");
+        return;
+      }
+      try {
+        call = newCall(from, false);
+      } catch (RuntimeException e) {
+        emit(BotEvent.Kind.ERROR, from, "could not create a connection: " + e.getMessage());
+        var unused = client.send(new HangUp(name(), from));
+        return;
+      }
+    }
+    BotCall c = call;
+    RTCPeerConnection pc = c.pc;
+    // SRD, then any candidates that came early (chained after it by the operations chain).
+    CompletableFuture<Void> srd = pc.setRemoteDescription(m.sdp());
+    Deque<RTCIceCandidateInit> pending = early.remove(from);
+    if (pending != null) {
+      for (RTCIceCandidateInit init : pending) {
+        var unused = pc.addIceCandidate(init).exceptionally(err -> null);
+      }
+    }
+    var unused =
+        srd.thenCompose(v -> config.media.attach(pc, from))
+            .thenCompose(v -> pc.createAnswer())
+            .thenCompose(pc::setLocalDescription)
+            .thenCompose(
+                v -> client.send(new VideoAnswer(name(), from, pc.localDescription().toInit())))
+            .exceptionally(err -> failed(c, "answering", err));
+  }
+
+  private void onCandidate(NewIceCandidate m) {
+    String from = m.name();
+    if (from == null) {
+      return;
+    }
+    BotCall c = calls.get(from);
+    if (c == null) {
+      if (early.size() < MAX_EARLY_PEERS || early.containsKey(from)) {
+        Deque<RTCIceCandidateInit> q = early.computeIfAbsent(from, k -> new ArrayDeque<>());
+        synchronized (q) {
+          if (q.size() < MAX_EARLY_CANDIDATES) {
+            q.add(m.candidate());
+          }
+        }
+      }
+      return;
+    }
+    var unused =
+        c.pc
+            .addIceCandidate(m.candidate())
+            .exceptionally(
+                err -> {
+                  LOG.debug("candidate from {} refused: {}", from, cause(err).toString());
+                  return null;
+                });
+  }
+
+  // ---- calls ----
+
+  private BotCall newCall(String peer, boolean outgoing) {
+    RTCPeerConnection pc = new RTCPeerConnection(config.configuration);
+    BotCall call = new BotCall(peer, pc, outgoing);
+    if (calls.putIfAbsent(peer, call) != null) {
+      pc.close();
+      throw new IllegalStateException("already in a call with " + peer);
+    }
+    emit(BotEvent.Kind.CALL, peer, outgoing ? "outgoing" : "incoming");
+    pc.onicecandidate(
+        e -> {
+          RTCIceCandidate cand = e.candidate();
+          if (cand != null && !call.ended) {
+            var unused = client.send(new NewIceCandidate(name(), peer, cand.toInit()));
+          }
+        });
+    pc.onconnectionstatechange(
+        e -> {
+          RTCPeerConnectionState s = pc.connectionState();
+          if (call.ended) {
+            return;
+          }
+          emit(BotEvent.Kind.STATE, peer, s.toString());
+          if (s == RTCPeerConnectionState.CONNECTED) {
+            call.connected.complete(null);
+          } else if (s == RTCPeerConnectionState.FAILED) {
+            end(call, "connection failed", true);
+          }
+        });
+    pc.ondatachannel(e -> echo(call, e.channel()));
+    return call;
+  }
+
+  private void echo(BotCall call, RTCDataChannel channel) {
+    call.channels.add(channel);
+    channel.onopen(e -> emit(BotEvent.Kind.CHANNEL, call.peer, channel.label()));
+    channel.onmessage(
+        m -> {
+          Object data = m.data();
+          // Unchanged, on the same channel: text as text, binary as binary.
+          if (data instanceof String s) {
+            channel.send(s);
+            emit(BotEvent.Kind.MESSAGE, call.peer, s);
+          } else if (data instanceof ByteBuffer b) {
+            ByteBuffer copy = ByteBuffer.allocate(b.remaining());
+            copy.put(b.duplicate()).flip();
+            channel.send(copy);
+            emit(BotEvent.Kind.MESSAGE, call.peer, copy.remaining() + " bytes");
+          }
+        });
+  }
+
+  private Void failed(BotCall call, String what, Throwable err) {
+    if (!call.ended) {
+      emit(BotEvent.Kind.ERROR, call.peer, what + " failed: " + cause(err));
+      end(call, what + " failed", true);
+    }
+    return null;
+  }
+
+  private void end(BotCall call, String why, boolean tellPeer) {
+    if (!calls.remove(call.peer, call)) {
+      return;
+    }
+    call.ended = true;
+    call.connected.completeExceptionally(new IllegalStateException("call ended: " + why));
+    try {
+      config.media.detach(call.pc, call.peer);
+    } catch (RuntimeException e) {
+      LOG.warn("media detach for {}", call.peer, e);
+    }
+    call.pc.close();
+    if (tellPeer && client.state() == SignalingClient.State.JOINED) {
+      var unused = client.send(new HangUp(name(), call.peer));
+    }
+    emit(BotEvent.Kind.ENDED, call.peer, why);
+  }
+
+  private void reportStats() {
+    for (BotCall c : List.copyOf(calls.values())) {
+      if (c.pc.connectionState() != RTCPeerConnectionState.CONNECTED) {
+        continue;
+      }
+      var unused =
+          c.pc
+              .getStats()
+              .thenAccept(report -> emit(BotEvent.Kind.STATS, c.peer, c.rates(report)))
+              .exceptionally(err -> null);
+    }
+  }
+
+  private void emit(BotEvent.Kind kind, String peer, String text) {
+    try {
+      onevent.accept(new BotEvent(kind, peer, text));
+    } catch (RuntimeException e) {
+      LOG.warn("bot event handler failed", e);
+    }
+  }
+
+  private static Throwable cause(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+
+  /** One call: the connection with one other user. */
+  private static final class BotCall {
+    final String peer;
+    final RTCPeerConnection pc;
+    final boolean outgoing;
+    final List<RTCDataChannel> channels = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final CompletableFuture<Void> connected = new CompletableFuture<>();
+    volatile boolean ended;
+    private long lastIn;
+    private long lastOut;
+    private double lastTime;
+
+    BotCall(String peer, RTCPeerConnection pc, boolean outgoing) {
+      this.peer = peer;
+      this.pc = pc;
+      this.outgoing = outgoing;
+    }
+
+    synchronized String rates(RTCStatsReport report) {
+      long in = 0;
+      long out = 0;
+      long frames = 0;
+      double time = 0;
+      for (RTCStats s : report.ofType("transport")) {
+        in += s.getLong("bytesReceived", 0);
+        out += s.getLong("bytesSent", 0);
+        time = Math.max(time, s.timestamp());
+      }
+      for (RTCStats s : report.ofType("inbound-rtp")) {
+        frames += s.getLong("framesDecoded", 0);
+      }
+      String text;
+      if (lastTime > 0 && time > lastTime) {
+        double seconds = (time - lastTime) / 1000.0;
+        text =
+            String.format(
+                "in %.1f kbit/s, out %.1f kbit/s, %d video frames received",
+                (in - lastIn) * 8 / 1000.0 / seconds,
+                (out - lastOut) * 8 / 1000.0 / seconds,
+                frames);
+      } else {
+        text = String.format("in %d B, out %d B, %d video frames received", in, out, frames);
+      }
+      lastIn = in;
+      lastOut = out;
+      lastTime = time;
+      return text;
+    }
+  }
+
+  /**
+   * What a bot sends and receives besides data channels. {@link #attach} runs after
+   * setRemoteDescription and before createAnswer (where MDN's callee calls getUserMedia and
+   * addTrack).
+   */
+  public interface Media {
+    /** No media: the answer accepts the caller's media as recvonly/inactive. */
+    Media NONE =
+        new Media() {
+          @Override
+          public CompletableFuture<Void> attach(RTCPeerConnection pc, String peer) {
+            return CompletableFuture.completedFuture(null);
+          }
+
+          @Override
+          public void detach(RTCPeerConnection pc, String peer) {}
+        };
+
+    CompletableFuture<Void> attach(RTCPeerConnection pc, String peer);
+
+    void detach(RTCPeerConnection pc, String peer);
+  }
+
+  /** Bot settings. */
+  public static final class Builder {
+    private final URI signaling;
+    private String name = "jrtc-bot";
+    private String token;
+    private RTCConfiguration configuration = RTCConfiguration.builder().build();
+    private Media media = Media.NONE;
+    private int maxCalls = 32;
+    private Duration statsInterval = Duration.ZERO;
+
+    private Builder(URI signaling) {
+      this.signaling = Objects.requireNonNull(signaling);
+    }
+
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name);
+      return this;
+    }
+
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /** The configuration of every call's RTCPeerConnection (default: no ICE servers). */
+    public Builder configuration(RTCConfiguration configuration) {
+      this.configuration = Objects.requireNonNull(configuration);
+      return this;
+    }
+
+    public Builder media(Media media) {
+      this.media = Objects.requireNonNull(media);
+      return this;
+    }
+
+    /** Calls at once at most (default 32); more callers get {@code hang-up}. */
+    public Builder maxCalls(int n) {
+      this.maxCalls = n;
+      return this;
+    }
+
+    /** Emit {@link BotEvent.Kind#STATS} this often per connected call (default: never). */
+    public Builder statsInterval(Duration every) {
+      this.statsInterval = Objects.requireNonNull(every);
+      return this;
+    }
+
+    public CallBot build() {
+      return new CallBot(this);
+    }
+  }
+}

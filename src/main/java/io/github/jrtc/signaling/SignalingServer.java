@@ -1,0 +1,583 @@
+package io.github.jrtc.signaling;
+
+import io.github.jrtc.signaling.SignalingMessage.ChatMessage;
+import io.github.jrtc.signaling.SignalingMessage.Error;
+import io.github.jrtc.signaling.SignalingMessage.HangUp;
+import io.github.jrtc.signaling.SignalingMessage.NewIceCandidate;
+import io.github.jrtc.signaling.SignalingMessage.Other;
+import io.github.jrtc.signaling.SignalingMessage.RejectUsername;
+import io.github.jrtc.signaling.SignalingMessage.UserList;
+import io.github.jrtc.signaling.SignalingMessage.Username;
+import io.github.jrtc.signaling.SignalingMessage.VideoAnswer;
+import io.github.jrtc.signaling.SignalingMessage.VideoOffer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signaling server of MDN's "Signaling and video calling" sample, hardened, on Jetty 12: a
+ * WebSocket on any path (subprotocol {@code json}, or none for plain clients) and the call page on
+ * {@code /}.
+ *
+ * <p>Differences from MDN's {@code chatserver.js}, all on purpose: the sender's {@code name} and
+ * {@code id} come from its session, never from the message; signaling messages need a {@code
+ * target} that is signed in, and go to that user only; HTML is stripped from chat text and names;
+ * messages are size- and rate-limited; connections are limited and idle ones time out; a bad
+ * message gets an {@code {type:"error"}} answer instead of crashing the server; an access token and
+ * an origin check are available.
+ *
+ * <pre>{@code
+ * try (var server = SignalingServer.builder().port(6503).build()) {
+ *   server.start();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class SignalingServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+  static final Set<String> TARGETED =
+      Set.of("video-offer", "video-answer", "new-ice-candidate", "hang-up");
+
+  private final Builder config;
+  private final Object lock = new Object();
+  // Named users in sign-in order; guarded by lock. Peers without a name yet are only in peers.
+  private final Map<String, Peer> users = new LinkedHashMap<>();
+  private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger open = new AtomicInteger();
+  private final AtomicLong nextId = new AtomicLong(System.currentTimeMillis());
+  private final AtomicLong rejectedUpgrades = new AtomicLong();
+  private volatile Consumer<List<String>> onuserlist = users -> {};
+  private Server server;
+  private ScheduledExecutorService pinger;
+  private volatile boolean closed;
+
+  private SignalingServer(Builder config) {
+    this.config = config;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts listening; returns once the port is bound. Fails if it cannot bind. */
+  public synchronized SignalingServer start() throws Exception {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("jrtc-signaling");
+    threads.setDaemon(true);
+    Server s = new Server(threads);
+    ServerConnector connector = new ServerConnector(s);
+    connector.setHost(config.host);
+    connector.setPort(config.port);
+    s.addConnector(connector);
+    WebSocketUpgradeHandler ws =
+        WebSocketUpgradeHandler.from(
+            s,
+            container -> {
+              container.setMaxTextMessageSize(config.maxMessageBytes);
+              container.setMaxBinaryMessageSize(1024);
+              container.setMaxFrameSize(config.maxMessageBytes);
+              container.setIdleTimeout(config.idleTimeout);
+              container.setMaxOutgoingFrames(config.maxQueuedMessages);
+              container.addMapping("/*", this::upgrade);
+            });
+    ws.setHandler(config.servePage ? new PageHandler() : new NotFoundHandler());
+    s.setHandler(ws);
+    s.setStopTimeout(2000);
+    s.start();
+    server = s;
+    pinger =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "jrtc-signaling-ping");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = Math.max(1000, config.idleTimeout.toMillis() / 3);
+    var unused = pinger.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
+    LOG.info("signaling server listening on {}", uri());
+    return this;
+  }
+
+  /** The port actually bound (useful with {@code port(0)}). */
+  public int port() {
+    Server s = server;
+    if (s == null) {
+      throw new IllegalStateException("not started");
+    }
+    return ((ServerConnector) s.getConnectors()[0]).getLocalPort();
+  }
+
+  /** {@code http://host:port/}, the call page's address. */
+  public URI uri() {
+    return URI.create("http://" + hostForUri() + ":" + port() + "/");
+  }
+
+  /** {@code ws://host:port/}, the WebSocket address (any path works). */
+  public URI webSocketUri() {
+    return URI.create("ws://" + hostForUri() + ":" + port() + "/");
+  }
+
+  private String hostForUri() {
+    String h = config.host;
+    if (h == null || h.isEmpty() || h.equals("0.0.0.0")) {
+      return "127.0.0.1";
+    }
+    return h.contains(":") ? "[" + h + "]" : h;
+  }
+
+  /** The signed-in user names, in sign-in order. */
+  public List<String> users() {
+    synchronized (lock) {
+      return List.copyOf(users.keySet());
+    }
+  }
+
+  /** Open WebSocket connections (signed in or not). */
+  public int connectionCount() {
+    return open.get();
+  }
+
+  /** Upgrade requests refused (token, origin, subprotocol, connection limit). */
+  public long rejectedUpgrades() {
+    return rejectedUpgrades.get();
+  }
+
+  /** Called with the new user list whenever it changes (on a server thread; don't block). */
+  public void onuserlist(Consumer<List<String>> handler) {
+    this.onuserlist = handler == null ? users -> {} : handler;
+  }
+
+  public boolean isRunning() {
+    Server s = server;
+    return s != null && s.isRunning();
+  }
+
+  /** Stops the server, closing every connection. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (pinger != null) {
+      pinger.shutdownNow();
+    }
+    for (Peer p : peers) {
+      p.close(1001, "server shutting down");
+    }
+    if (server != null) {
+      try {
+        server.stop();
+      } catch (Exception e) {
+        LOG.warn("stopping the signaling server", e);
+      }
+    }
+  }
+
+  // ---- upgrade: every check that can be made before a connection exists ----
+
+  private Object upgrade(ServerUpgradeRequest req, ServerUpgradeResponse resp, Callback cb) {
+    String remote = Request.getRemoteAddr(req);
+    if (closed) {
+      return refuse(req, resp, cb, HttpStatus.SERVICE_UNAVAILABLE_503, "closed", remote);
+    }
+    if (config.accessToken != null && !tokenMatches(req)) {
+      return refuse(req, resp, cb, HttpStatus.UNAUTHORIZED_401, "bad or missing token", remote);
+    }
+    String origin = req.getHeaders().get(HttpHeader.ORIGIN);
+    if (!originAllowed(origin, req.getHeaders().get(HttpHeader.HOST))) {
+      return refuse(
+          req, resp, cb, HttpStatus.FORBIDDEN_403, "origin " + origin + " not allowed", remote);
+    }
+    List<String> protocols = req.getSubProtocols();
+    if (!protocols.isEmpty()) {
+      if (!req.hasSubProtocol("json")) {
+        return refuse(
+            req, resp, cb, HttpStatus.BAD_REQUEST_400, "subprotocols " + protocols, remote);
+      }
+      resp.setAcceptedSubProtocol("json");
+    }
+    if (open.get() >= config.maxConnections) {
+      return refuse(req, resp, cb, HttpStatus.SERVICE_UNAVAILABLE_503, "connection limit", remote);
+    }
+    return new Peer(this, remote);
+  }
+
+  private Object refuse(
+      ServerUpgradeRequest req,
+      ServerUpgradeResponse resp,
+      Callback cb,
+      int status,
+      String why,
+      String remote) {
+    rejectedUpgrades.incrementAndGet();
+    LOG.info("refused WebSocket from {}: {}", remote, why);
+    Response.writeError(req, resp, cb, status, why);
+    return null;
+  }
+
+  private boolean tokenMatches(ServerUpgradeRequest req) {
+    String given = null;
+    String auth = req.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      given = auth.substring(7).trim();
+    }
+    if (given == null) {
+      Fields query = Request.extractQueryParameters(req, StandardCharsets.UTF_8);
+      given = query.getValue("token");
+    }
+    return given != null
+        && MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8),
+            config.accessToken.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private boolean originAllowed(String origin, String host) {
+    if (origin == null || config.anyOrigin) {
+      // No Origin header: not a browser (browsers always send one on WebSocket upgrades), so
+      // there is no cross-site page to protect the user from; the token still applies.
+      return true;
+    }
+    String o = origin.toLowerCase(Locale.ROOT);
+    if (config.allowedOrigins.contains(o)) {
+      return true;
+    }
+    // Same origin: the page this server served.
+    return host != null
+        && (o.equals("http://" + host.toLowerCase(Locale.ROOT))
+            || o.equals("https://" + host.toLowerCase(Locale.ROOT)));
+  }
+
+  // ---- connection life ----
+
+  boolean opened(Peer peer) {
+    if (open.incrementAndGet() > config.maxConnections || closed) {
+      // Another upgrade won the race for the last slot.
+      open.decrementAndGet();
+      return false;
+    }
+    peers.add(peer);
+    peer.id = nextId.getAndIncrement();
+    peer.bucket = new TokenBucket(config.messagesPerSecond, config.messageBurst);
+    peer.send(new SignalingMessage.Id(peer.id));
+    return true;
+  }
+
+  void closed(Peer peer) {
+    if (!peers.remove(peer)) {
+      return;
+    }
+    open.decrementAndGet();
+    boolean wasUser;
+    synchronized (lock) {
+      wasUser = peer.name != null && users.get(peer.name) == peer;
+      if (wasUser) {
+        users.remove(peer.name);
+        sendUserList();
+      }
+    }
+  }
+
+  void received(Peer peer, String text) {
+    if (!peer.bucket.tryTake()) {
+      peer.rateLimited();
+      return;
+    }
+    SignalingMessage msg;
+    try {
+      msg = SignalingCodec.decode(text);
+    } catch (SignalingCodec.MalformedMessageException e) {
+      peer.send(new Error(e.code(), e.getMessage()));
+      return;
+    }
+    if (msg instanceof Username u) {
+      signIn(peer, u);
+      return;
+    }
+    String from = peer.name;
+    if (from == null) {
+      peer.send(new Error("not-signed-in", "send a \"username\" message first"));
+      return;
+    }
+    SignalingMessage out;
+    if (msg instanceof ChatMessage m) {
+      long date = m.date() == null ? System.currentTimeMillis() : m.date();
+      out = new ChatMessage(stripHtml(m.text()), from, peer.id, date);
+    } else if (msg instanceof VideoOffer m) {
+      out = new VideoOffer(from, m.target(), m.sdp());
+    } else if (msg instanceof VideoAnswer m) {
+      out = new VideoAnswer(from, m.target(), m.sdp());
+    } else if (msg instanceof NewIceCandidate m) {
+      out = new NewIceCandidate(from, m.target(), m.candidate());
+    } else if (msg instanceof HangUp m) {
+      out = new HangUp(from, m.target());
+    } else if (msg instanceof Other m) {
+      out = new Other(m.type(), from, m.target(), m.json());
+    } else {
+      // id, rejectusername, userlist, error: only the server says these.
+      peer.send(
+          new Error("bad-message", "\"" + msg.type() + "\" is sent by the server, not to it"));
+      return;
+    }
+    String target = out.target();
+    if (target == null || target.isEmpty()) {
+      if (TARGETED.contains(out.type())) {
+        peer.send(new Error("missing-target", "\"" + out.type() + "\" needs a \"target\" user"));
+        return;
+      }
+      broadcast(out);
+      return;
+    }
+    Peer to;
+    synchronized (lock) {
+      to = users.get(target);
+    }
+    if (to == null) {
+      peer.send(new Error("unknown-target", "no user named \"" + target + "\" is signed in"));
+      return;
+    }
+    to.send(out);
+  }
+
+  private void signIn(Peer peer, Username u) {
+    String wanted = cleanName(u.name());
+    if (wanted.isEmpty()) {
+      peer.send(new Error("bad-name", "the name is empty once HTML and control characters go"));
+      return;
+    }
+    synchronized (lock) {
+      if (peer.name != null && users.get(peer.name) == peer) {
+        users.remove(peer.name);
+      }
+      String name = wanted;
+      for (int n = 1; users.containsKey(name); n++) {
+        name = wanted + n;
+      }
+      if (!name.equals(u.name())) {
+        peer.send(new RejectUsername(peer.id, name));
+      }
+      peer.name = name;
+      users.put(name, peer);
+      sendUserList();
+    }
+  }
+
+  private void sendUserList() {
+    List<String> names = List.copyOf(users.keySet());
+    String json = SignalingCodec.encode(new UserList(names));
+    for (Peer p : users.values()) {
+      p.sendRaw(json);
+    }
+    try {
+      onuserlist.accept(names);
+    } catch (RuntimeException e) {
+      LOG.warn("onuserlist handler failed", e);
+    }
+  }
+
+  private void broadcast(SignalingMessage msg) {
+    String json = SignalingCodec.encode(msg);
+    List<Peer> to;
+    synchronized (lock) {
+      to = new ArrayList<>(users.values());
+    }
+    for (Peer p : to) {
+      p.sendRaw(json);
+    }
+  }
+
+  private void pingAll() {
+    for (Peer p : peers) {
+      p.ping();
+    }
+  }
+
+  int maxQueuedMessages() {
+    return config.maxQueuedMessages;
+  }
+
+  int maxRateViolations() {
+    return config.maxRateViolations;
+  }
+
+  /** MDN's {@code text.replace(/(<([^>]+)>)/ig, "")}, plus dangling {@code <} at the end. */
+  static String stripHtml(String text) {
+    String s = TAG.matcher(text).replaceAll("");
+    int lt = s.lastIndexOf('<');
+    return lt >= 0 && s.indexOf('>', lt) < 0 ? s.substring(0, lt) + s.substring(lt + 1) : s;
+  }
+
+  private String cleanName(String name) {
+    String s = CONTROL.matcher(stripHtml(name)).replaceAll("").strip();
+    if (s.codePointCount(0, s.length()) > config.maxNameLength) {
+      s = s.substring(0, s.offsetByCodePoints(0, config.maxNameLength));
+    }
+    return s;
+  }
+
+  /** Configuration; every setting has a safe default. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 6503;
+    private int maxConnections = 1000;
+    private int maxMessageBytes = 64 * 1024;
+    private double messagesPerSecond = 50;
+    private int messageBurst = 200;
+    private int maxRateViolations = 1000;
+    private int maxQueuedMessages = 1024;
+    private int maxNameLength = 64;
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private String accessToken;
+    private final Set<String> allowedOrigins = ConcurrentHashMap.newKeySet();
+    private boolean anyOrigin;
+    private boolean servePage = true;
+
+    private Builder() {}
+
+    /** Address to bind; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host);
+      return this;
+    }
+
+    /** Port; 6503 (MDN's) by default, 0 for any free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Open WebSocket connections at most (default 1000); more get HTTP 503. */
+    public Builder maxConnections(int n) {
+      this.maxConnections = positive(n);
+      return this;
+    }
+
+    /** Largest message in bytes (default 64 KiB); a bigger one closes that connection (1009). */
+    public Builder maxMessageBytes(int n) {
+      this.maxMessageBytes = positive(n);
+      return this;
+    }
+
+    /**
+     * Per-connection rate (default 50 messages/s, bursts of 200): a message over budget is dropped
+     * and answered with a {@code rate-limited} error; {@code maxViolations} drops (default 1000)
+     * close the connection (1008).
+     */
+    public Builder rateLimit(double perSecond, int burst, int maxViolations) {
+      if (!(perSecond > 0)) {
+        throw new IllegalArgumentException("perSecond " + perSecond);
+      }
+      this.messagesPerSecond = perSecond;
+      this.messageBurst = positive(burst);
+      this.maxRateViolations = positive(maxViolations);
+      return this;
+    }
+
+    /** Messages queued to one slow receiver at most (default 1024) before it is disconnected. */
+    public Builder maxQueuedMessages(int n) {
+      this.maxQueuedMessages = positive(n);
+      return this;
+    }
+
+    /** Longest user name in characters (default 64); longer ones are cut. */
+    public Builder maxNameLength(int n) {
+      this.maxNameLength = positive(n);
+      return this;
+    }
+
+    /**
+     * A connection silent for this long is closed (default 60 s). The server pings every third of
+     * it, so a live client (browsers and the JDK's WebSocket answer pings) never times out.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("idle timeout " + timeout);
+      }
+      this.idleTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Requires this token on every WebSocket: {@code ?token=...} in the URL or an {@code
+     * Authorization: Bearer ...} header. Null (default) requires none.
+     */
+    public Builder accessToken(String token) {
+      this.accessToken = token == null || token.isEmpty() ? null : token;
+      return this;
+    }
+
+    /**
+     * Browser origins (such as {@code https://app.example}) allowed besides the server's own. By
+     * default only pages from this server (and non-browser clients, which send no Origin) may
+     * connect.
+     */
+    public Builder allowedOrigins(List<String> origins) {
+      origins.forEach(o -> allowedOrigins.add(o.toLowerCase(Locale.ROOT)));
+      return this;
+    }
+
+    /** Lets pages from any origin connect (turns the origin check off). */
+    public Builder allowAnyOrigin(boolean any) {
+      this.anyOrigin = any;
+      return this;
+    }
+
+    /** Serves the call page on {@code /} (default true). */
+    public Builder servePage(boolean serve) {
+      this.servePage = serve;
+      return this;
+    }
+
+    public SignalingServer build() {
+      return new SignalingServer(this);
+    }
+
+    private static int positive(int n) {
+      if (n <= 0) {
+        throw new IllegalArgumentException("must be positive: " + n);
+      }
+      return n;
+    }
+  }
+}
