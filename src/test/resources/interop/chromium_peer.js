@@ -54,10 +54,9 @@
         pc.ondatachannel = (e) => wire(e.channel);
         pc.ontrack = (e) => {
           if (e.track.kind === "audio") {
-            // Chromium decodes remote audio (and counts its energy) only while something plays
-            // it out; a muted element is allowed to autoplay.
+            // Chromium decodes remote audio only while something plays it out, and measures its
+            // energy after the element's volume: a muted element would report silence.
             const audio = new Audio();
-            audio.muted = true;
             audio.srcObject = new MediaStream([e.track]);
             audio.play().catch((err) => send({ type: "log", message: `audio play: ${err}` }));
           }
@@ -105,8 +104,14 @@
     }
   }
 
+  // One message at a time, as they were sent: an offer must not be answered while start is still
+  // waiting for getUserMedia (the answer would carry no tracks).
+  let queue = Promise.resolve();
   window.jrtcPeer = {
-    receive: (m) =>
-      handle(m).catch((e) => send({ type: "error", message: `${m.type}: ${e.name}: ${e.message}` })),
+    receive: (m) => {
+      queue = queue
+        .then(() => handle(m))
+        .catch((e) => send({ type: "error", message: `${m.type}: ${e.name}: ${e.message}` }));
+    },
   };
 })();

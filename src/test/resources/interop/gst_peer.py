@@ -43,9 +43,57 @@ class Peer:
         self.webrtc.connect("on-negotiation-needed", self.on_negotiation_needed)
         self.webrtc.connect("on-ice-candidate", self.on_ice_candidate)
         self.webrtc.connect("notify::connection-state", self.on_connection_state)
+        self.webrtc.connect("pad-added", self.on_incoming)
+        self.answer_sdp = ""
+        self.inbound = {
+            "video": {"framesDecoded": 0, "frameWidth": 0, "frameHeight": 0},
+            "audio": {"totalAudioEnergy": 0.0, "totalSamplesDuration": 0.0},
+        }
         bus = self.pipe.get_bus()
         bus.add_signal_watch()
         bus.connect("message::error", self.on_bus_error)
+        bus.connect("message::element", self.on_level)
+
+    def on_incoming(self, _webrtc, pad):
+        """Decodes what jrtc sends: video frames counted at a fakesink, audio measured by level."""
+        if pad.direction != Gst.PadDirection.SRC:
+            return
+        decode = Gst.ElementFactory.make("decodebin")
+        decode.connect("pad-added", self.on_decoded)
+        self.pipe.add(decode)
+        decode.sync_state_with_parent()
+        pad.link(decode.get_static_pad("sink"))
+
+    def on_decoded(self, _decodebin, pad):
+        caps = pad.get_current_caps() or pad.query_caps(None)
+        if caps.get_structure(0).get_name().startswith("video"):
+            chain = "videoconvert ! fakesink name=frames sync=false signal-handoffs=true"
+        else:
+            chain = "audioconvert ! level interval=100000000 post-messages=true ! fakesink sync=false"
+        bin_ = Gst.parse_bin_from_description(chain, True)
+        self.pipe.add(bin_)
+        bin_.sync_state_with_parent()
+        pad.link(bin_.get_static_pad("sink"))
+        sink = bin_.get_by_name("frames")
+        if sink is not None:
+            sink.connect("handoff", self.on_frame)
+
+    def on_frame(self, _sink, _buffer, pad):
+        v = self.inbound["video"]
+        v["framesDecoded"] += 1
+        s = pad.get_current_caps().get_structure(0)
+        v["frameWidth"], v["frameHeight"] = s.get_int("width")[1], s.get_int("height")[1]
+
+    def on_level(self, _bus, message):
+        s = message.get_structure()
+        if s is None or s.get_name() != "level":
+            return
+        rms_db = s.get_value("rms")
+        if rms_db:
+            linear = sum(10 ** (db / 20) for db in rms_db) / len(rms_db)
+            a = self.inbound["audio"]
+            a["totalAudioEnergy"] += linear * linear * 0.1
+            a["totalSamplesDuration"] += 0.1
 
     def on_bus_error(self, _bus, message):
         err, debug = message.parse_error()
@@ -103,7 +151,7 @@ class Peer:
         the offer's a=ssrc lines (webrtcbin 1.22's stats do not carry it)."""
         kind_of = {}
         kind = None
-        for line in self.offer_sdp.splitlines():
+        for line in (self.offer_sdp + "\r\n" + self.answer_sdp).splitlines():
             if line.startswith("m="):
                 kind = line[2:].split()[0]
             elif line.startswith("a=ssrc:"):
@@ -119,11 +167,17 @@ class Peer:
                     _, octets = value.get_uint64("bytes-sent")
                     outbound[kind_of.get(ssrc, str(ssrc))] = {"packetsSent": packets,
                                                               "bytesSent": octets}
+                elif ok and t == GstWebRTC.WebRTCStatsType.INBOUND_RTP:
+                    _, ssrc = value.get_uint("ssrc")
+                    _, packets = value.get_uint64("packets-received")
+                    k = kind_of.get(ssrc)
+                    if k in self.inbound:
+                        self.inbound[k]["packetsReceived"] = packets
             return True
 
         promise.get_reply().foreach(visit, None)
         send({"type": "stats", "id": request_id, "dataChannel": self.counts,
-              "outbound": outbound})
+              "outbound": outbound, "inbound": self.inbound})
 
     def handle(self, m):
         kind = m["type"]
@@ -136,6 +190,7 @@ class Peer:
             self.pipe.set_state(Gst.State.PLAYING)
         elif kind == "description":
             d = m["description"]
+            self.answer_sdp = d["sdp"]
             _, sdp = GstSdp.SDPMessage.new_from_text(d["sdp"])
             kind = GstWebRTC.WebRTCSDPType.ANSWER
             desc = GstWebRTC.WebRTCSessionDescription.new(kind, sdp)

@@ -41,6 +41,8 @@ final class ChromiumPeer implements PeerLink {
           // The fake camera runs at 20 fps unless told otherwise.
           "--use-fake-device-for-media-stream=fps=30",
           "--use-fake-ui-for-media-stream",
+          // Remote audio plays out unmuted without a user gesture (see chromium_peer.js).
+          "--autoplay-policy=no-user-gesture-required",
           "--remote-debugging-port=0");
 
   private final Inbox inbox = new Inbox("chromium");

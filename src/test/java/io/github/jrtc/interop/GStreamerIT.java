@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * jrtc against GStreamer's webrtcbin (from Python through gi), which offers VP8 + Opus + a data
- * channel and trickles its candidates.
+ * channel and trickles its candidates; jrtc answers with its own audio and video, which the script
+ * decodes and measures (frames at a fakesink, audio with the level element).
  */
 class GStreamerIT {
   @Test
@@ -14,7 +15,11 @@ class GStreamerIT {
     try (ProcessPeer gst =
         new ProcessPeer(
             "gstreamer", Summary.DIR.resolve("gstreamer-offers.log"), ProcessPeer.python(script))) {
-      Summary.record(new InteropCase(gst, Direction.PEER_OFFERS).peerSendsMedia(320, 240).run());
+      Summary.record(
+          new InteropCase(gst, Direction.PEER_OFFERS)
+              .peerSendsMedia(320, 240)
+              .jrtcSendsMedia(320, 240)
+              .run());
     }
   }
 }

@@ -83,7 +83,9 @@ final class MediaCheck {
           .as("frame size at jrtc's sink")
           .isEqualTo(inWidth + "x" + inHeight);
       assertThat(fps).as("frames per second at jrtc's sink").isGreaterThanOrEqualTo(MIN_FPS);
-      assertThat(rms).as("audio RMS at jrtc's sink").isGreaterThan(0.05);
+      // Silence (what libwebrtc hands sinks before media flows) stays far below both.
+      assertThat(rms).as("audio RMS over the window at jrtc's sink").isGreaterThan(0.01);
+      assertThat(b.peak()).as("loudest 10 ms RMS in the window at jrtc's sink").isGreaterThan(0.1);
       RTCStats v = rtp(jrtcB, "inbound-rtp", "video");
       long decoded =
           v.getLong("framesDecoded", 0)
@@ -94,7 +96,18 @@ final class MediaCheck {
           .as("inbound-rtp framesDecoded in the window vs frames at the sink")
           .isBetween((b.frames() - a.frames()) * 0.8, (b.frames() - a.frames()) * 1.2 + 5);
       frames.add(String.format("jrtc got %dx%d %.1f fps", b.width(), b.height(), fps));
-      audio.add(String.format("jrtc got RMS %.3f", rms));
+      audio.add(String.format("jrtc got RMS %.3f (peak %.3f)", rms, b.peak()));
+      if (peerStats == null && sender != null) {
+        // An echo: what jrtc got back is what it sent, less what is still in flight.
+        for (String kind : List.of("audio", "video")) {
+          long sent = rtp(jrtcB, "outbound-rtp", kind).getLong("packetsSent", 0);
+          long got = rtp(jrtcB, "inbound-rtp", kind).getLong("packetsReceived", 0);
+          assertThat(got)
+              .as("jrtc %s packets echoed back vs packetsSent %d", kind, sent)
+              .isLessThanOrEqualTo(sent)
+              .isGreaterThanOrEqualTo(sent * 8 / 10);
+        }
+      }
       if (peerB != null && peerB.has("outbound")) {
         for (String kind : List.of("audio", "video")) {
           long sent = peerB.at("/outbound/" + kind + "/packetsSent").asLong(-1);

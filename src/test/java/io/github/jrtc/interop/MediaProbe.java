@@ -19,6 +19,7 @@ final class MediaProbe implements AutoCloseable {
   private volatile int height;
   private double energy;
   private double seconds;
+  private double peak;
 
   void attach(RTCTrackEvent e) {
     if (e.track().kind().equals("video")) {
@@ -40,6 +41,7 @@ final class MediaProbe implements AutoCloseable {
                   double chunk = d.frames() / (double) d.sampleRate();
                   energy += rms * rms * chunk;
                   seconds += chunk;
+                  peak = Math.max(peak, rms);
                 }
               }));
     }
@@ -49,12 +51,18 @@ final class MediaProbe implements AutoCloseable {
     return frames;
   }
 
-  /** A snapshot: frames, width, height, audio energy, audio seconds. */
+  /**
+   * A snapshot: frames, width, height, audio energy, audio seconds, and the loudest 10 ms chunk's
+   * RMS since the previous snapshot (peers like Chromium's fake microphone beep rather than hum).
+   */
   synchronized Snapshot snapshot() {
-    return new Snapshot(System.nanoTime(), frames, width, height, energy, seconds);
+    Snapshot s = new Snapshot(System.nanoTime(), frames, width, height, energy, seconds, peak);
+    peak = 0;
+    return s;
   }
 
-  record Snapshot(long nanos, long frames, int width, int height, double energy, double seconds) {
+  record Snapshot(
+      long nanos, long frames, int width, int height, double energy, double seconds, double peak) {
     double fpsSince(Snapshot before) {
       return (frames - before.frames) / ((nanos - before.nanos) / 1e9);
     }
