@@ -514,6 +514,19 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
                 // webrtc-java throws when its handle is already gone; closed either way.
               }
               dependents.invalidateAll();
+              // Remote tracks die with the connection: unhook their sinks and drop the handles
+              // first (removeSink on a released track is a SIGSEGV).
+              for (NativeTransceiverBridge t : transceivers.values()) {
+                TrackSource remote = t.receiverTrack();
+                SinkDispatcher.detachSource(remote);
+                if (remote instanceof AutoCloseable c) {
+                  try {
+                    c.close();
+                  } catch (Exception e) {
+                    LOG.debug("Closing a remote track failed", e);
+                  }
+                }
+              }
               if (quiet) {
                 engine.releaseClosedPeerConnection(handle);
               } else {

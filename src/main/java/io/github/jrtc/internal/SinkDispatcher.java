@@ -206,6 +206,19 @@ public final class SinkDispatcher {
     }
   }
 
+  /**
+   * Takes this source's sinks off its native track, keeping the Java sinks: the connection that
+   * owns the track is about to release it (a later removal then has nothing native to do).
+   */
+  static void detachSource(TrackSource source) {
+    SinkDispatcher d = BY_SOURCE.get(source);
+    if (d != null) {
+      synchronized (d) {
+        d.detach();
+      }
+    }
+  }
+
   /** Shuts the media thread down (engine shutdown); queued frames are released. */
   static void shutdownAll() {
     for (SinkDispatcher d : BY_SOURCE.values()) {
