@@ -22,10 +22,10 @@ import java.util.concurrent.Executors;
  * microphones and speakers, and capture from them and from the screen.
  *
  * <p>Enumeration never blocks the caller and never hangs: the native queries run on their own
- * threads with a timeout (system property {@code jrtc.devices.timeoutMs}, default 3000). Without a
+ * threads with a timeout (system property {@code jrtc.devices.timeoutMs}, default 5000). Without a
  * PulseAudio server webrtc-java's audio enumeration never returns; jrtc then lists no audio devices
- * (and logs why) for the rest of the JVM's life. As a desktop library jrtc shows labels without a
- * permission prompt. Futures and events complete on jrtc's event threads.
+ * (and logs why) and does not ask again while that call is stuck. As a desktop library jrtc shows
+ * labels without a permission prompt. Futures and events complete on jrtc's event threads.
  */
 public class MediaDevices extends EventTarget {
   private static MediaDevices shared;

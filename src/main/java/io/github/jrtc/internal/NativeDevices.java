@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * threads (webrtc-java's audio and video device managers have separate locks); each query has a
  * timeout. A query that times out leaves its thread stuck in native code for good (webrtc-java's
  * PulseAudio manager deadlocks in its constructor when no server runs and keeps its lock), so that
- * kind is then reported as unavailable for the life of the JVM instead of queueing more work behind
- * it. Results are cached until a device change is reported.
+ * kind is then reported as unavailable, without queueing more work behind it, until the call
+ * returns after all (it was only slow). Results are cached until a device change is reported.
  */
 public final class NativeDevices {
   private static final Logger LOG = LoggerFactory.getLogger(NativeDevices.class);
 
   /** How long one native query may take; system property {@code jrtc.devices.timeoutMs}. */
-  public static final long DEFAULT_TIMEOUT_MS = Long.getLong("jrtc.devices.timeoutMs", 3000);
+  public static final long DEFAULT_TIMEOUT_MS = Long.getLong("jrtc.devices.timeoutMs", 5000);
 
   private static NativeDevices shared;
 
@@ -172,6 +172,17 @@ public final class NativeDevices {
             f.complete(call.get());
           } catch (Throwable t) { // NOPMD: native layers throw java.lang.Error for failures
             f.completeExceptionally(t);
+          } finally {
+            // Only slow, not stuck (a loaded machine): the thread is free again; ask afresh.
+            if (audio ? audioStuck != null : videoStuck != null) {
+              LOG.info("{} returned after its timeout; devices will be listed again", what);
+              if (audio) {
+                audioStuck = null;
+              } else {
+                videoStuck = null;
+              }
+              invalidate();
+            }
           }
         });
     return f.orTimeout(timeoutMs, TimeUnit.MILLISECONDS)
@@ -184,7 +195,7 @@ public final class NativeDevices {
                         + timeoutMs
                         + " ms"
                         + (audio ? " (is a PulseAudio server running?)" : "")
-                        + "; not retried in this JVM";
+                        + "; not asked again until it returns";
                 if (audio) {
                   audioStuck = reason;
                 } else {

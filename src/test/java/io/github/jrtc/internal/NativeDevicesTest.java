@@ -34,17 +34,16 @@ class NativeDevicesTest {
             });
     when(backend.videoInputs()).thenReturn(List.of(CAM));
     when(backend.videoModes(CAM)).thenReturn(List.of(new VideoMode(640, 480, 30)));
-    NativeDevices devices = new NativeDevices(backend, 200);
+    NativeDevices devices = new NativeDevices(backend, 4000);
 
-    long start = System.nanoTime();
+    // The backend never returns until the end of the test: getting here means the call did not
+    // wait for it.
     var future = devices.snapshot();
-    long callMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertThat(callMs).as("snapshot() returns at once").isLessThan(100);
     assertThat(future).isNotDone();
 
-    DeviceSnapshot s = future.get(5, TimeUnit.SECONDS);
+    DeviceSnapshot s = future.get(15, TimeUnit.SECONDS);
     assertThat(s.audioInputs()).isEmpty();
-    assertThat(s.audioProblem()).contains("did not return within 200 ms").contains("PulseAudio");
+    assertThat(s.audioProblem()).contains("did not return within 4000 ms").contains("PulseAudio");
     assertThat(s.videoInputs()).containsExactly(CAM);
     assertThat(s.modesOf(CAM)).containsExactly(new VideoMode(640, 480, 30));
 
@@ -54,6 +53,26 @@ class NativeDevicesTest {
     verify(backend, times(1)).audioInputs(); // the stuck thread is not given more work
     verify(backend, times(2)).videoInputs();
     never.countDown();
+  }
+
+  @Test
+  void aQueryThatWasOnlySlowIsAskedAgainOnceItReturns() throws Exception {
+    DeviceBackend backend = mock(DeviceBackend.class);
+    CountDownLatch slow = new CountDownLatch(1);
+    when(backend.audioInputs())
+        .thenAnswer(
+            inv -> {
+              slow.await(); // a loaded machine, not a missing server
+              return List.of(MIC);
+            });
+    when(backend.audioOutputs()).thenReturn(List.of());
+    when(backend.videoInputs()).thenReturn(List.of());
+    NativeDevices devices = new NativeDevices(backend, 200);
+    assertThat(devices.snapshot().get(5, TimeUnit.SECONDS).audioProblem()).isNotNull();
+    slow.countDown();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> devices.snapshot().get(5, TimeUnit.SECONDS).audioInputs().contains(MIC));
   }
 
   @Test
