@@ -122,8 +122,10 @@ final class InteropCase {
     try {
       return negotiateAndVerify();
     } finally {
-      pc.close();
+      // Sinks first: removing a sink from a remote track after pc.close() released the native
+      // connection is a SIGSEGV in webrtc-java (VideoTrack.removeSinkInternal).
       probe.close();
+      pc.close();
       if (sender != null) {
         sender.close();
       }
@@ -271,6 +273,7 @@ final class InteropCase {
     }
     peer.send(Messages.of("bye"));
     peer.awaitHangUp(STEP);
+    probe.close();
     pc.close();
     assertThat(pc.connectionState()).isEqualTo(RTCPeerConnectionState.CLOSED);
     assertThat(failure).as("no asynchronous jrtc failure").isNotDone();

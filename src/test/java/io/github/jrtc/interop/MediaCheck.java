@@ -21,6 +21,14 @@ final class MediaCheck {
   private static final long WINDOW_MS = 3000;
   static final double MIN_FPS = 20;
 
+  /**
+   * Counters of two stacks are read at different instants on different threads (libwebrtc also
+   * caches its report for 50 ms), so "received ≤ sent" holds up to a few packets in flight.
+   */
+  private static long slack(long sent) {
+    return sent + 3 + sent / 100;
+  }
+
   private final RTCPeerConnection pc;
   private final MediaProbe probe;
   private final int inWidth;
@@ -104,7 +112,7 @@ final class MediaCheck {
           long got = rtp(jrtcB, "inbound-rtp", kind).getLong("packetsReceived", 0);
           assertThat(got)
               .as("jrtc %s packets echoed back vs packetsSent %d", kind, sent)
-              .isLessThanOrEqualTo(sent)
+              .isLessThanOrEqualTo(slack(sent))
               .isGreaterThanOrEqualTo(sent * 8 / 10);
         }
       }
@@ -116,7 +124,7 @@ final class MediaCheck {
           // on a loss-free veth pair jrtc got nearly all of it.
           assertThat(got)
               .as("jrtc %s packetsReceived vs peer packetsSent %d", kind, sent)
-              .isLessThanOrEqualTo(sent)
+              .isLessThanOrEqualTo(slack(sent))
               .isGreaterThanOrEqualTo(sent * 8 / 10);
         }
       }
@@ -160,7 +168,7 @@ final class MediaCheck {
           assertThat(got)
               .as("peer %s packetsReceived vs jrtc packetsSent %d", kind, sent)
               .isPositive()
-              .isLessThanOrEqualTo(sent)
+              .isLessThanOrEqualTo(slack(sent))
               .isGreaterThanOrEqualTo(sent * 8 / 10);
         }
         frames.add(

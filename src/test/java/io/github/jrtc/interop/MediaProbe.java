@@ -73,9 +73,11 @@ final class MediaProbe implements AutoCloseable {
     }
   }
 
+  /** Idempotent: each registration is closed once. */
   @Override
   public void close() throws Exception {
     for (SinkRegistration s : sinks) {
+      sinks.remove(s);
       s.close();
     }
   }
