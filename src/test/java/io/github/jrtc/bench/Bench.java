@@ -128,7 +128,8 @@ public final class Bench {
     System.out.println(
         "¹ Both sides answer the same offer, made by raw webrtc-java with an audio and a video"
             + " track, so the row compares like for like.");
-    System.out.println("² Not measured yet: jrtc's media tracks just merged (next step for issue 7).");
+    System.out.println(
+        "² Not measured yet: jrtc's media tracks just merged (next step for issue 7).");
     System.out.println(
         "³ Each side in its own child JVM (-Xms512m -Xmx512m -XX:+AlwaysPreTouch, serial GC), after"
             + " warm-up and a full GC: RSS growth is native memory; the Java heap still in use is"
