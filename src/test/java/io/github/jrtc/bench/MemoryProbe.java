@@ -8,10 +8,10 @@ import java.util.concurrent.Future;
 
 /**
  * Child JVM for the memory rows, so that one side's RSS never includes the other's. Usage: {@code
- * MemoryProbe jrtc|raw pairs|cycles N}; prints one line {@code RESULT rssKb heapKb threads fds},
- * each per pair (open pairs) or per cycle (closed pairs), measured after warm-up and a full GC. The
- * parent starts it with a fixed, pre-touched heap: RSS growth is then native memory only, and the
- * Java heap still in use after GC is reported beside it.
+ * MemoryProbe jrtc|raw pairs|cycles N[,N...]}; prints {@code RESULT N rssKb heapKb threads fds
+ * pairs} per checkpoint N, each per pair open (pairs) or per cycle (cycles), from a baseline taken
+ * after warm-up, each after a full GC. The parent starts it with a fixed, pre-touched heap: RSS
+ * growth is then native memory only, and the Java heap still in use after GC is reported beside it.
  */
 public final class MemoryProbe {
   private static final int WARM_UP = 8;
@@ -38,18 +38,22 @@ public final class MemoryProbe {
     ProcStats before = ProcStats.settled();
     // Checkpoints, e.g. "200,1000": the larger count grows from the same baseline.
     int done = 0;
+    int warm = open.size();
     for (String checkpoint : args[2].split(",")) {
-      int n = Integer.parseInt(checkpoint);
-      run(side, pool, n - done, keepOpen, open);
-      done = n;
+      int target = Integer.parseInt(checkpoint);
+      run(side, pool, target - done, keepOpen, open);
+      done = target;
+      // Open pairs: those actually connected; cycles: every attempt.
+      int n = keepOpen ? open.size() - warm : target;
       ProcStats after = ProcStats.settled();
       System.out.printf(
-          "RESULT %d %.2f %.2f %.3f %.3f%n",
-          n,
+          "RESULT %d %.2f %.2f %.3f %.3f %d%n",
+          target,
           (after.rssKb() - before.rssKb()) / (double) n,
           (after.heapKb() - before.heapKb()) / (double) n,
           (after.threads() - before.threads()) / (double) n,
-          (after.fds() - before.fds()) / (double) n);
+          (after.fds() - before.fds()) / (double) n,
+          n);
       System.out.flush();
     }
     // Thousands of open connections: skip the orderly teardown, it is not what is measured.
@@ -65,7 +69,13 @@ public final class MemoryProbe {
       return side.connect();
     } catch (java.util.concurrent.TimeoutException e) {
       Bench.log("%s: connect retried after: %s", side.name(), e.getMessage());
+    }
+    try {
       return side.connect();
+    } catch (java.util.concurrent.TimeoutException e) {
+      // Counted out: per-pair figures divide by the pairs actually open.
+      Bench.log("%s: connect failed twice, skipped", side.name());
+      return null;
     }
   }
 
@@ -78,6 +88,9 @@ public final class MemoryProbe {
       if (batch.size() == PARALLEL || i == n - 1) {
         for (Future<BenchPair> f : batch) {
           BenchPair pair = f.get();
+          if (pair == null) {
+            continue;
+          }
           if (keepOpen) {
             open.add(pair);
           } else {
