@@ -1,30 +1,86 @@
 package io.github.jrtc;
 
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The constraints a track was asked to honour ({@code track.getConstraints()}, {@code
- * applyConstraints(c)}). Each entry maps a constraint name ("width", "frameRate", "deviceId", ...)
- * to its JS value: a number, string or boolean (a bare value means "ideal"), or a map with
- * "exact"/"ideal"/"min"/"max" keys, as in JS. {@code advanced} is not supported.
+ * The spec's {@code MediaTrackConstraints}: a basic {@link MediaTrackConstraintSet} plus the {@code
+ * advanced} list, tried in order. JS {@code {width: {ideal: 1280}, advanced: [{width: 1920}]}} is
+ * {@code MediaTrackConstraints.builder().width(ConstrainULong.ideal(1280))
+ * .advanced(MediaTrackConstraintSet.builder().width(1920).build()).build()}.
  */
-public record MediaTrackConstraints(Map<String, Object> constraints) {
+public final class MediaTrackConstraints extends MediaTrackConstraintSet {
+  private static final MediaTrackConstraints EMPTY = builder().build();
 
-  public MediaTrackConstraints {
-    constraints = constraints == null ? Map.of() : Map.copyOf(constraints);
+  private final List<MediaTrackConstraintSet> advanced;
+
+  private MediaTrackConstraints(Builder builder) {
+    super(builder);
+    this.advanced = List.copyOf(builder.advanced);
   }
 
-  /** The empty constraint set {@code {}}. */
+  /** JS {@code {}}. */
   public MediaTrackConstraints() {
-    this(Map.of());
+    this(new Builder());
   }
 
-  /** The value given for {@code name}, or null. */
-  public Object get(String name) {
-    return constraints.get(name);
+  /** JS {@code {}} (and what {@code true} means in {@code {video: true}}). */
+  public static MediaTrackConstraints empty() {
+    return EMPTY;
   }
 
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The advanced constraint sets, in order; empty when left out. */
+  public List<MediaTrackConstraintSet> advanced() {
+    return advanced;
+  }
+
+  @Override
   public boolean isEmpty() {
-    return constraints.isEmpty();
+    return super.isEmpty() && advanced.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return super.equals(o) && advanced.equals(((MediaTrackConstraints) o).advanced);
+  }
+
+  @Override
+  public int hashCode() {
+    return super.hashCode() * 31 + advanced.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return advanced.isEmpty() ? super.toString() : super.toString() + " advanced " + advanced;
+  }
+
+  /** Builds {@link MediaTrackConstraints}. */
+  public static final class Builder extends MediaTrackConstraintSet.Builder<Builder> {
+    private List<MediaTrackConstraintSet> advanced = List.of();
+
+    Builder() {}
+
+    public Builder advanced(MediaTrackConstraintSet... sets) {
+      return advanced(Arrays.asList(sets));
+    }
+
+    public Builder advanced(List<MediaTrackConstraintSet> sets) {
+      for (MediaTrackConstraintSet s : sets) {
+        if (s == null) {
+          throw new TypeError("advanced must not contain null");
+        }
+      }
+      this.advanced = List.copyOf(sets);
+      return this;
+    }
+
+    @Override
+    public MediaTrackConstraints build() {
+      return new MediaTrackConstraints(this);
+    }
   }
 }

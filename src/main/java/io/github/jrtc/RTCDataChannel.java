@@ -7,6 +7,7 @@ import io.github.jrtc.internal.Errors;
 import io.github.jrtc.internal.SerialEventQueue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 
 /**
  * A data channel, as in the browser: created with {@link RTCPeerConnection#createDataChannel} or
@@ -39,6 +40,9 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
   private long totalDrained;
   private volatile long lastDrainPosted;
   private volatile long bufferedAmount;
+  // One instance per channel: the poller keeps a set of these, and a fresh method reference per
+  // send would add a duplicate (and a native poll) per message.
+  private final BooleanSupplier poll = this::pollBufferedAmount;
 
   /**
    * @param local the options of a channel this side created (its attributes are what was asked), or
@@ -251,7 +255,7 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
       totalSent += size;
       bufferedAmount = totalSent - totalDrained;
     }
-    BufferedAmountPoller.watch(this::pollBufferedAmount);
+    BufferedAmountPoller.watch(poll);
   }
 
   /** Called by the poller thread; returns whether libwebrtc still holds queued bytes. */
@@ -259,8 +263,12 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     long sent;
     long queued;
     synchronized (sendLock) {
+      if (readyState == RTCDataChannelState.CLOSED) {
+        // Unsent data was never sent: the spec keeps it counted once the channel is closed.
+        return false;
+      }
       sent = totalSent;
-      queued = readyState == RTCDataChannelState.CLOSED ? 0 : bridge.nativeBufferedAmount();
+      queued = bridge.nativeBufferedAmount();
     }
     long drained = sent - queued;
     if (drained > lastDrainPosted) {
@@ -278,6 +286,9 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
         return;
       }
       before = totalSent - totalDrained;
+      if (readyState == RTCDataChannelState.CLOSED) {
+        return;
+      }
       totalDrained = drained;
       after = totalSent - totalDrained;
       bufferedAmount = after;

@@ -427,8 +427,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
               return null;
             });
     if (local) {
-      // Runs as its own task, so after the SLD future's callbacks (which send the offer).
-      Futures.onComplete(applied, (v, e) -> queue.execute(this::releaseHeldCandidates));
+      // Held candidate events go out in a task queued once the SLD promise has settled (its
+      // callbacks, which send the offer, ran first). Hooked on the chain, not on `applied`: when
+      // SLD is called off the queue, `applied` can settle before the chain sees it, and a release
+      // tied to it would then fire candidates before the promise resolves.
+      chain.afterSettled(this::releaseHeldCandidates);
     }
     return applied;
   }

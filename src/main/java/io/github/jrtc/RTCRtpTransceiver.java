@@ -82,6 +82,16 @@ public final class RTCRtpTransceiver {
     pc.negotiationChanged();
   }
 
+  /**
+   * Whether the transceiver is stopped.
+   *
+   * @deprecated removed from the spec; use {@code currentDirection() == STOPPED}
+   */
+  @Deprecated
+  public boolean stopped() {
+    return stopped;
+  }
+
   /** The negotiated direction, null before negotiation, "stopped" once stopped. */
   public RTCRtpTransceiverDirection currentDirection() {
     return stopped ? RTCRtpTransceiverDirection.STOPPED : currentDirection;

@@ -132,6 +132,9 @@ final class TransceiverRegistry {
       throw Errors.operation("Simulcast (more than one send encoding) is not supported");
     }
     for (RTCRtpEncodingParameters e : options.sendEncodings()) {
+      if (e.rid() != null && !e.rid().matches("[A-Za-z0-9]{1,16}")) {
+        throw new TypeError("A rid is 1 to 16 letters or digits, got '" + e.rid() + "'");
+      }
       if (e.scaleResolutionDownBy() != null && e.scaleResolutionDownBy() < 1.0) {
         throw new DOMException("scaleResolutionDownBy must be >= 1", "RangeError");
       }

@@ -15,8 +15,13 @@ import org.slf4j.LoggerFactory;
 public final class BufferedAmountPoller {
   private static final Logger LOG = LoggerFactory.getLogger(BufferedAmountPoller.class);
   private static final long PERIOD_NANOS = 1_000_000;
+  // Keep ticking this many periods after the last channel drained before parking for good: a
+  // channel sending small messages back to back then just re-registers, instead of waking the
+  // thread (and paying a native poll) once per message.
+  private static final int LINGER_PERIODS = 50;
   private static final Set<BooleanSupplier> ACTIVE = ConcurrentHashMap.newKeySet();
   private static volatile Thread thread;
+  private static volatile boolean idle;
 
   private BufferedAmountPoller() {}
 
@@ -29,7 +34,7 @@ public final class BufferedAmountPoller {
       Thread t = thread;
       if (t == null) {
         start();
-      } else {
+      } else if (idle) {
         LockSupport.unpark(t);
       }
     }
@@ -55,11 +60,23 @@ public final class BufferedAmountPoller {
   }
 
   private static void run() {
+    int emptyPeriods = 0;
     while (true) {
       if (ACTIVE.isEmpty()) {
-        LockSupport.park();
+        if (emptyPeriods < LINGER_PERIODS) {
+          emptyPeriods++;
+          LockSupport.parkNanos(PERIOD_NANOS);
+          continue;
+        }
+        idle = true;
+        // A watch() between the check above and this flag is caught by the re-check.
+        if (ACTIVE.isEmpty()) {
+          LockSupport.park();
+        }
+        idle = false;
         continue;
       }
+      emptyPeriods = 0;
       for (BooleanSupplier poll : ACTIVE) {
         boolean more;
         try {

@@ -13,8 +13,10 @@ import java.util.List;
  * observer is attached are kept and replayed, so none is lost between the native "datachannel"
  * callback and the Java object's creation.
  */
-final class NativeDataChannelBridge implements DataChannelBridge {
+final class NativeDataChannelBridge implements DataChannelBridge, NativeDependent {
+  private static final long RETIRE_TIMEOUT_MS = 5000;
   private final RTCDataChannel channel;
+  private final NativeUseGuard use = new NativeUseGuard();
   private final String label;
   private final boolean ordered;
   private final Integer maxPacketLifeTime;
@@ -29,8 +31,12 @@ final class NativeDataChannelBridge implements DataChannelBridge {
   private DataChannelBridgeObserver observer;
   private List<Runnable> early = new ArrayList<>();
 
-  NativeDataChannelBridge(RTCDataChannel channel) {
+  private final NativeDependents owner;
+  private final NativeObserver nativeObserver;
+
+  NativeDataChannelBridge(RTCDataChannel channel, NativeDependents owner) {
     this.channel = channel;
+    this.owner = owner;
     // webrtc-java turns an empty string into null.
     this.label = channel.getLabel() == null ? "" : channel.getLabel();
     this.ordered = channel.isOrdered();
@@ -52,7 +58,8 @@ final class NativeDataChannelBridge implements DataChannelBridge {
     this.negotiated = channel.isNegotiated();
     // Observe first, then read: a change in between is then seen as an event, not lost.
     this.state = RTCDataChannelState.CONNECTING;
-    channel.registerObserver(new NativeObserver());
+    this.nativeObserver = new NativeObserver(this);
+    channel.registerObserver(nativeObserver);
     this.id = idOf(channel.getId());
     RTCDataChannelState now =
         NativeConversions.sameName(RTCDataChannelState.class, channel.getState());
@@ -65,7 +72,17 @@ final class NativeDataChannelBridge implements DataChannelBridge {
     return nativeId < 0 || nativeId > 65534 ? null : nativeId;
   }
 
-  private final class NativeObserver implements RTCDataChannelObserver {
+  /**
+   * webrtc-java never deletes the native observer (nor its global reference to this object) on
+   * unregister: so this holds the bridge only until dispose, and what stays pinned is tiny.
+   */
+  private static final class NativeObserver implements RTCDataChannelObserver {
+    private volatile NativeDataChannelBridge target;
+
+    NativeObserver(NativeDataChannelBridge target) {
+      this.target = target;
+    }
+
     @Override
     public void onBufferedAmountChange(long previousAmount) {
       // Never called by webrtc-java 0.14.0; jrtc polls instead.
@@ -76,16 +93,10 @@ final class NativeDataChannelBridge implements DataChannelBridge {
       NativeCallbacks.guard(
           "RTCDataChannel.onStateChange",
           () -> {
-            if (disposed) {
-              return;
+            NativeDataChannelBridge t = target;
+            if (t != null) {
+              t.nativeStateChanged();
             }
-            RTCDataChannelState s =
-                NativeConversions.sameName(RTCDataChannelState.class, channel.getState());
-            state = s;
-            if (id == null) {
-              id = idOf(channel.getId());
-            }
-            deliver(o -> o.onStateChange(s));
           });
     }
 
@@ -94,15 +105,36 @@ final class NativeDataChannelBridge implements DataChannelBridge {
       NativeCallbacks.guard(
           "RTCDataChannel.onMessage",
           () -> {
+            NativeDataChannelBridge t = target;
+            if (t == null) {
+              return;
+            }
             // The native buffer dies with this callback: copy it.
             ByteBuffer src = buffer.data;
             ByteBuffer copy = ByteBuffer.allocate(src.remaining());
             copy.put(src.duplicate());
             copy.flip();
             boolean binary = buffer.binary;
-            deliver(o -> o.onMessage(copy, binary));
+            t.deliver(o -> o.onMessage(copy, binary));
           });
     }
+  }
+
+  private void nativeStateChanged() {
+    if (!use.enter()) {
+      return;
+    }
+    RTCDataChannelState s;
+    try {
+      s = NativeConversions.sameName(RTCDataChannelState.class, channel.getState());
+      if (id == null) {
+        id = idOf(channel.getId());
+      }
+    } finally {
+      use.exit();
+    }
+    state = s;
+    deliver(o -> o.onStateChange(s));
   }
 
   private void deliver(java.util.function.Consumer<DataChannelBridgeObserver> event) {
@@ -168,9 +200,13 @@ final class NativeDataChannelBridge implements DataChannelBridge {
   @Override
   public Integer id() {
     Integer known = id;
-    if (known == null && !disposed) {
-      known = idOf(channel.getId());
-      id = known;
+    if (known == null && use.enter()) {
+      try {
+        known = idOf(channel.getId());
+        id = known;
+      } finally {
+        use.exit();
+      }
     }
     return known;
   }
@@ -182,14 +218,18 @@ final class NativeDataChannelBridge implements DataChannelBridge {
 
   @Override
   public long nativeBufferedAmount() {
-    return disposed ? 0 : channel.getBufferedAmount();
+    if (!use.enter()) {
+      return 0;
+    }
+    try {
+      return channel.getBufferedAmount();
+    } finally {
+      use.exit();
+    }
   }
 
   @Override
   public void send(ByteBuffer data, boolean binary) {
-    if (disposed) {
-      throw Errors.invalidState("RTCDataChannel is closed");
-    }
     // webrtc-java sends a heap buffer's whole array and a direct buffer's whole capacity,
     // ignoring position and limit: hand it a buffer that is exactly the bytes to send.
     ByteBuffer exact;
@@ -203,20 +243,27 @@ final class NativeDataChannelBridge implements DataChannelBridge {
       data.duplicate().get(bytes);
       exact = ByteBuffer.wrap(bytes);
     }
+    if (!use.enter()) {
+      throw Errors.invalidState("RTCDataChannel is closed");
+    }
     try {
       channel.send(new RTCDataChannelBuffer(exact, binary));
     } catch (Exception | Error e) {
       throw Errors.operation("RTCDataChannel.send failed: " + e.getMessage());
+    } finally {
+      use.exit();
     }
   }
 
   @Override
   public void close() {
-    if (!disposed) {
+    if (use.enter()) {
       try {
         channel.close();
       } catch (RuntimeException | Error e) {
         // Already closed natively: nothing to do.
+      } finally {
+        use.exit();
       }
     }
   }
@@ -228,12 +275,35 @@ final class NativeDataChannelBridge implements DataChannelBridge {
         return;
       }
       disposed = true;
+      early = null;
+      observer = null;
     }
-    try {
-      channel.unregisterObserver();
-      channel.dispose();
-    } catch (RuntimeException | Error e) {
-      // The owning connection may already be gone; the handle is dropped either way.
+    nativeObserver.target = null;
+    owner.remove(this);
+    boolean ran =
+        owner
+            .engine()
+            .whileAlive(
+                () -> {
+                  if (!use.retire(RETIRE_TIMEOUT_MS)) {
+                    // A native call is stuck (or we are inside one): leaking the handle beats
+                    // freeing it under that call.
+                    return;
+                  }
+                  try {
+                    channel.unregisterObserver();
+                    channel.dispose();
+                  } catch (RuntimeException | Error e) {
+                    // webrtc-java throws when libwebrtc still holds a reference; dropped anyway.
+                  }
+                });
+    if (!ran) {
+      use.retire(0);
     }
+  }
+
+  @Override
+  public void invalidate() {
+    dispose();
   }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,11 @@ public final class NativeEngine {
   private final boolean headlessAudio;
   private final Set<AutoCloseable> owned = ConcurrentHashMap.newKeySet();
   private volatile boolean disposed;
+  // Closed connections are released under the read side; the factory is disposed under the write
+  // side: a connection's destructor hops onto the signaling thread, which dispose() deletes.
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private final AtomicLong released = new AtomicLong();
+  private final AtomicLong leaked = new AtomicLong();
 
   private NativeEngine() {
     AudioDeviceModuleBase adm = openAudioModule();
@@ -92,6 +99,51 @@ public final class NativeEngine {
     }
   }
 
+  /**
+   * Runs a native teardown step ({@code body}) unless the factory is already disposed, and keeps
+   * the factory alive until it is done: teardown hops onto the signaling thread, which dispose()
+   * deletes. Returns false (and runs nothing) once disposed: the process is exiting, so the native
+   * objects are left alone rather than touched on dead threads.
+   */
+  boolean whileAlive(Runnable body) {
+    lifecycle.readLock().lock();
+    try {
+      if (disposed && !lifecycle.isWriteLockedByCurrentThread()) {
+        return false;
+      }
+      body.run();
+      return true;
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  /**
+   * Gives back the native peer connection that webrtc-java keeps after close (see {@link
+   * NativeRelease}). Called once per connection inside {@link #whileAlive}, after its native close
+   * and after every wrapper of it was invalidated.
+   */
+  void releaseClosedPeerConnection(long handle) {
+    if (handle == 0 || !NativeRelease.enabled()) {
+      leaked.incrementAndGet();
+      return;
+    }
+    boolean last = NativeRelease.release(handle);
+    released.incrementAndGet();
+    if (!last) {
+      LOG.debug("Released a closed peer connection; libwebrtc still holds a reference to it");
+    }
+  }
+
+  /** Closed peer connections whose native memory was released / kept (diagnostics, tests). */
+  public long releasedPeerConnections() {
+    return released.get();
+  }
+
+  public long leakedPeerConnections() {
+    return leaked.get();
+  }
+
   /** Registers something to close before the factory is disposed. */
   public void own(AutoCloseable resource) {
     owned.add(resource);
@@ -113,24 +165,37 @@ public final class NativeEngine {
     if (disposed) {
       return;
     }
-    disposed = true;
-    SinkDispatcher.shutdownAll();
-    AudioPump.shared().stopAll();
-    for (AutoCloseable resource : owned.toArray(new AutoCloseable[0])) {
-      try {
-        resource.close();
-      } catch (Exception | Error e) {
-        LOG.warn("Closing {} at engine shutdown failed", resource, e);
-      }
-    }
-    owned.clear();
+    lifecycle.writeLock().lock();
     try {
-      factory.dispose();
-      audioModule.dispose();
-    } catch (RuntimeException | Error e) {
-      LOG.warn("Disposing the native engine failed", e);
+      disposed = true;
+      SinkDispatcher.shutdownAll();
+      AudioPump.shared().stopAll();
+      // Connections close (and release their native side) while the threads still run.
+      for (AutoCloseable resource : owned.toArray(new AutoCloseable[0])) {
+        try {
+          resource.close();
+        } catch (Exception | Error e) {
+          LOG.warn("Closing {} at engine shutdown failed", resource, e);
+        }
+      }
+      owned.clear();
+      try {
+        factory.dispose();
+      } catch (RuntimeException | Error e) {
+        LOG.warn("Disposing the native engine failed", e);
+      }
+      try {
+        audioModule.dispose();
+      } catch (RuntimeException | Error e) {
+        LOG.warn("Disposing the audio device module failed", e);
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
     }
-    LOG.debug("jrtc engine shut down");
+    LOG.debug(
+        "jrtc engine shut down ({} peer connections released, {} leaked)",
+        released.get(),
+        leaked.get());
   }
 
   private static AudioDeviceModuleBase openAudioModule() {

@@ -21,6 +21,8 @@ import io.github.jrtc.RTCSessionDescriptionInit;
 import io.github.jrtc.RTCStatsReport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link PeerConnectionBridge} over webrtc-java. Every native callback is guarded, copies what it
@@ -28,9 +30,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * runtime exceptions with libwebrtc's "[TYPE] message") become DOMExceptions.
  */
 final class NativePeerConnectionBridge implements PeerConnectionBridge {
+  private static final Logger LOG = LoggerFactory.getLogger(NativePeerConnectionBridge.class);
+  private static final long RETIRE_TIMEOUT_MS = 5000;
+
   // Assigned once creation returns; callbacks may run before that.
   private volatile RTCPeerConnection pc;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final NativeUseGuard use = new NativeUseGuard();
+  private final NativeDependents dependents;
   private final NativeEngine engine;
   // One bridge per native transceiver (webrtc-java returns a new wrapper per call).
   private final java.util.Map<Long, NativeTransceiverBridge> transceivers =
@@ -42,6 +49,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
       RTCConfiguration configuration,
       PeerConnectionBridgeObserver observer) {
     this.engine = engine;
+    this.dependents = new NativeDependents(engine);
     RTCPeerConnection created =
         factory.createPeerConnection(
             NativeConversions.toNative(configuration), new NativeObserver(observer, this));
@@ -119,11 +127,55 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           "onDataChannel",
           () -> {
             if (owner.closed.get()) {
+              // Nobody will see it: give back the reference webrtc-java handed us.
+              disposeQuietly(channel);
               return;
             }
-            observer.onDataChannel(new NativeDataChannelBridge(channel));
+            NativeDataChannelBridge bridge = new NativeDataChannelBridge(channel, owner.dependents);
+            owner.dependents.add(bridge);
+            observer.onDataChannel(bridge);
           });
     }
+  }
+
+  private static void disposeQuietly(RTCDataChannel channel) {
+    try {
+      channel.dispose();
+    } catch (RuntimeException | Error e) {
+      // Still referenced inside libwebrtc: dropping our reference is all we can do.
+    }
+  }
+
+  /**
+   * Lets wrappers of this connection's native objects (senders, receivers, transceivers) be
+   * invalidated with it: after the native close, before the native connection is released.
+   */
+  void addDependent(NativeDependent dependent) {
+    dependents.add(dependent);
+  }
+
+  void removeDependent(NativeDependent dependent) {
+    dependents.remove(dependent);
+  }
+
+  /** Runs one native call, or fails with InvalidStateError once the connection is closed. */
+  private <T> T call(java.util.function.Supplier<T> body) {
+    if (!use.enter()) {
+      throw Errors.invalidState("The RTCPeerConnection is closed");
+    }
+    try {
+      return body.get();
+    } finally {
+      use.exit();
+    }
+  }
+
+  private void run(Runnable body) {
+    call(
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   /** libwebrtc puts the ufrag in the candidate line as the "ufrag" extension attribute. */
@@ -160,7 +212,9 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           }
         };
     try {
-      call.accept(o);
+      run(() -> call.accept(o));
+    } catch (io.github.jrtc.DOMException e) {
+      f.completeExceptionally(e);
     } catch (RuntimeException | Error e) {
       f.completeExceptionally(Errors.fromNative(e.getMessage()));
     }
@@ -201,12 +255,20 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           }
         };
     try {
-      dev.onvoid.webrtc.RTCSessionDescription n = NativeConversions.toNative(description);
-      if (local) {
-        pc.setLocalDescription(n, o);
-      } else {
-        pc.setRemoteDescription(n, o);
-      }
+      dev.onvoid.webrtc.RTCSessionDescription n =
+          NativeConversions.toNative(
+              new RTCSessionDescriptionInit(
+                  description.type(), NativeInputGuard.sdp(description.sdp())));
+      run(
+          () -> {
+            if (local) {
+              pc.setLocalDescription(n, o);
+            } else {
+              pc.setRemoteDescription(n, o);
+            }
+          });
+    } catch (io.github.jrtc.DOMException e) {
+      f.completeExceptionally(e);
     } catch (Error e) {
       // webrtc-java parses the SDP before calling libwebrtc and throws on syntax errors.
       String message = String.valueOf(e.getMessage());
@@ -235,18 +297,25 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
 
   @Override
   public Descriptions addIceCandidate(RTCIceCandidateInit c) {
-    try {
-      pc.addIceCandidate(
-          new RTCIceCandidate(
-              c.sdpMid(), c.sdpMLineIndex() == null ? 0 : c.sdpMLineIndex(), c.candidate()));
-    } catch (RuntimeException | Error e) {
-      throw Errors.operation("The ICE candidate could not be added: " + e.getMessage());
-    }
-    return new Descriptions(
-        null,
-        null,
-        NativeConversions.fromNative(pc.getCurrentRemoteDescription()),
-        NativeConversions.fromNative(pc.getPendingRemoteDescription()));
+    return call(
+        () -> {
+          String problem = NativeInputGuard.candidateProblem(c.candidate(), c.sdpMid());
+          if (problem != null) {
+            throw Errors.operation("The ICE candidate could not be added: " + problem);
+          }
+          try {
+            pc.addIceCandidate(
+                new RTCIceCandidate(
+                    c.sdpMid(), c.sdpMLineIndex() == null ? 0 : c.sdpMLineIndex(), c.candidate()));
+          } catch (RuntimeException | Error e) {
+            throw Errors.operation("The ICE candidate could not be added: " + e.getMessage());
+          }
+          return new Descriptions(
+              null,
+              null,
+              NativeConversions.fromNative(pc.getCurrentRemoteDescription()),
+              NativeConversions.fromNative(pc.getPendingRemoteDescription()));
+        });
   }
 
   /**
@@ -257,24 +326,32 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
    */
   private Descriptions snapshotOnSignalingThread() {
     RTCPeerConnection pc = this.pc;
-    if (pc == null || closed.get()) {
+    if (pc == null || closed.get() || !use.enter()) {
       return Descriptions.NONE;
     }
-    return new Descriptions(
-        NativeConversions.fromNative(pc.getCurrentLocalDescription()),
-        NativeConversions.fromNative(pc.getPendingLocalDescription()),
-        NativeConversions.fromNative(pc.getCurrentRemoteDescription()),
-        NativeConversions.fromNative(pc.getPendingRemoteDescription()));
+    try {
+      return new Descriptions(
+          NativeConversions.fromNative(pc.getCurrentLocalDescription()),
+          NativeConversions.fromNative(pc.getPendingLocalDescription()),
+          NativeConversions.fromNative(pc.getCurrentRemoteDescription()),
+          NativeConversions.fromNative(pc.getPendingRemoteDescription()));
+    } finally {
+      use.exit();
+    }
   }
 
   @Override
   public CompletableFuture<RTCStatsReport> getStats() {
     CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
     try {
-      pc.getStats(
-          report ->
-              NativeCallbacks.guard(
-                  "getStats", () -> f.complete(NativeConversions.fromNative(report))));
+      run(
+          () ->
+              pc.getStats(
+                  report ->
+                      NativeCallbacks.guard(
+                          "getStats", () -> f.complete(NativeConversions.fromNative(report)))));
+    } catch (io.github.jrtc.DOMException e) {
+      f.completeExceptionally(e);
     } catch (RuntimeException | Error e) {
       f.completeExceptionally(Errors.fromNative(e.getMessage()));
     }
@@ -283,16 +360,23 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
 
   @Override
   public void setConfiguration(RTCConfiguration configuration) {
+    if (!use.enter()) {
+      throw Errors.invalidState("The RTCPeerConnection is closed");
+    }
     try {
       pc.setConfiguration(NativeConversions.toNative(configuration));
+    } catch (io.github.jrtc.DOMException e) {
+      throw e;
     } catch (RuntimeException | Error e) {
       throw Errors.fromNative(e.getMessage());
+    } finally {
+      use.exit();
     }
   }
 
   @Override
   public void restartIce() {
-    pc.restartIce();
+    run(() -> pc.restartIce());
   }
 
   @Override
@@ -306,16 +390,21 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
     n.protocol = init.protocol();
     n.priority =
         NativeConversions.sameName(dev.onvoid.webrtc.RTCPriorityType.class, init.priority());
-    RTCDataChannel channel;
-    try {
-      channel = pc.createDataChannel(label, n);
-    } catch (RuntimeException | Error e) {
-      throw Errors.fromNative(e.getMessage());
-    }
-    if (channel == null) {
-      throw Errors.operation("libwebrtc refused to create the data channel");
-    }
-    return new NativeDataChannelBridge(channel);
+    return call(
+        () -> {
+          RTCDataChannel channel;
+          try {
+            channel = pc.createDataChannel(label, n);
+          } catch (RuntimeException | Error e) {
+            throw Errors.fromNative(e.getMessage());
+          }
+          if (channel == null) {
+            throw Errors.operation("libwebrtc refused to create the data channel");
+          }
+          NativeDataChannelBridge bridge = new NativeDataChannelBridge(channel, dependents);
+          dependents.add(bridge);
+          return bridge;
+        });
   }
 
   @Override
@@ -373,7 +462,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
       }
     }
     return transceivers.computeIfAbsent(
-        NativeRtp.handleOf(t), k -> new NativeTransceiverBridge(engine, pc, t));
+        NativeRtp.handleOf(t), k -> new NativeTransceiverBridge(engine, pc, use, t));
   }
 
   @Override
@@ -400,19 +489,39 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
     for (dev.onvoid.webrtc.RTCRtpTransceiver t : pc.getTransceivers()) {
       out.add(
           transceivers.computeIfAbsent(
-              NativeRtp.handleOf(t), k -> new NativeTransceiverBridge(engine, pc, t)));
+              NativeRtp.handleOf(t), k -> new NativeTransceiverBridge(engine, pc, use, t)));
     }
     return out;
   }
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      try {
-        pc.close();
-      } catch (RuntimeException | Error e) {
-        // A second native close throws NPE in webrtc-java; the connection is closed either way.
-      }
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    // Order matters: (1) no Java call may be inside the native connection; (2) the native close
+    // runs on the signaling thread and returns only after libwebrtc dropped the observer, so no
+    // connection callback runs after it; (3) wrappers of its channels (and media objects) let go;
+    // (4) only then the last reference is released; all of it before the engine's threads stop.
+    boolean ran =
+        engine.whileAlive(
+            () -> {
+              boolean quiet = use.retire(RETIRE_TIMEOUT_MS);
+              long handle = NativeRelease.handleOf(pc);
+              try {
+                pc.close();
+              } catch (RuntimeException | Error e) {
+                // webrtc-java throws when its handle is already gone; closed either way.
+              }
+              dependents.invalidateAll();
+              if (quiet) {
+                engine.releaseClosedPeerConnection(handle);
+              } else {
+                LOG.warn("A native call on a closing peer connection did not return; leaking it");
+              }
+            });
+    if (!ran) {
+      use.retire(0);
     }
   }
 }

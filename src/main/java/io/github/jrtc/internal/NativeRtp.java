@@ -104,8 +104,9 @@ public final class NativeRtp {
   }
 
   static RTCRtpCodec fromNative(RTCRtpCodecCapability c) {
+    // getChannels() unboxes a null for video codecs (NPE): ask for audio only.
     Integer channels =
-        c.getChannels() > 0 && c.getMediaType() == MediaType.AUDIO ? c.getChannels() : null;
+        c.getMediaType() == MediaType.AUDIO && c.getChannels() > 0 ? c.getChannels() : null;
     return new RTCRtpCodec(c.getMimeType(), c.getClockRate(), channels, fmtpLine(c.getSDPFmtp()));
   }
 

@@ -61,7 +61,8 @@ final class NativeTrackSource implements TrackSource, AutoCloseable {
     this.engine = engine;
     this.track = track;
     this.kind = kind;
-    this.id = track.getId();
+    // Null once the engine shut down (close() dropped it): a clone made then gets an id of its own.
+    this.id = track != null ? track.getId() : java.util.UUID.randomUUID().toString();
     this.label = label;
     this.shared = shared;
     this.remote = remote;

@@ -25,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class NativeTransceiverBridge implements TransceiverBridge {
   private final NativeEngine engine;
+  // The connection's guard: retired before its native close and release.
+  private final NativeUseGuard use;
   private final RTCPeerConnection pc;
   private final RTCRtpTransceiver transceiver;
   private final RTCRtpSender sender;
@@ -33,8 +35,10 @@ final class NativeTransceiverBridge implements TransceiverBridge {
   private final String kind;
   private final TrackSource receiverTrack;
 
-  NativeTransceiverBridge(NativeEngine engine, RTCPeerConnection pc, RTCRtpTransceiver t) {
+  NativeTransceiverBridge(
+      NativeEngine engine, RTCPeerConnection pc, NativeUseGuard use, RTCRtpTransceiver t) {
     this.engine = engine;
+    this.use = use;
     this.pc = pc;
     this.transceiver = t;
     this.key = NativeRtp.handleOf(t);
@@ -49,10 +53,33 @@ final class NativeTransceiverBridge implements TransceiverBridge {
     return NativeRtp.handleOf(sender);
   }
 
-  private void check() {
-    if (engine.isDisposed()) {
-      throw Errors.invalidState("The jrtc engine has been shut down");
+  /**
+   * Runs one native call under the engine's lock and the connection's use guard: once the
+   * connection closed (and may have released its native side) or the engine was disposed, every
+   * call is an InvalidStateError instead of a use of freed memory.
+   */
+  private <T> T guarded(java.util.function.Supplier<T> body) {
+    synchronized (engine) {
+      if (engine.isDisposed()) {
+        throw Errors.invalidState("The jrtc engine has been shut down");
+      }
+      if (!use.enter()) {
+        throw Errors.invalidState("The RTCPeerConnection is closed");
+      }
+      try {
+        return body.get();
+      } finally {
+        use.exit();
+      }
     }
+  }
+
+  private void run(Runnable body) {
+    guarded(
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   @Override
@@ -67,50 +94,50 @@ final class NativeTransceiverBridge implements TransceiverBridge {
 
   @Override
   public String mid() {
-    synchronized (engine) {
-      check();
-      return transceiver.getMid();
-    }
+    return guarded(
+        () -> {
+          return transceiver.getMid();
+        });
   }
 
   @Override
   public RTCRtpTransceiverDirection direction() {
-    synchronized (engine) {
-      check();
-      return NativeRtp.fromNative(transceiver.getDirection());
-    }
+    return guarded(
+        () -> {
+          return NativeRtp.fromNative(transceiver.getDirection());
+        });
   }
 
   @Override
   public void setDirection(RTCRtpTransceiverDirection direction) {
-    synchronized (engine) {
-      check();
-      transceiver.setDirection(NativeRtp.toNative(direction));
-    }
+    run(
+        () -> {
+          transceiver.setDirection(NativeRtp.toNative(direction));
+        });
   }
 
   @Override
   public RTCRtpTransceiverDirection currentDirection() {
-    synchronized (engine) {
-      check();
-      return NativeRtp.fromNative(transceiver.getCurrentDirection());
-    }
+    return guarded(
+        () -> {
+          return NativeRtp.fromNative(transceiver.getCurrentDirection());
+        });
   }
 
   @Override
   public void stop() {
-    synchronized (engine) {
-      check();
-      transceiver.stop();
-    }
+    run(
+        () -> {
+          transceiver.stop();
+        });
   }
 
   @Override
   public boolean stopped() {
-    synchronized (engine) {
-      check();
-      return transceiver.stopped();
-    }
+    return guarded(
+        () -> {
+          return transceiver.stopped();
+        });
   }
 
   @Override
@@ -119,14 +146,14 @@ final class NativeTransceiverBridge implements TransceiverBridge {
     for (RTCRtpCodec c : codecs) {
       n.add(NativeRtp.toNative(kind, c));
     }
-    synchronized (engine) {
-      check();
-      try {
-        transceiver.setCodecPreferences(n);
-      } catch (RuntimeException | Error e) {
-        throw Errors.invalidModification(String.valueOf(e.getMessage()));
-      }
-    }
+    run(
+        () -> {
+          try {
+            transceiver.setCodecPreferences(n);
+          } catch (RuntimeException | Error e) {
+            throw Errors.invalidModification(String.valueOf(e.getMessage()));
+          }
+        });
   }
 
   @Override
@@ -136,135 +163,136 @@ final class NativeTransceiverBridge implements TransceiverBridge {
 
   @Override
   public boolean replaceTrack(TrackSource track) {
-    synchronized (engine) {
-      check();
-      try {
-        sender.replaceTrack(track == null ? null : track.nativeTrack());
-        return true;
-      } catch (RuntimeException | Error e) {
-        return false;
-      }
-    }
+    return guarded(
+        () -> {
+          try {
+            sender.replaceTrack(track == null ? null : track.nativeTrack());
+            return true;
+          } catch (RuntimeException | Error e) {
+            return false;
+          }
+        });
   }
 
   @Override
   public void setStreams(List<String> streamIds) {
-    synchronized (engine) {
-      check();
-      sender.setStreams(streamIds);
-    }
+    run(
+        () -> {
+          sender.setStreams(streamIds);
+        });
   }
 
   @Override
   public RTCRtpSendParameters getParameters() {
-    synchronized (engine) {
-      check();
-      dev.onvoid.webrtc.RTCRtpSendParameters p = sender.getParameters();
-      List<RTCRtpEncodingParameters> enc = new ArrayList<>();
-      if (p.encodings != null) {
-        p.encodings.forEach(e -> enc.add(NativeRtp.fromNative(e)));
-      }
-      return new RTCRtpSendParameters(
-          p.transactionId,
-          enc,
-          NativeRtp.extensions(p.headerExtensions),
-          NativeRtp.rtcp(p.rtcp),
-          NativeRtp.codecs(p.codecs));
-    }
+    return guarded(
+        () -> {
+          dev.onvoid.webrtc.RTCRtpSendParameters p = sender.getParameters();
+          List<RTCRtpEncodingParameters> enc = new ArrayList<>();
+          if (p.encodings != null) {
+            p.encodings.forEach(e -> enc.add(NativeRtp.fromNative(e)));
+          }
+          return new RTCRtpSendParameters(
+              p.transactionId,
+              enc,
+              NativeRtp.extensions(p.headerExtensions),
+              NativeRtp.rtcp(p.rtcp),
+              NativeRtp.codecs(p.codecs));
+        });
   }
 
   @Override
   public void setParameters(RTCRtpSendParameters parameters) {
-    synchronized (engine) {
-      check();
-      // A fresh native transaction; the spec's transaction checks were done in Java.
-      dev.onvoid.webrtc.RTCRtpSendParameters p = sender.getParameters();
-      if (p.encodings != null) {
-        for (int i = 0; i < p.encodings.size() && i < parameters.encodings().size(); i++) {
-          NativeRtp.copyInto(parameters.encodings().get(i), p.encodings.get(i));
-        }
-      }
-      try {
-        sender.setParameters(p);
-      } catch (RuntimeException | Error e) {
-        throw Errors.fromNative(e.getMessage());
-      }
-    }
+    run(
+        () -> {
+          // A fresh native transaction; the spec's transaction checks were done in Java.
+          dev.onvoid.webrtc.RTCRtpSendParameters p = sender.getParameters();
+          if (p.encodings != null) {
+            for (int i = 0; i < p.encodings.size() && i < parameters.encodings().size(); i++) {
+              NativeRtp.copyInto(parameters.encodings().get(i), p.encodings.get(i));
+            }
+          }
+          try {
+            sender.setParameters(p);
+          } catch (RuntimeException | Error e) {
+            throw Errors.fromNative(e.getMessage());
+          }
+        });
   }
 
   @Override
   public RTCRtpParameters receiverParameters() {
-    synchronized (engine) {
-      check();
-      dev.onvoid.webrtc.RTCRtpParameters p = receiver.getParameters();
-      return new RTCRtpParameters(
-          NativeRtp.extensions(p.headerExtensions),
-          NativeRtp.rtcp(p.rtcp),
-          NativeRtp.codecs(p.codecs));
-    }
+    return guarded(
+        () -> {
+          dev.onvoid.webrtc.RTCRtpParameters p = receiver.getParameters();
+          return new RTCRtpParameters(
+              NativeRtp.extensions(p.headerExtensions),
+              NativeRtp.rtcp(p.rtcp),
+              NativeRtp.codecs(p.codecs));
+        });
   }
 
   @Override
   public CompletableFuture<RTCStatsReport> senderStats() {
     CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
-    synchronized (engine) {
-      check();
-      pc.getStats(
-          sender,
-          report ->
-              NativeCallbacks.guard(
-                  "getStats(sender)", () -> f.complete(NativeConversions.fromNative(report))));
-    }
+    run(
+        () -> {
+          pc.getStats(
+              sender,
+              report ->
+                  NativeCallbacks.guard(
+                      "getStats(sender)", () -> f.complete(NativeConversions.fromNative(report))));
+        });
     return f;
   }
 
   @Override
   public CompletableFuture<RTCStatsReport> receiverStats() {
     CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
-    synchronized (engine) {
-      check();
-      pc.getStats(
-          receiver,
-          report ->
-              NativeCallbacks.guard(
-                  "getStats(receiver)", () -> f.complete(NativeConversions.fromNative(report))));
-    }
+    run(
+        () -> {
+          pc.getStats(
+              receiver,
+              report ->
+                  NativeCallbacks.guard(
+                      "getStats(receiver)",
+                      () -> f.complete(NativeConversions.fromNative(report))));
+        });
     return f;
   }
 
   @Override
   public List<RTCRtpContributingSource> contributingSources() {
     List<RTCRtpContributingSource> out = new ArrayList<>();
-    synchronized (engine) {
-      check();
-      for (var s : receiver.getContributingSources()) {
-        out.add(
-            new RTCRtpContributingSource(
-                s.timestamp,
-                s.sourceId,
-                kind.equals("audio") ? s.audioLevel : null,
-                s.rtpTimestamp));
-      }
-    }
+    run(
+        () -> {
+          for (var s : receiver.getContributingSources()) {
+            out.add(
+                new RTCRtpContributingSource(
+                    s.timestamp,
+                    s.sourceId,
+                    kind.equals("audio") ? s.audioLevel : null,
+                    s.rtpTimestamp));
+          }
+        });
     return out;
   }
 
   @Override
   public List<RTCRtpSynchronizationSource> synchronizationSources() {
     List<RTCRtpSynchronizationSource> out = new ArrayList<>();
-    synchronized (engine) {
-      check();
-      for (var s : receiver.getSynchronizationSources()) {
-        boolean audio = kind.equals("audio");
-        out.add(
-            new RTCRtpSynchronizationSource(
-                s.timestamp,
-                s.sourceId,
-                audio ? s.audioLevel : null,
-                s.rtpTimestamp,
-                audio ? s.voiceActivityFlag : null));
-      }
-    }
+    run(
+        () -> {
+          for (var s : receiver.getSynchronizationSources()) {
+            boolean audio = kind.equals("audio");
+            out.add(
+                new RTCRtpSynchronizationSource(
+                    s.timestamp,
+                    s.sourceId,
+                    audio ? s.audioLevel : null,
+                    s.rtpTimestamp,
+                    audio ? s.voiceActivityFlag : null));
+          }
+        });
     return out;
   }
 }

@@ -17,6 +17,7 @@ public final class OperationsChain {
   private final BooleanSupplier closed;
   private final Runnable onEmpty;
   private final ArrayDeque<Runnable> operations = new ArrayDeque<>();
+  private Runnable afterSettle; // guarded by operations
 
   /**
    * @param queue the connection's event queue: every outcome is delivered from it
@@ -45,6 +46,16 @@ public final class OperationsChain {
       start.run();
     }
     return p;
+  }
+
+  /**
+   * Queues {@code task} on the event queue right after the running operation's promise settles
+   * (after the callbacks run synchronously by that), before the next operation starts.
+   */
+  public void afterSettled(Runnable task) {
+    synchronized (operations) {
+      afterSettle = task;
+    }
   }
 
   /** Whether an operation is running or waiting. */
@@ -89,14 +100,20 @@ public final class OperationsChain {
       return;
     }
     Runnable next;
+    Runnable after;
     synchronized (operations) {
       operations.poll();
       next = operations.peek();
+      after = afterSettle;
+      afterSettle = null;
     }
     if (error != null) {
       p.completeExceptionally(unwrap(error));
     } else {
       p.complete(value);
+    }
+    if (after != null) {
+      queue.execute(after);
     }
     if (next != null) {
       next.run();

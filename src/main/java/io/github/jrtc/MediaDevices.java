@@ -1,0 +1,271 @@
+package io.github.jrtc;
+
+import io.github.jrtc.internal.CaptureBackend;
+import io.github.jrtc.internal.DeviceSnapshot;
+import io.github.jrtc.internal.EventThreads;
+import io.github.jrtc.internal.Futures;
+import io.github.jrtc.internal.NativeCapture;
+import io.github.jrtc.internal.NativeDevice;
+import io.github.jrtc.internal.NativeDevices;
+import io.github.jrtc.internal.SerialEventQueue;
+import io.github.jrtc.internal.UserMediaSelector;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * JS's {@code navigator.mediaDevices} ({@link Navigator#mediaDevices()}): the machine's cameras,
+ * microphones and speakers, and capture from them and from the screen.
+ *
+ * <p>Enumeration never blocks the caller and never hangs: the native queries run on their own
+ * threads with a timeout (system property {@code jrtc.devices.timeoutMs}, default 3000). Without a
+ * PulseAudio server webrtc-java's audio enumeration never returns; jrtc then lists no audio devices
+ * (and logs why) for the rest of the JVM's life. As a desktop library jrtc shows labels without a
+ * permission prompt. Futures and events complete on jrtc's event threads.
+ */
+public class MediaDevices extends EventTarget {
+  private static MediaDevices shared;
+
+  /** Opening capture makes blocking native calls: never on the caller's or an event thread. */
+  private static final ExecutorService CAPTURE_THREAD =
+      Executors.newSingleThreadExecutor(EventThreads.daemonFactory("jrtc-capture-"));
+
+  private static final int DEFAULT_SCREEN_FRAME_RATE = 30;
+
+  private final NativeDevices devices;
+  private final CaptureBackend capture;
+  private final SerialEventQueue events = new SerialEventQueue("mediaDevices");
+  private List<MediaDeviceInfo> lastSeen; // guarded by this, for devicechange
+
+  MediaDevices(NativeDevices devices, CaptureBackend capture) {
+    this.devices = devices;
+    this.capture = capture;
+    devices.onChange(this::devicesChanged);
+  }
+
+  static synchronized MediaDevices shared() {
+    if (shared == null) {
+      shared = new MediaDevices(NativeDevices.shared(), NativeCapture.instance());
+    }
+    return shared;
+  }
+
+  /** JS {@code getUserMedia()} without constraints: rejected with a TypeError, as in JS. */
+  public CompletableFuture<MediaStream> getUserMedia() {
+    return getUserMedia(new MediaStreamConstraints());
+  }
+
+  /**
+   * JS {@code getUserMedia(constraints)}: a stream with one live track per requested kind, chosen
+   * with the spec's SelectSettings over every format of every device. Fails with a TypeError when
+   * nothing is requested, NotFoundError when there is no device of a requested kind,
+   * OverconstrainedError (with {@code constraint()}) when no device satisfies a required
+   * constraint, NotReadableError when the device cannot be opened (a headless audio module, a
+   * camera in use). Stopping every track releases the device.
+   */
+  public CompletableFuture<MediaStream> getUserMedia(MediaStreamConstraints constraints) {
+    try {
+      UserMediaSelector.validate(constraints);
+    } catch (RuntimeException e) {
+      return failed(e);
+    }
+    return deliver(
+        devices
+            .snapshot()
+            .thenApplyAsync(s -> open(UserMediaSelector.select(s, constraints)), CAPTURE_THREAD));
+  }
+
+  private MediaStream open(UserMediaSelector.Selection selection) {
+    List<MediaStreamTrack> tracks = new ArrayList<>();
+    try {
+      if (selection.audio() != null) {
+        tracks.add(capture.openMicrophone(selection.audio()));
+      }
+      if (selection.video() != null) {
+        tracks.add(capture.openCamera(selection.video()));
+      }
+    } catch (RuntimeException | Error e) {
+      tracks.forEach(MediaStreamTrack::stop);
+      throw e;
+    }
+    return new MediaStream(tracks);
+  }
+
+  /** JS {@code getDisplayMedia()}: the whole screen, at up to 30 frames per second. */
+  public CompletableFuture<MediaStream> getDisplayMedia() {
+    return getDisplayMedia(new DisplayMediaStreamOptions());
+  }
+
+  /**
+   * JS {@code getDisplayMedia(options)}: captures the X11 screen (there is no picker: the first
+   * screen). Video constraints may only use {@code max} and {@code ideal} (else TypeError, as the
+   * spec says); width/height cap the frame size (downscaled keeping the aspect ratio), frameRate
+   * sets the rate. Audio capture of the screen is not available: {@code audio} is ignored and the
+   * stream has no audio track, which the spec allows.
+   */
+  public CompletableFuture<MediaStream> getDisplayMedia(DisplayMediaStreamOptions options) {
+    CaptureBackend.ScreenRequest request;
+    try {
+      request = screenRequest(options);
+    } catch (RuntimeException e) {
+      return failed(e);
+    }
+    return deliver(
+        CompletableFuture.supplyAsync(
+            () -> new MediaStream(List.of(capture.openScreen(request))), CAPTURE_THREAD));
+  }
+
+  static CaptureBackend.ScreenRequest screenRequest(DisplayMediaStreamOptions options) {
+    if (options == null || options.video() == null) {
+      throw new TypeError("getDisplayMedia needs video: {video: false} is not allowed");
+    }
+    MediaTrackConstraints video = options.video();
+    if (!video.advanced().isEmpty()) {
+      throw new TypeError("getDisplayMedia does not allow advanced constraints");
+    }
+    for (var e : video.asMap().entrySet()) {
+      Object c = e.getValue();
+      boolean forbidden =
+          (c instanceof ConstrainULong u && (u.min() != null || u.exact() != null))
+              || (c instanceof ConstrainDouble d && (d.min() != null || d.exact() != null))
+              || (c instanceof ConstrainDOMString s && s.exact() != null)
+              || (c instanceof ConstrainBoolean b && b.exact() != null);
+      if (forbidden) {
+        throw new TypeError(
+            "getDisplayMedia does not allow min or exact constraints (" + e.getKey() + ")");
+      }
+    }
+    Integer maxWidth = limit(video.width());
+    Integer maxHeight = limit(video.height());
+    int frameRate = DEFAULT_SCREEN_FRAME_RATE;
+    ConstrainDouble fr = video.frameRate();
+    if (fr != null) {
+      Double v = fr.max() != null ? fr.max() : fr.ideal();
+      if (fr.max() != null && fr.ideal() != null) {
+        v = Math.min(fr.max(), fr.ideal());
+      }
+      if (v != null) {
+        frameRate = (int) Math.max(1, Math.min(60, Math.round(v)));
+      }
+    }
+    return new CaptureBackend.ScreenRequest(maxWidth, maxHeight, frameRate);
+  }
+
+  private static Integer limit(ConstrainULong c) {
+    if (c == null) {
+      return null;
+    }
+    Long v = c.max() != null ? c.max() : c.ideal();
+    if (c.max() != null && c.ideal() != null) {
+      v = Math.min(c.max(), c.ideal());
+    }
+    return v == null ? null : (int) Math.min(Integer.MAX_VALUE, Math.max(1, v));
+  }
+
+  /** Settles on the event queue, never before the call returned; the cause is the exception. */
+  private <T> CompletableFuture<T> deliver(CompletableFuture<T> work) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    Futures.onComplete(
+        work,
+        (v, e) ->
+            events.execute(
+                () -> {
+                  if (e == null) {
+                    out.complete(v);
+                  } else {
+                    out.completeExceptionally(
+                        e instanceof CompletionException && e.getCause() != null
+                            ? e.getCause()
+                            : e);
+                  }
+                }));
+    return out;
+  }
+
+  private <T> CompletableFuture<T> failed(RuntimeException e) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    events.execute(() -> out.completeExceptionally(e));
+    return out;
+  }
+
+  /**
+   * JS {@code enumerateDevices()}: audio inputs, then video inputs, then audio outputs, each with
+   * the system default first. Never fails; a kind the platform cannot list is left out.
+   */
+  public CompletableFuture<List<MediaDeviceInfo>> enumerateDevices() {
+    return devices.snapshot().thenApplyAsync(MediaDevices::infos, events);
+  }
+
+  static List<MediaDeviceInfo> infos(DeviceSnapshot s) {
+    List<MediaDeviceInfo> out = new ArrayList<>();
+    for (NativeDevice d : s.audioInputs()) {
+      out.add(info(d));
+    }
+    for (NativeDevice d : s.videoInputs()) {
+      out.add(info(d));
+    }
+    for (NativeDevice d : s.audioOutputs()) {
+      out.add(info(d));
+    }
+    return List.copyOf(out);
+  }
+
+  private static MediaDeviceInfo info(NativeDevice d) {
+    return new MediaDeviceInfo(d.id(), d.kind(), d.label(), UserMediaSelector.groupId(d));
+  }
+
+  /** JS {@code getSupportedConstraints()}: every property jrtc's SelectSettings knows. */
+  public MediaTrackSupportedConstraints getSupportedConstraints() {
+    return new MediaTrackSupportedConstraints(
+        new LinkedHashSet<>(MediaTrackConstraintSet.PROPERTY_NAMES));
+  }
+
+  /**
+   * JS {@code ondevicechange}: fired when a device is plugged in or removed (the native layer
+   * reports it; only once audio enumeration has worked, since webrtc-java watches both kinds
+   * through its audio device manager).
+   */
+  public void ondevicechange(EventHandler<Event> handler) {
+    setEventHandler("devicechange", handler);
+    CompletableFuture<List<MediaDeviceInfo>> unused = rememberCurrent();
+  }
+
+  private CompletableFuture<List<MediaDeviceInfo>> rememberCurrent() {
+    return enumerateDevices()
+        .thenApply(
+            list -> {
+              synchronized (this) {
+                if (lastSeen == null) {
+                  lastSeen = list;
+                }
+              }
+              return list;
+            });
+  }
+
+  private void devicesChanged() {
+    CompletableFuture<List<MediaDeviceInfo>> unused =
+        enumerateDevices()
+            .thenApply(
+                list -> {
+                  boolean changed;
+                  synchronized (this) {
+                    changed = !list.equals(lastSeen);
+                    lastSeen = list;
+                  }
+                  if (changed) {
+                    dispatchEvent(new Event("devicechange"));
+                  }
+                  return list;
+                });
+  }
+
+  /** The native device layer (for tests of the layers above it). */
+  NativeDevices nativeDevices() {
+    return devices;
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.jrtc;
+
+/**
+ * The spec's {@code MediaStreamConstraints} for {@code getUserMedia}: for each of audio and video,
+ * either not requested (JS {@code false}, here null) or requested with track constraints (JS {@code
+ * true} is {@link MediaTrackConstraints#empty()}). JS {@code {audio: true, video: true}} is {@code
+ * new MediaStreamConstraints(true, true)}; {@code {video: {width: 1280}}} is {@code new
+ * MediaStreamConstraints(null, MediaTrackConstraints.builder().width(1280).build())}.
+ */
+public final class MediaStreamConstraints {
+  private final MediaTrackConstraints audio;
+  private final MediaTrackConstraints video;
+
+  /** JS {@code {audio: a, video: v}} with booleans. */
+  public MediaStreamConstraints(boolean audio, boolean video) {
+    this(
+        audio ? MediaTrackConstraints.empty() : null, video ? MediaTrackConstraints.empty() : null);
+  }
+
+  /** JS {@code {audio: {...}, video: {...}}}; null for a kind that is not requested. */
+  public MediaStreamConstraints(MediaTrackConstraints audio, MediaTrackConstraints video) {
+    this.audio = audio;
+    this.video = video;
+  }
+
+  /** JS {@code {}}: neither kind (getUserMedia rejects it with a TypeError, as in JS). */
+  public MediaStreamConstraints() {
+    this(null, null);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The audio constraints, or null when audio is not requested. */
+  public MediaTrackConstraints audio() {
+    return audio;
+  }
+
+  /** The video constraints, or null when video is not requested. */
+  public MediaTrackConstraints video() {
+    return video;
+  }
+
+  @Override
+  public String toString() {
+    return "{audio: "
+        + (audio == null ? "false" : audio.isEmpty() ? "true" : audio)
+        + ", video: "
+        + (video == null ? "false" : video.isEmpty() ? "true" : video)
+        + "}";
+  }
+
+  /** Builds {@link MediaStreamConstraints}; kinds not set stay unrequested. */
+  public static final class Builder {
+    private MediaTrackConstraints audio;
+    private MediaTrackConstraints video;
+
+    Builder() {}
+
+    public Builder audio(boolean requested) {
+      this.audio = requested ? MediaTrackConstraints.empty() : null;
+      return this;
+    }
+
+    public Builder audio(MediaTrackConstraints constraints) {
+      this.audio = constraints;
+      return this;
+    }
+
+    public Builder video(boolean requested) {
+      this.video = requested ? MediaTrackConstraints.empty() : null;
+      return this;
+    }
+
+    public Builder video(MediaTrackConstraints constraints) {
+      this.video = constraints;
+      return this;
+    }
+
+    public MediaStreamConstraints build() {
+      return new MediaStreamConstraints(audio, video);
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package io.github.jrtc;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The spec's {@code MediaTrackConstraintSet}: one value per constrainable property, null when left
+ * out. Built with {@link #builder()}: JS {@code {width: {min: 640}, frameRate: 30}} is {@code
+ * MediaTrackConstraintSet.builder().width(ConstrainULong.min(640)).frameRate(30).build()}.
+ */
+public class MediaTrackConstraintSet {
+  /** Every constrainable property name, in the spec's order. */
+  public static final List<String> PROPERTY_NAMES =
+      List.of(
+          "width",
+          "height",
+          "aspectRatio",
+          "frameRate",
+          "facingMode",
+          "resizeMode",
+          "sampleRate",
+          "sampleSize",
+          "echoCancellation",
+          "autoGainControl",
+          "noiseSuppression",
+          "latency",
+          "channelCount",
+          "deviceId",
+          "groupId",
+          "displaySurface");
+
+  private final Map<String, Object> values;
+
+  protected MediaTrackConstraintSet(Builder<?> builder) {
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(builder.values));
+  }
+
+  /** A builder; {@code build()} gives a plain constraint set (an entry of {@code advanced}). */
+  public static Builder<?> builder() {
+    return new SetBuilder();
+  }
+
+  /**
+   * The constraints that are present, by property name (a {@code ConstrainULong}, {@code
+   * ConstrainDouble}, {@code ConstrainDOMString} or {@code ConstrainBoolean}), in the order set.
+   */
+  public Map<String, Object> asMap() {
+    return values;
+  }
+
+  /** The constraint given for {@code name} (a {@code Constrain...} object), or null. */
+  public Object get(String name) {
+    return values.get(name);
+  }
+
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+
+  public ConstrainULong width() {
+    return (ConstrainULong) values.get("width");
+  }
+
+  public ConstrainULong height() {
+    return (ConstrainULong) values.get("height");
+  }
+
+  public ConstrainDouble aspectRatio() {
+    return (ConstrainDouble) values.get("aspectRatio");
+  }
+
+  public ConstrainDouble frameRate() {
+    return (ConstrainDouble) values.get("frameRate");
+  }
+
+  public ConstrainDOMString facingMode() {
+    return (ConstrainDOMString) values.get("facingMode");
+  }
+
+  public ConstrainDOMString resizeMode() {
+    return (ConstrainDOMString) values.get("resizeMode");
+  }
+
+  public ConstrainULong sampleRate() {
+    return (ConstrainULong) values.get("sampleRate");
+  }
+
+  public ConstrainULong sampleSize() {
+    return (ConstrainULong) values.get("sampleSize");
+  }
+
+  public ConstrainBoolean echoCancellation() {
+    return (ConstrainBoolean) values.get("echoCancellation");
+  }
+
+  public ConstrainBoolean autoGainControl() {
+    return (ConstrainBoolean) values.get("autoGainControl");
+  }
+
+  public ConstrainBoolean noiseSuppression() {
+    return (ConstrainBoolean) values.get("noiseSuppression");
+  }
+
+  public ConstrainDouble latency() {
+    return (ConstrainDouble) values.get("latency");
+  }
+
+  public ConstrainULong channelCount() {
+    return (ConstrainULong) values.get("channelCount");
+  }
+
+  public ConstrainDOMString deviceId() {
+    return (ConstrainDOMString) values.get("deviceId");
+  }
+
+  public ConstrainDOMString groupId() {
+    return (ConstrainDOMString) values.get("groupId");
+  }
+
+  public ConstrainDOMString displaySurface() {
+    return (ConstrainDOMString) values.get("displaySurface");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o != null
+        && o.getClass() == getClass()
+        && values.equals(((MediaTrackConstraintSet) o).values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+
+  /** The setters shared by {@link MediaTrackConstraintSet} and {@link MediaTrackConstraints}. */
+  public abstract static class Builder<B extends Builder<B>> {
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    protected Builder() {}
+
+    public abstract MediaTrackConstraintSet build();
+
+    @SuppressWarnings("unchecked")
+    private B put(String name, Object constraint) {
+      if (constraint == null) {
+        values.remove(name);
+      } else {
+        values.put(name, constraint);
+      }
+      return (B) this;
+    }
+
+    /** Copies every property of {@code set} (not its advanced list). */
+    public B from(MediaTrackConstraintSet set) {
+      set.values.forEach(this::put);
+      @SuppressWarnings("unchecked")
+      B self = (B) this;
+      return self;
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B width(long value) {
+      return width(ConstrainULong.of(value));
+    }
+
+    public B width(ConstrainULong constraint) {
+      return put("width", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B height(long value) {
+      return height(ConstrainULong.of(value));
+    }
+
+    public B height(ConstrainULong constraint) {
+      return put("height", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B aspectRatio(double value) {
+      return aspectRatio(ConstrainDouble.of(value));
+    }
+
+    public B aspectRatio(ConstrainDouble constraint) {
+      return put("aspectRatio", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B frameRate(double value) {
+      return frameRate(ConstrainDouble.of(value));
+    }
+
+    public B frameRate(ConstrainDouble constraint) {
+      return put("frameRate", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B facingMode(String... values) {
+      return facingMode(ConstrainDOMString.of(values));
+    }
+
+    public B facingMode(ConstrainDOMString constraint) {
+      return put("facingMode", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B resizeMode(String... values) {
+      return resizeMode(ConstrainDOMString.of(values));
+    }
+
+    public B resizeMode(ConstrainDOMString constraint) {
+      return put("resizeMode", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B sampleRate(long value) {
+      return sampleRate(ConstrainULong.of(value));
+    }
+
+    public B sampleRate(ConstrainULong constraint) {
+      return put("sampleRate", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B sampleSize(long value) {
+      return sampleSize(ConstrainULong.of(value));
+    }
+
+    public B sampleSize(ConstrainULong constraint) {
+      return put("sampleSize", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B echoCancellation(boolean value) {
+      return echoCancellation(ConstrainBoolean.of(value));
+    }
+
+    public B echoCancellation(ConstrainBoolean constraint) {
+      return put("echoCancellation", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B autoGainControl(boolean value) {
+      return autoGainControl(ConstrainBoolean.of(value));
+    }
+
+    public B autoGainControl(ConstrainBoolean constraint) {
+      return put("autoGainControl", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B noiseSuppression(boolean value) {
+      return noiseSuppression(ConstrainBoolean.of(value));
+    }
+
+    public B noiseSuppression(ConstrainBoolean constraint) {
+      return put("noiseSuppression", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B latency(double value) {
+      return latency(ConstrainDouble.of(value));
+    }
+
+    public B latency(ConstrainDouble constraint) {
+      return put("latency", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B channelCount(long value) {
+      return channelCount(ConstrainULong.of(value));
+    }
+
+    public B channelCount(ConstrainULong constraint) {
+      return put("channelCount", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B deviceId(String... values) {
+      return deviceId(ConstrainDOMString.of(values));
+    }
+
+    public B deviceId(ConstrainDOMString constraint) {
+      return put("deviceId", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B groupId(String... values) {
+      return groupId(ConstrainDOMString.of(values));
+    }
+
+    public B groupId(ConstrainDOMString constraint) {
+      return put("groupId", constraint);
+    }
+
+    /** Bare value: ideal here, exact inside {@code advanced}. */
+    public B displaySurface(String... values) {
+      return displaySurface(ConstrainDOMString.of(values));
+    }
+
+    public B displaySurface(ConstrainDOMString constraint) {
+      return put("displaySurface", constraint);
+    }
+  }
+
+  /** Builds a plain {@link MediaTrackConstraintSet} (an entry of {@code advanced}). */
+  static final class SetBuilder extends Builder<SetBuilder> {
+    SetBuilder() {}
+
+    @Override
+    public MediaTrackConstraintSet build() {
+      return new MediaTrackConstraintSet(this);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.jrtc;
+
+/** The parts of JS's {@code navigator} that WebRTC uses: {@code navigator.mediaDevices}. */
+public final class Navigator {
+  private Navigator() {}
+
+  /** JS {@code navigator.mediaDevices}: the one {@link MediaDevices} of this JVM. */
+  public static MediaDevices mediaDevices() {
+    return MediaDevices.shared();
+  }
+}

@@ -1,0 +1,494 @@
+package io.github.jrtc.internal;
+
+import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.AudioOptions;
+import dev.onvoid.webrtc.media.audio.AudioTrackSource;
+import dev.onvoid.webrtc.media.video.VideoCaptureCapability;
+import dev.onvoid.webrtc.media.video.VideoDesktopSource;
+import dev.onvoid.webrtc.media.video.VideoDevice;
+import dev.onvoid.webrtc.media.video.VideoDeviceSource;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import io.github.jrtc.MediaStreamTrack;
+import io.github.jrtc.MediaTrackCapabilities;
+import io.github.jrtc.MediaTrackSettings;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Capture through webrtc-java: the microphone through the engine's audio device module, cameras
+ * through {@code VideoDeviceSource}, the X11 screen through {@code VideoDesktopSource}.
+ *
+ * <p>Microphone: libwebrtc's audio device module records from one device at a time and sends what
+ * it records to every sending audio stream; a microphone track is an audio source of the shared
+ * engine, and while one is live the module records from the chosen device (PulseAudio shows jrtc as
+ * a source-output). With the headless module (no sound server when the engine started) there is
+ * nothing to record from: NotReadableError.
+ */
+public final class NativeCapture implements CaptureBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(NativeCapture.class);
+
+  private static final NativeCapture INSTANCE = new NativeCapture();
+
+  /** Live microphone tracks' sources, and the device the module records from for them. */
+  private int micUsers; // guarded by this
+
+  private String micDevice; // guarded by this
+  private NativeEngine micEngine; // guarded by this
+
+  private NativeCapture() {}
+
+  public static NativeCapture instance() {
+    return INSTANCE;
+  }
+
+  @Override
+  public MediaStreamTrack openMicrophone(UserMediaSelector.Choice choice) {
+    NativeEngine engine = liveEngine();
+    if (engine.isHeadlessAudio()) {
+      throw Errors.notReadable(
+          "The jrtc engine runs a headless audio module (no sound server was reachable when it"
+              + " started, or -Djrtc.audio=headless): it cannot record from '"
+              + choice.device().label()
+              + "'");
+    }
+    String id = choice.device().id();
+    if (!choice.systemDefault()) {
+      throw Errors.notReadable(
+          "jrtc records only from the system's default audio input (webrtc-java 0.14.0 cannot"
+              + " select another PulseAudio source); make '"
+              + choice.device().label()
+              + "' the default (pactl set-default-source "
+              + id
+              + ") to use it");
+    }
+    AudioTrackSource source;
+    synchronized (this) {
+      synchronized (engine) {
+        if (engine.isDisposed()) {
+          throw shutDown();
+        }
+        try {
+          if (micUsers == 0 || micEngine != engine) {
+            startRecording(engine.audioModule(), id);
+            micDevice = id;
+            micEngine = engine;
+            micUsers = 0;
+          }
+          AudioOptions options = new AudioOptions();
+          options.echoCancellation = choice.flag("echoCancellation");
+          options.autoGainControl = choice.flag("autoGainControl");
+          options.noiseSuppression = choice.flag("noiseSuppression");
+          options.highpassFilter = options.noiseSuppression;
+          source = engine.factory().createAudioSource(options);
+        } catch (RuntimeException | Error e) {
+          if (micUsers == 0) {
+            stopRecording(engine);
+          }
+          throw Errors.notReadable(
+              "Could not record from '" + choice.device().label() + "': " + e.getMessage());
+        }
+        micUsers++;
+      }
+    }
+    Map<String, Object> s = choice.settings();
+    MediaTrackSettings settings =
+        new MediaTrackSettings(
+            id,
+            (String) s.get("groupId"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            UserMediaSelector.SAMPLE_RATE,
+            UserMediaSelector.SAMPLE_SIZE,
+            UserMediaSelector.CHANNEL_COUNT,
+            choice.flag("echoCancellation"),
+            choice.flag("autoGainControl"),
+            choice.flag("noiseSuppression"));
+    MediaTrackCapabilities caps =
+        new MediaTrackCapabilities(
+            id,
+            (String) s.get("groupId"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            UserMediaSelector.SAMPLE_RATE,
+            UserMediaSelector.SAMPLE_RATE,
+            UserMediaSelector.CHANNEL_COUNT,
+            UserMediaSelector.CHANNEL_COUNT);
+    AtomicBoolean released = new AtomicBoolean();
+    return NativeMedia.audioTrack(
+        source,
+        choice.device().label(),
+        new SourceHooks() {
+          @Override
+          public MediaTrackSettings settings() {
+            return settings;
+          }
+
+          @Override
+          public MediaTrackCapabilities capabilities() {
+            return caps;
+          }
+
+          @Override
+          public void release() {
+            if (released.compareAndSet(false, true)) {
+              releaseMicrophone(engine);
+            }
+          }
+        });
+  }
+
+  private void releaseMicrophone(NativeEngine engine) {
+    synchronized (this) {
+      if (micEngine != engine) {
+        return;
+      }
+      micUsers--;
+      if (micUsers == 0) {
+        synchronized (engine) {
+          if (!engine.isDisposed()) {
+            stopRecording(engine);
+          }
+        }
+        micDevice = null;
+        micEngine = null;
+      }
+    }
+  }
+
+  /** Whether a microphone track of this JVM is live (the module records for it). */
+  public synchronized boolean isRecording() {
+    return micUsers > 0;
+  }
+
+  private static void startRecording(AudioDeviceModuleBase adm, String deviceId) {
+    // Entry 0 of the module's list is the system default, which is what it records from after
+    // (re)initialising; a sending stream may have started recording already.
+    adm.stopRecording();
+    adm.initRecording();
+    adm.startRecording();
+    LOG.debug("Recording from the default input {}", deviceId);
+  }
+
+  private static void stopRecording(NativeEngine engine) {
+    try {
+      engine.audioModule().stopRecording();
+    } catch (RuntimeException | Error e) {
+      LOG.warn("Stopping the microphone failed", e);
+    }
+  }
+
+  @Override
+  public MediaStreamTrack openCamera(UserMediaSelector.Choice choice) {
+    NativeEngine engine = liveEngine();
+    VideoDevice device = WebrtcJavaDeviceBackend.camera(choice.device().id());
+    if (device == null) {
+      throw Errors.notFound("The camera '" + choice.device().label() + "' is gone");
+    }
+    VideoMode mode = choice.mode();
+    VideoDeviceSource source = new VideoDeviceSource();
+    try {
+      source.setVideoCaptureDevice(device);
+      source.setVideoCaptureCapability(
+          new VideoCaptureCapability(mode.width(), mode.height(), mode.frameRate()));
+      source.start();
+    } catch (RuntimeException | Error e) {
+      disposeQuietly(source::dispose);
+      throw Errors.notReadable(
+          "Could not start the camera '" + choice.device().label() + "': " + e.getMessage());
+    }
+    String group = (String) choice.settings().get("groupId");
+    MediaTrackSettings settings =
+        new MediaTrackSettings(
+            choice.device().id(),
+            group,
+            mode.width(),
+            mode.height(),
+            (double) mode.frameRate(),
+            mode.height() == 0 ? null : (double) mode.width() / mode.height(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    MediaTrackCapabilities caps = cameraCaps(choice);
+    return video(
+        engine,
+        source,
+        choice.device().label(),
+        () -> settings,
+        () -> caps,
+        () -> {
+          source.stop();
+          source.dispose();
+        });
+  }
+
+  private static MediaTrackCapabilities cameraCaps(UserMediaSelector.Choice choice) {
+    return new MediaTrackCapabilities(
+        choice.device().id(),
+        (String) choice.settings().get("groupId"),
+        choice.mode().width(),
+        choice.mode().width(),
+        choice.mode().height(),
+        choice.mode().height(),
+        (double) choice.mode().frameRate(),
+        (double) choice.mode().frameRate(),
+        List.of(),
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * The X11 screen through {@code VideoDesktopSource} with libwebrtc's full-desktop source id. Not
+   * through {@code ScreenCapturer}: in webrtc-java 0.14.0 its {@code getDesktopSources()} is a
+   * SIGSEGV on Linux (its JNI code was built without WEBRTC_USE_X11, so DesktopCaptureOptions does
+   * not match libwebrtc's layout; fixed upstream in 0.15.0). The size is learnt from the first
+   * frame, which getDisplayMedia waits for.
+   */
+  @Override
+  public MediaStreamTrack openScreen(ScreenRequest request) {
+    NativeEngine engine = liveEngine();
+    String display = System.getenv("DISPLAY");
+    String problem = x11Problem(display);
+    if (problem != null) {
+      // libwebrtc's X11 capturer dereferences a null display: never start one without a server.
+      throw Errors.notFound("No screen to capture: " + problem);
+    }
+    VideoDesktopSource source = new VideoDesktopSource();
+    try {
+      source.setSourceId(FULL_DESKTOP, false);
+      source.setFrameRate(request.frameRate());
+      if (request.maxWidth() != null || request.maxHeight() != null) {
+        source.setMaxFrameSize(
+            request.maxWidth() == null ? Integer.MAX_VALUE : request.maxWidth(),
+            request.maxHeight() == null ? Integer.MAX_VALUE : request.maxHeight());
+      }
+      source.start();
+    } catch (RuntimeException | Error e) {
+      disposeQuietly(source::dispose);
+      throw Errors.notReadable("Could not start capturing the screen: " + e.getMessage());
+    }
+    AtomicReference<int[]> size = new AtomicReference<>();
+    String id = "screen:" + display;
+    Supplier<MediaTrackSettings> settings =
+        () -> {
+          int[] wh = size.get();
+          return new MediaTrackSettings(
+              id,
+              null,
+              wh == null ? null : wh[0],
+              wh == null ? null : wh[1],
+              (double) request.frameRate(),
+              wh == null || wh[1] == 0 ? null : (double) wh[0] / wh[1],
+              null,
+              "monitor",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+        };
+    Supplier<MediaTrackCapabilities> caps =
+        () -> {
+          int[] wh = size.get();
+          return new MediaTrackCapabilities(
+              id,
+              null,
+              1,
+              wh == null ? null : wh[0],
+              1,
+              wh == null ? null : wh[1],
+              1.0,
+              (double) request.frameRate(),
+              List.of(),
+              null,
+              null,
+              null,
+              null);
+        };
+    MediaStreamTrack track =
+        video(
+            engine,
+            source,
+            "screen " + display,
+            settings,
+            caps,
+            () -> {
+              source.stop();
+              source.dispose();
+            });
+    int[] first = firstFrameSize(track);
+    if (first == null) {
+      track.stop();
+      throw Errors.notReadable(
+          "The screen of DISPLAY "
+              + display
+              + " delivered no frame within "
+              + FIRST_FRAME_TIMEOUT_MS
+              + " ms");
+    }
+    size.set(first);
+    return track;
+  }
+
+  private static final long FULL_DESKTOP = -1; // libwebrtc's kFullDesktopScreenId
+  private static final long FIRST_FRAME_TIMEOUT_MS = 5000;
+
+  /** Waits for the track's first frame through a short-lived native sink; its size, or null. */
+  private static int[] firstFrameSize(MediaStreamTrack track) {
+    TrackSource ts = TrackAccess.sourceOf(track);
+    if (!(ts.nativeTrack() instanceof VideoTrack vt)) {
+      return null;
+    }
+    CompletableFuture<int[]> size = new CompletableFuture<>();
+    VideoTrackSink probe =
+        frame ->
+            NativeCallbacks.guard(
+                "screen size probe",
+                () -> {
+                  try {
+                    size.complete(new int[] {frame.buffer.getWidth(), frame.buffer.getHeight()});
+                  } finally {
+                    frame.release();
+                  }
+                });
+    vt.addSink(probe);
+    try {
+      return size.get(FIRST_FRAME_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } finally {
+      // Not from inside the callback: libwebrtc holds its sink lock there.
+      vt.removeSink(probe);
+    }
+  }
+
+  /** Why no X server is reachable at {@code display}, or null when one is. */
+  static String x11Problem(String display) {
+    if (display == null || display.isBlank()) {
+      return "DISPLAY is not set (screen capture needs an X11 display, e.g. Xvfb)";
+    }
+    String d = display.trim();
+    int colon = d.lastIndexOf(':');
+    if (colon < 0) {
+      return "DISPLAY '" + display + "' is not an X11 display name";
+    }
+    if (colon > 0 && !d.startsWith("unix")) {
+      return null; // a TCP display: libwebrtc will find out
+    }
+    String number = d.substring(colon + 1);
+    int dot = number.indexOf('.');
+    if (dot >= 0) {
+      number = number.substring(0, dot);
+    }
+    Path socket = Path.of("/tmp/.X11-unix/X" + number);
+    if (!Files.exists(socket)) {
+      return "no X server socket at " + socket + " for DISPLAY " + display;
+    }
+    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      ch.connect(UnixDomainSocketAddress.of(socket));
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return "the X server of DISPLAY " + display + " does not answer (" + e.getMessage() + ")";
+    }
+  }
+
+  private static MediaStreamTrack video(
+      NativeEngine engine,
+      dev.onvoid.webrtc.media.video.VideoTrackSource source,
+      String label,
+      Supplier<MediaTrackSettings> settings,
+      Supplier<MediaTrackCapabilities> caps,
+      Runnable stopCapture) {
+    AtomicBoolean released = new AtomicBoolean();
+    SourceHooks hooks =
+        new SourceHooks() {
+          @Override
+          public MediaTrackSettings settings() {
+            return settings.get();
+          }
+
+          @Override
+          public MediaTrackCapabilities capabilities() {
+            return caps.get();
+          }
+
+          @Override
+          public void release() {
+            if (released.compareAndSet(false, true)) {
+              LIVE_VIDEO.decrementAndGet();
+              disposeQuietly(stopCapture);
+            }
+          }
+        };
+    LIVE_VIDEO.incrementAndGet();
+    try {
+      return NativeMedia.videoTrack(source, label, hooks);
+    } catch (RuntimeException | Error e) {
+      hooks.release();
+      throw e;
+    }
+  }
+
+  private static final AtomicInteger LIVE_VIDEO = new AtomicInteger();
+
+  /** Camera and screen captures running now (for tests: stop() must release them). */
+  public static int liveVideoCaptures() {
+    return LIVE_VIDEO.get();
+  }
+
+  private static NativeEngine liveEngine() {
+    NativeEngine engine = NativeEngine.shared();
+    if (engine.isDisposed()) {
+      throw shutDown();
+    }
+    return engine;
+  }
+
+  private static RuntimeException shutDown() {
+    return Errors.invalidState("The jrtc engine has been shut down");
+  }
+
+  private static void disposeQuietly(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException | Error e) {
+      LOG.warn("Releasing native capture failed", e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.jrtc;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a main class in a child JVM with this test's class path (and so in its namespace). */
+final class ChildJvm {
+  record Result(int exitCode, List<String> lines, boolean timedOut) {
+    String output() {
+      return String.join("\n", lines);
+    }
+  }
+
+  private ChildJvm() {}
+
+  static Result run(long timeoutSeconds, List<String> jvmArgs, String mainClass, String... args)
+      throws Exception {
+    return run(java.util.Map.of(), timeoutSeconds, jvmArgs, mainClass, args);
+  }
+
+  static Result run(
+      java.util.Map<String, String> env,
+      long timeoutSeconds,
+      List<String> jvmArgs,
+      String mainClass,
+      String... args)
+      throws Exception {
+    String javaBin = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaBin);
+    cmd.addAll(jvmArgs);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(mainClass);
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (java.io.IOException e) {
+                lines.add("(output lost: " + e + ")");
+              }
+            },
+            "child-output");
+    reader.setDaemon(true);
+    reader.start();
+    boolean exited = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+    if (!exited) {
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+    reader.join(5000);
+    return new Result(exited ? p.exitValue() : -1, new ArrayList<>(lines), !exited);
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.jrtc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.github.jrtc.internal.CaptureBackend;
+import io.github.jrtc.internal.DeviceBackend;
+import io.github.jrtc.internal.NativeDevice;
+import io.github.jrtc.internal.NativeDevices;
+import io.github.jrtc.internal.UserMediaSelector;
+import io.github.jrtc.internal.VideoMode;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * getUserMedia / getDisplayMedia from constraints to the native capture seam, with a fake camera
+ * (no camera exists on the test machines; Mockito at jrtc's DeviceBackend and CaptureBackend).
+ */
+class GetUserMediaTest {
+  private static final NativeDevice MIC =
+      new NativeDevice(MediaDeviceKind.AUDIOINPUT, "mic", "Mic");
+  private static final NativeDevice CAM =
+      new NativeDevice(MediaDeviceKind.VIDEOINPUT, "cam", "Cam");
+
+  private CaptureBackend capture;
+  private MediaDevices md;
+  private MediaStreamTrack micTrack;
+  private MediaStreamTrack camTrack;
+
+  @BeforeEach
+  void setUp() {
+    DeviceBackend backend = mock(DeviceBackend.class);
+    when(backend.audioInputs()).thenReturn(List.of(MIC));
+    when(backend.audioOutputs()).thenReturn(List.of());
+    when(backend.videoInputs()).thenReturn(List.of(CAM));
+    when(backend.videoModes(CAM))
+        .thenReturn(List.of(new VideoMode(640, 480, 30), new VideoMode(1280, 720, 30)));
+    capture = mock(CaptureBackend.class);
+    micTrack = mock(MediaStreamTrack.class);
+    when(micTrack.id()).thenReturn("mic-track");
+    camTrack = mock(MediaStreamTrack.class);
+    when(camTrack.id()).thenReturn("cam-track");
+    md = new MediaDevices(new NativeDevices(backend, 1000), capture);
+  }
+
+  private static Throwable failure(CompletableFuture<?> f) throws Exception {
+    try {
+      f.get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+    throw new AssertionError("expected a failure");
+  }
+
+  @Test
+  void exactWidthOpensTheMatchingFormat() throws Exception {
+    when(capture.openCamera(any())).thenReturn(camTrack);
+    MediaStream stream =
+        md.getUserMedia(
+                new MediaStreamConstraints(
+                    null,
+                    MediaTrackConstraints.builder().width(ConstrainULong.exact(1280)).build()))
+            .get(5, TimeUnit.SECONDS);
+    assertThat(stream.getTracks()).containsExactly(camTrack);
+    ArgumentCaptor<UserMediaSelector.Choice> choice =
+        ArgumentCaptor.forClass(UserMediaSelector.Choice.class);
+    verify(capture).openCamera(choice.capture());
+    assertThat(choice.getValue().device()).isEqualTo(CAM);
+    assertThat(choice.getValue().mode()).isEqualTo(new VideoMode(1280, 720, 30));
+  }
+
+  @Test
+  void impossibleExactWidthIsOverconstrainedAndOpensNothing() throws Exception {
+    Throwable e =
+        failure(
+            md.getUserMedia(
+                new MediaStreamConstraints(
+                    MediaTrackConstraints.empty(),
+                    MediaTrackConstraints.builder().width(ConstrainULong.exact(1000)).build())));
+    assertThat(e).isInstanceOf(OverconstrainedError.class);
+    assertThat(((OverconstrainedError) e).constraint()).isEqualTo("width");
+    verifyNoInteractions(capture);
+  }
+
+  @Test
+  void aFailingCameraReleasesTheMicrophoneOpenedBeforeIt() throws Exception {
+    when(capture.openMicrophone(any())).thenReturn(micTrack);
+    when(capture.openCamera(any()))
+        .thenThrow(new DOMException("Could not start the camera", "NotReadableError"));
+    Throwable e = failure(md.getUserMedia(new MediaStreamConstraints(true, true)));
+    assertThat(((DOMException) e).name()).isEqualTo("NotReadableError");
+    verify(micTrack).stop();
+  }
+
+  @Test
+  void resultsArriveOnTheEventQueueAfterTheCallReturned() throws Exception {
+    when(capture.openMicrophone(any())).thenReturn(micTrack);
+    AtomicReference<String> thread = new AtomicReference<>();
+    CompletableFuture<MediaStream> f = md.getUserMedia(new MediaStreamConstraints(true, false));
+    f.thenRun(() -> thread.set(Thread.currentThread().getName())).get(5, TimeUnit.SECONDS);
+    assertThat(thread.get()).startsWith("jrtc-event-");
+    // A TypeError decided at call time is delivered through the queue too.
+    CompletableFuture<MediaStream> bad = md.getUserMedia();
+    assertThat(failure(bad)).isInstanceOf(TypeError.class);
+  }
+
+  @Test
+  void displayOptionsBecomeTheScreenRequest() throws Exception {
+    assertThat(MediaDevices.screenRequest(new DisplayMediaStreamOptions()))
+        .isEqualTo(new CaptureBackend.ScreenRequest(null, null, 30));
+    var opts =
+        DisplayMediaStreamOptions.builder()
+            .video(
+                MediaTrackConstraints.builder()
+                    .width(new ConstrainULong(null, 1920L, null, 1280L))
+                    .height(ConstrainULong.max(720))
+                    .frameRate(5)
+                    .build())
+            .audio(true)
+            .build();
+    assertThat(MediaDevices.screenRequest(opts))
+        .isEqualTo(new CaptureBackend.ScreenRequest(1280, 720, 5));
+    when(capture.openScreen(any())).thenReturn(camTrack);
+    assertThat(md.getDisplayMedia(opts).get(5, TimeUnit.SECONDS).getTracks())
+        .containsExactly(camTrack);
+  }
+}

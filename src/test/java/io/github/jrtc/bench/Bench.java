@@ -1,0 +1,298 @@
+package io.github.jrtc.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * jrtc side by side with raw webrtc-java, in one run, the two sides alternating round by round. Run
+ * by {@code scripts/bench [--quick]} inside a network namespace; prints one Markdown table. Latency
+ * and throughput run both sides in this JVM; memory rows run each side in its own child JVM ({@link
+ * MemoryProbe}).
+ */
+public final class Bench {
+  private final boolean quick;
+  private final Table table = new Table();
+
+  private Bench(boolean quick) {
+    this.quick = quick;
+  }
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = List.of(args).contains("--quick");
+    new Bench(quick).run();
+    System.out.flush();
+    // libwebrtc's native threads are non-daemon and never detach.
+    Runtime.getRuntime().halt(0);
+  }
+
+  private void run() throws Exception {
+    int rounds = quick ? 3 : 7;
+    int dcAnswers = quick ? 40 : 150;
+    int avAnswers = quick ? 30 : 100;
+    int connects = quick ? 8 : 25;
+    long bulkBytes = (quick ? 48L : 160L) * 1024 * 1024;
+    int smallMessages = quick ? 8000 : 30000;
+
+    JrtcSide jrtc = new JrtcSide();
+    RawSide raw = new RawSide();
+    Side[] sides = {jrtc, raw};
+    String dcOffer = raw.dataChannelOffer();
+    String avOffer = raw.audioVideoOffer();
+    log(
+        "offers: data channel %d bytes, audio+video %d bytes (jrtc's own audio+video: %d bytes)",
+        dcOffer.length(), avOffer.length(), jrtc.audioVideoOffer().length());
+
+    PerSide dcP50 = new PerSide();
+    PerSide dcAll = new PerSide();
+    PerSide avP50 = new PerSide();
+    PerSide avAll = new PerSide();
+    PerSide connect = new PerSide();
+    PerSide throughput = new PerSide();
+    PerSide rate = new PerSide();
+
+    for (Side side : sides) {
+      log("warm-up %s", side.name());
+      for (int i = 0; i < 30; i++) {
+        side.answerNanos(dcOffer);
+        side.answerNanos(avOffer);
+      }
+      try (BenchPair pair = side.connect()) {
+        pair.transfer(65536, 8L * 1024 * 1024);
+        pair.transfer(100, 100L * 2000);
+      }
+    }
+
+    for (int round = 0; round < rounds; round++) {
+      for (int k = 0; k < 2; k++) {
+        // Alternate which side goes first, so drift in machine load hits both alike.
+        int s = (round + k) % 2;
+        Side side = sides[s];
+        log("round %d/%d: %s", round + 1, rounds, side.name());
+        Samples dc = new Samples();
+        for (int i = 0; i < dcAnswers; i++) {
+          dc.add(side.answerNanos(dcOffer) / 1e3);
+        }
+        dcP50.get(s).add(dc.median());
+        dcAll.get(s).addAll(dc);
+        Samples av = new Samples();
+        for (int i = 0; i < avAnswers; i++) {
+          av.add(side.answerNanos(avOffer) / 1e3);
+        }
+        avP50.get(s).add(av.median());
+        avAll.get(s).addAll(av);
+        Samples c = new Samples();
+        for (int i = 0; i < connects; i++) {
+          try (BenchPair pair = side.connect()) {
+            c.add(pair.connectNanos() / 1e6);
+          }
+        }
+        connect.get(s).add(c.median());
+        double mbps;
+        double kmsgs;
+        try (BenchPair pair = side.connect()) {
+          mbps = bulkBytes / 1e6 / (pair.transfer(65536, bulkBytes) / 1e9);
+          kmsgs = smallMessages / 1e3 / (pair.transfer(100, 100L * smallMessages) / 1e9);
+        }
+        throughput.get(s).add(mbps);
+        rate.get(s).add(kmsgs);
+        log(
+            "  answer dc p50 %.0f µs, av p50 %.0f µs, connect %.2f ms, %.1f MB/s, %.2f k msg/s",
+            dc.median(), av.median(), c.median(), mbps, kmsgs);
+      }
+    }
+
+    table.add("createAnswer p50, data-channel offer (µs)", dcP50, "%.0f");
+    table.addPooled("createAnswer p99, data-channel offer (µs)", dcAll, 0.99, "%.0f");
+    table.add("createAnswer p50, audio+video offer (µs) ¹", avP50, "%.0f");
+    table.addPooled("createAnswer p99, audio+video offer (µs) ¹", avAll, 0.99, "%.0f");
+    table.add("createOffer → connected + channel open, p50 (ms)", connect, "%.2f");
+    table.add("64 KiB messages, flow control (MB/s)", throughput, "%.1f");
+    table.add("100-byte messages (k msg/s)", rate, "%.2f");
+
+    memory();
+    table.note("video 1280×720 unpaced (frames/s, CPU)", "n/a ²", "n/a ²");
+    raw.close();
+
+    System.out.println(machine());
+    System.out.println();
+    System.out.print(table.markdown());
+    System.out.println();
+    System.out.println(
+        "Cells: median over rounds (min–max over rounds); p99 rows pool every sample (n).");
+    System.out.println(
+        "¹ Both sides answer the same offer, made by raw webrtc-java with an audio and a video"
+            + " track, so the row compares like for like.");
+    System.out.println(
+        "² Not measured yet: jrtc's media tracks just merged (next step for issue 7).");
+    System.out.println(
+        "³ Each side in its own child JVM (-Xms512m -Xmx512m -XX:+AlwaysPreTouch, serial GC), after"
+            + " warm-up and a full GC: RSS growth is native memory; the Java heap still in use is"
+            + " added for the total.");
+  }
+
+  private void memory() throws Exception {
+    int[] sizes = {200, 1000};
+    int cycles = 500;
+    int runs = quick ? 1 : 3;
+    PerSide[] total = {new PerSide(), new PerSide()};
+    PerSide[] rss = {new PerSide(), new PerSide()};
+    PerSide[] heap = {new PerSide(), new PerSide()};
+    PerSide[] threads = {new PerSide(), new PerSide()};
+    PerSide[] fds = {new PerSide(), new PerSide()};
+    PerSide kept = new PerSide();
+    PerSide keptHeap = new PerSide();
+    for (int r = 0; r < runs; r++) {
+      // Both sides' children at once: separate processes, so each RSS stays clean, and machine
+      // load hits both alike.
+      List<Child> children = new ArrayList<>();
+      for (int s = 0; s < 2; s++) {
+        children.add(new Child(s, "pairs", sizes[0] + "," + sizes[1]));
+        if (r == 0) {
+          children.add(new Child(s, "cycles", Integer.toString(cycles)));
+        }
+      }
+      for (Child c : children) {
+        for (double[] v : c.results()) {
+          if (c.mode.equals("cycles")) {
+            kept.get(c.side).add(v[1]);
+            keptHeap.get(c.side).add(v[2]);
+            continue;
+          }
+          int k = v[0] == sizes[0] ? 0 : 1;
+          total[k].get(c.side).add(v[1] + v[2]);
+          rss[k].get(c.side).add(v[1]);
+          heap[k].get(c.side).add(v[2]);
+          threads[k].get(c.side).add(v[3]);
+          fds[k].get(c.side).add(v[4]);
+        }
+      }
+    }
+    for (int k = 0; k < sizes.length; k++) {
+      int n = sizes[k];
+      table.add("memory per connected pair, " + n + " pairs (kB) ³", total[k], "%.0f");
+      table.add("  of which native (RSS growth, kB)", rss[k], "%.0f");
+      table.add("  of which Java heap kept after GC (kB)", heap[k], "%.1f");
+      table.add("threads per connected pair, " + n + " pairs", threads[k], "%.3f");
+      table.add("file descriptors per connected pair, " + n + " pairs", fds[k], "%.2f");
+    }
+    table.add("RSS kept per closed pair, " + cycles + " cycles (kB) ³", kept, "%.1f");
+    table.add("  Java heap kept per closed pair (kB)", keptHeap, "%.2f");
+  }
+
+  /** A MemoryProbe child JVM for one side. */
+  private static final class Child {
+    final int side;
+    final String mode;
+    private final Process process;
+    private final List<double[]> results = new ArrayList<>();
+    private final Thread reader;
+
+    Child(int side, String mode, String counts) throws Exception {
+      this.side = side;
+      this.mode = mode;
+      String name = side == 0 ? "jrtc" : "raw";
+      log("child JVM: %s %s %s", name, mode, counts);
+      String java = ProcessHandle.current().info().command().orElse("java");
+      List<String> cmd = new ArrayList<>();
+      cmd.add(java);
+      // Fixed and pre-touched: heap pages never enter RSS during the run, so RSS growth is native.
+      cmd.add("-Xms512m");
+      cmd.add("-Xmx512m");
+      cmd.add("-XX:+AlwaysPreTouch");
+      cmd.add("-XX:+UseSerialGC");
+      cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(MemoryProbe.class.getName());
+      cmd.add(name);
+      cmd.add(mode);
+      cmd.add(counts);
+      process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      reader = new Thread(this::read, "bench-child-" + name + "-" + mode);
+      reader.start();
+    }
+
+    private void read() {
+      try (BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = out.readLine()) != null; ) {
+          if (line.startsWith("RESULT ")) {
+            log("%s %s: %s", side == 0 ? "jrtc" : "raw", mode, line);
+            String[] f = line.split(" ");
+            double[] v = new double[f.length - 1];
+            for (int i = 1; i < f.length; i++) {
+              v[i - 1] = Double.parseDouble(f[i]);
+            }
+            synchronized (results) {
+              results.add(v);
+            }
+          }
+        }
+      } catch (java.io.IOException e) {
+        log("reading child output failed: %s", e);
+      }
+    }
+
+    List<double[]> results() throws InterruptedException {
+      reader.join();
+      int exit = process.waitFor();
+      if (exit != 0) {
+        log("memory probe %s %s exited with %d", side == 0 ? "jrtc" : "raw", mode, exit);
+      }
+      synchronized (results) {
+        return new ArrayList<>(results);
+      }
+    }
+  }
+
+  private static String machine() throws Exception {
+    String model = "?";
+    for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+      if (line.startsWith("model name")) {
+        model = line.substring(line.indexOf(':') + 1).trim();
+        break;
+      }
+    }
+    String load = Files.readString(Path.of("/proc/loadavg")).trim();
+    return String.format(
+        Locale.ROOT,
+        "Machine: %d cores (nproc), %s; Java %s; load average at the end %s (cores shared with"
+            + " other work).",
+        Runtime.getRuntime().availableProcessors(),
+        model,
+        System.getProperty("java.version"),
+        load);
+  }
+
+  private static final long START = System.nanoTime();
+
+  static void log(String format, Object... args) {
+    System.err.printf(
+        Locale.ROOT,
+        "[bench %5.1fs] " + format + "%n",
+        prepend((System.nanoTime() - START) / 1e9, args));
+  }
+
+  private static Object[] prepend(Object first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  /** One Samples per side: index 0 is jrtc, 1 is raw. */
+  static final class PerSide {
+    private final Samples[] bySide = {new Samples(), new Samples()};
+
+    Samples get(int side) {
+      return bySide[side];
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.jrtc.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The bench's one Markdown table: {@code | metric | jrtc | raw webrtc-java | jrtc/raw |}. */
+final class Table {
+  private final List<String[]> rows = new ArrayList<>();
+
+  /** A row from per-round values: median (min–max). */
+  void add(String metric, Bench.PerSide values, String format) {
+    Samples j = values.get(0);
+    Samples r = values.get(1);
+    rows.add(
+        new String[] {metric, cell(j, format), cell(r, format), ratio(j.median(), r.median())});
+  }
+
+  /** A row from every sample pooled: its q-quantile, and how many samples. */
+  void addPooled(String metric, Bench.PerSide values, double q, String format) {
+    Samples j = values.get(0);
+    Samples r = values.get(1);
+    rows.add(
+        new String[] {
+          metric, pooled(j, q, format), pooled(r, q, format), ratio(j.quantile(q), r.quantile(q))
+        });
+  }
+
+  void note(String metric, String jrtc, String raw) {
+    rows.add(new String[] {metric, jrtc, raw, "–"});
+  }
+
+  private static String cell(Samples s, String format) {
+    if (s.isEmpty()) {
+      return "n/a";
+    }
+    String median = String.format(Locale.ROOT, format, s.median());
+    if (s.size() == 1) {
+      return median + " (n=1)";
+    }
+    return median
+        + " ("
+        + String.format(Locale.ROOT, format, s.min())
+        + "–"
+        + String.format(Locale.ROOT, format, s.max())
+        + ")";
+  }
+
+  private static String pooled(Samples s, double q, String format) {
+    if (s.isEmpty()) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, format, s.quantile(q)) + " (n=" + s.size() + ")";
+  }
+
+  private static String ratio(double jrtc, double raw) {
+    if (Double.isNaN(jrtc) || Double.isNaN(raw) || raw == 0) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.2f", jrtc / raw);
+  }
+
+  String markdown() {
+    StringBuilder out = new StringBuilder();
+    out.append("| metric | jrtc | raw webrtc-java | jrtc/raw |\n");
+    out.append("|---|---|---|---|\n");
+    for (String[] row : rows) {
+      out.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    return out.toString();
+  }
+}
