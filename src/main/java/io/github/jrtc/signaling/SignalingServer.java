@@ -305,14 +305,16 @@ public final class SignalingServer implements AutoCloseable {
     if (!peers.remove(peer)) {
       return;
     }
-    open.decrementAndGet();
-    boolean wasUser;
-    synchronized (lock) {
-      wasUser = peer.name != null && users.get(peer.name) == peer;
-      if (wasUser) {
-        users.remove(peer.name);
-        sendUserList();
+    try {
+      synchronized (lock) {
+        if (peer.name != null && users.get(peer.name) == peer) {
+          users.remove(peer.name);
+          sendUserList();
+        }
       }
+    } finally {
+      // Last: once the count drops, the user is gone from the list too.
+      open.decrementAndGet();
     }
   }
 
@@ -403,8 +405,14 @@ public final class SignalingServer implements AutoCloseable {
   private void sendUserList() {
     List<String> names = List.copyOf(users.keySet());
     String json = SignalingCodec.encode(new UserList(names));
-    for (Peer p : users.values()) {
-      p.sendRaw(json);
+    // A copy: a send can close a slow peer synchronously, which re-enters closed() and changes
+    // users while this loop runs.
+    for (Peer p : List.copyOf(users.values())) {
+      try {
+        p.sendRaw(json);
+      } catch (RuntimeException e) {
+        LOG.debug("user list to {}", p, e);
+      }
     }
     try {
       onuserlist.accept(names);

@@ -328,10 +328,10 @@ class SignalingServerTest {
       }
     }
     for (RawClient c : clients) {
-      c.close();
+      var unused = c.ws.sendClose(1000, "bye");
     }
-    await().atMost(Duration.ofSeconds(60)).until(() -> server.connectionCount() == 0);
-    assertThat(server.users()).isEmpty();
+    await().atMost(Duration.ofSeconds(180)).until(() -> server.connectionCount() == 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> server.users().isEmpty());
   }
 
   @Test
