@@ -104,10 +104,21 @@ class GetUserMediaTest {
 
   @Test
   void resultsArriveOnTheEventQueueAfterTheCallReturned() throws Exception {
-    when(capture.openMicrophone(any())).thenReturn(micTrack);
+    // The capture waits until the dependent is attached: one attached to an already completed
+    // future would run on the attaching thread, whatever thread completed it.
+    java.util.concurrent.CountDownLatch attached = new java.util.concurrent.CountDownLatch(1);
+    when(capture.openMicrophone(any()))
+        .thenAnswer(
+            inv -> {
+              attached.await(5, TimeUnit.SECONDS);
+              return micTrack;
+            });
     AtomicReference<String> thread = new AtomicReference<>();
     CompletableFuture<MediaStream> f = md.getUserMedia(new MediaStreamConstraints(true, false));
-    f.thenRun(() -> thread.set(Thread.currentThread().getName())).get(5, TimeUnit.SECONDS);
+    CompletableFuture<Void> observed =
+        f.thenRun(() -> thread.set(Thread.currentThread().getName()));
+    attached.countDown();
+    observed.get(5, TimeUnit.SECONDS);
     assertThat(thread.get()).startsWith("jrtc-event-");
     // A TypeError decided at call time is delivered through the queue too.
     CompletableFuture<MediaStream> bad = md.getUserMedia();
