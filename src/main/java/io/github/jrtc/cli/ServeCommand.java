@@ -72,9 +72,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--send",
       paramLabel = "WHAT",
       description =
-          "What the bot sends in a call: pattern (a moving test pattern and a 440 Hz tone) or"
-              + " none (receive only). Default: ${DEFAULT-VALUE}. (screen needs getDisplayMedia,"
-              + " which this build does not have yet.)")
+          "What the bot sends in a call: pattern (a moving test pattern and a 440 Hz tone),"
+              + " screen (the X11 screen, via getDisplayMedia) or none (receive only)."
+              + " Default: ${DEFAULT-VALUE}.")
   SendOption send = SendOption.pattern;
 
   @Override

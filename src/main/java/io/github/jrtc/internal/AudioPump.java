@@ -1,7 +1,8 @@
 package io.github.jrtc.internal;
 
-import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class AudioPump {
   private static final Logger LOG = LoggerFactory.getLogger(AudioPump.class);
   private static final long TICK_NANOS = 10_000_000L;
+  private static final long DELIVERY_GRACE_NANOS = 3_000_000L;
   private static final AudioPump SHARED = new AudioPump();
 
   /** One Java source: its ring of samples and its native source. */
@@ -127,16 +129,27 @@ public final class AudioPump {
   }
 
   private void round() {
-    NativeEngine stoppedFor = null;
+    Set<NativeEngine> stopped = new HashSet<>();
     for (Feed f : feeds) {
       synchronized (f.engine) {
-        if (f.closed || f.engine.isDisposed()) {
-          continue;
+        if (!f.closed && !f.engine.isDisposed() && stopped.add(f.engine)) {
+          f.engine.audioModule().stopRecording();
         }
-        if (stoppedFor != f.engine) {
-          AudioDeviceModuleBase adm = f.engine.audioModule();
-          adm.stopRecording();
-          stoppedFor = f.engine;
+      }
+    }
+    if (stopped.isEmpty()) {
+      return;
+    }
+    // PulseAudio's module releases its lock while it hands a recorded chunk to libwebrtc, so its
+    // StopRecording can return while that last delivery is still inside SendAudioData (seen as
+    // the race-checker abort in AiortcIT with the native module). A chunk is delivered well
+    // within this grace; a recording libwebrtc restarts meanwhile delivers its first chunk only
+    // after a fragment (>= 10 ms) and is stopped again by the next round.
+    LockSupport.parkNanos(this, DELIVERY_GRACE_NANOS);
+    for (Feed f : feeds) {
+      synchronized (f.engine) {
+        if (f.closed || f.engine.isDisposed() || !stopped.contains(f.engine)) {
+          continue;
         }
         f.ring.read(f.chunk);
         for (int i = 0; i < f.chunk.length; i++) {

@@ -174,4 +174,19 @@ class CallBotIT {
     await().atMost(LONG).until(() -> bot.activeCalls().isEmpty());
     assertThat(caller.activeCalls()).isEmpty();
   }
+
+  // --send screen: the caller bot shares the Xvfb screen that scripts/test starts (1280x720).
+  @Test
+  void aScreenSharingBotSendsTheScreen() throws Exception {
+    assertThat(System.getenv("DISPLAY")).as("scripts/media-services gives a display").isNotBlank();
+    CallBot caller =
+        CallBot.builder(server.webSocketUri()).name("screen-bot").media(new ScreenMedia()).build();
+    cleanup.add(caller);
+    caller.start().get(60, TimeUnit.SECONDS);
+    caller.call("jrtc-bot").get(60, TimeUnit.SECONDS);
+    await().atMost(LONG).until(() -> bot.receivedMedia("screen-bot").videoFrames() > 10);
+    assertThat(bot.receivedMedia("screen-bot").width()).isEqualTo(1280);
+    caller.hangUp("jrtc-bot");
+    await().atMost(LONG).until(() -> bot.activeCalls().isEmpty());
+  }
 }
