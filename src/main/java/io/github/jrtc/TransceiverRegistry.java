@@ -62,6 +62,8 @@ final class TransceiverRegistry {
       if (!present.containsKey(t.bridge().key())) {
         t.markStopped();
         t.receiver().track().endedBySource(false);
+        // Its native side is gone and the address may be reused by a new transceiver.
+        byKey.remove(t.bridge().key(), t);
       }
     }
     ordered = List.copyOf(next);
@@ -212,6 +214,14 @@ final class TransceiverRegistry {
       return;
     }
     Map<String, RemoteMediaSections.Section> sections = RemoteMediaSections.parse(remote.sdp());
+    // Only streams the current remote description names stay known by id: a peer that keeps
+    // renegotiating with new stream ids (or hostile, 1 MB ones) must not grow this map forever
+    // (SdpFuzzIT ran out of heap on one long-lived connection). Tracks keep their streams.
+    java.util.Set<String> named = new java.util.HashSet<>();
+    for (RemoteMediaSections.Section m : sections.values()) {
+      named.addAll(m.streamIds());
+    }
+    remoteStreams.keySet().retainAll(named);
     List<RTCTrackEvent> events = new ArrayList<>();
     List<Runnable> removals = new ArrayList<>();
     for (RTCRtpTransceiver t : list) {

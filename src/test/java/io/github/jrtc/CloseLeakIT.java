@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
  * about 125), and leave no thread or file descriptor behind.
  */
 class CloseLeakIT {
-  /** Generous: measured about 0-5 kB/cycle with the release (warm-up included), 125 without. */
-  private static final double MAX_KB_PER_CYCLE = 20;
+  /**
+   * A regression guard, not the target (CloseLeakBench over 1000 cycles is): 200 cycles on a busy
+   * 2-core machine measured 18.9 and 25.3 kB/cycle with the release (second halves 23.5 and 7.8),
+   * 117-123 without; a lost release shows as ~120.
+   */
+  private static final double MAX_KB_PER_CYCLE = 35;
 
   /** The release must give back most of the ~125 kB webrtc-java keeps per cycle. */
   private static final double MIN_KB_GIVEN_BACK = 70;

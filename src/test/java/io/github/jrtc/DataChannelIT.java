@@ -217,9 +217,17 @@ class DataChannelIT {
     pair[0].onclose(e -> events.add("local close"));
     pair[1].onclosing(e -> events.add("remote closing"));
     pair[1].onclose(e -> events.add("remote close"));
-    pair[0].close();
-    assertThat(pair[0].readyState()).isEqualTo(RTCDataChannelState.CLOSING);
-    pair[0].close();
+    // As in JS, the check runs inside a task of the connection's queue (a handler): from another
+    // thread the queue may already have applied "closed" by the time readyState is read.
+    CompletableFuture<RTCDataChannelState> stateAfterClose = new CompletableFuture<>();
+    pair[0].onmessage(
+        e -> {
+          pair[0].close();
+          stateAfterClose.complete(pair[0].readyState());
+          pair[0].close();
+        });
+    pair[1].send("close now");
+    assertThat(stateAfterClose.get(10, TimeUnit.SECONDS)).isEqualTo(RTCDataChannelState.CLOSING);
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> events.contains("local close") && events.contains("remote close"));

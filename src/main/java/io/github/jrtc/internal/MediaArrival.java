@@ -16,7 +16,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MediaArrival {
   private MediaArrival() {}
 
+  /**
+   * Native sink calls hold the source's monitor, as its close() does when it drops the track: a
+   * connection closing on another thread (which closes its remote tracks' sources before it
+   * releases the native connection) then never frees a track under an addSink or removeSink (a
+   * SIGSEGV in AudioTrack.addSinkInternal, found by SdpFuzzIT).
+   */
   public static void watch(TrackSource source, Runnable onFirstMedia) {
+    synchronized (source) {
+      watchLocked(source, onFirstMedia);
+    }
+  }
+
+  private static void watchLocked(TrackSource source, Runnable onFirstMedia) {
     dev.onvoid.webrtc.media.MediaStreamTrack t = source.nativeTrack();
     AtomicBoolean fired = new AtomicBoolean();
     if (t instanceof VideoTrack video) {
@@ -59,14 +71,18 @@ public final class MediaArrival {
   }
 
   private static void remove(TrackSource source, VideoTrack video, VideoTrackSink sink) {
-    if (source.nativeTrack() != null) {
-      video.removeSink(sink);
+    synchronized (source) {
+      if (source.nativeTrack() != null) {
+        video.removeSink(sink);
+      }
     }
   }
 
   private static void remove(TrackSource source, AudioTrack audio, AudioTrackSink sink) {
-    if (source.nativeTrack() != null) {
-      audio.removeSink(sink);
+    synchronized (source) {
+      if (source.nativeTrack() != null) {
+        audio.removeSink(sink);
+      }
     }
   }
 }

@@ -486,12 +486,39 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
       return java.util.List.of();
     }
     java.util.List<TransceiverBridge> out = new java.util.ArrayList<>();
+    java.util.Set<Long> live = new java.util.HashSet<>();
     for (dev.onvoid.webrtc.RTCRtpTransceiver t : pc.getTransceivers()) {
+      long key = NativeRtp.handleOf(t);
+      live.add(key);
       out.add(
-          transceivers.computeIfAbsent(
-              NativeRtp.handleOf(t), k -> new NativeTransceiverBridge(engine, pc, use, t)));
+          transceivers.computeIfAbsent(key, k -> new NativeTransceiverBridge(engine, pc, use, t)));
+    }
+    // A transceiver libwebrtc dropped (a rolled-back remote offer) frees its receiver and track,
+    // and a new one may then be allocated at the same address: forget the old bridge and drop its
+    // track now, or the new transceiver would get it back and an addSink on the freed track is a
+    // SIGSEGV (found by SdpFuzzIT, which rolls back and re-applies offers on one connection).
+    for (java.util.Iterator<java.util.Map.Entry<Long, NativeTransceiverBridge>> it =
+            transceivers.entrySet().iterator();
+        it.hasNext(); ) {
+      java.util.Map.Entry<Long, NativeTransceiverBridge> e = it.next();
+      if (!live.contains(e.getKey())) {
+        it.remove();
+        dropRemoteTrack(e.getValue());
+      }
     }
     return out;
+  }
+
+  private static void dropRemoteTrack(NativeTransceiverBridge t) {
+    TrackSource remote = t.receiverTrack();
+    SinkDispatcher.detachSource(remote);
+    if (remote instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.debug("Closing a remote track failed", e);
+      }
+    }
   }
 
   @Override
@@ -517,15 +544,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
               // Remote tracks die with the connection: unhook their sinks and drop the handles
               // first (removeSink on a released track is a SIGSEGV).
               for (NativeTransceiverBridge t : transceivers.values()) {
-                TrackSource remote = t.receiverTrack();
-                SinkDispatcher.detachSource(remote);
-                if (remote instanceof AutoCloseable c) {
-                  try {
-                    c.close();
-                  } catch (Exception e) {
-                    LOG.debug("Closing a remote track failed", e);
-                  }
-                }
+                dropRemoteTrack(t);
               }
               if (quiet) {
                 engine.releaseClosedPeerConnection(handle);

@@ -86,7 +86,15 @@ public final class SinkDispatcher {
     }
   }
 
+  // Native sink calls hold the source's monitor (see MediaArrival): the track is never dropped
+  // and released under them by a connection closing on another thread.
   private synchronized void attach() {
+    synchronized (source) {
+      attachLocked();
+    }
+  }
+
+  private void attachLocked() {
     dev.onvoid.webrtc.media.MediaStreamTrack t = source.nativeTrack();
     if (t == null) {
       throw Errors.invalidState("The track's native side is gone");
@@ -105,6 +113,12 @@ public final class SinkDispatcher {
   }
 
   private void detach() {
+    synchronized (source) {
+      detachLocked();
+    }
+  }
+
+  private void detachLocked() {
     dev.onvoid.webrtc.media.MediaStreamTrack t = source.nativeTrack();
     try {
       if (t instanceof VideoTrack video && nativeVideo != null) {

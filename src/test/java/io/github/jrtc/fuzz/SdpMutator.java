@@ -57,6 +57,9 @@ public final class SdpMutator {
   private final SplittableRandom random;
   private final List<String> corpus;
 
+  /** Above NativeInputGuard's 4 MB SDP limit, so the refusal path is still exercised. */
+  private static final int MAX_MUTATED_CHARS = 6 << 20;
+
   public SdpMutator(long seed, List<String> corpus) {
     this.random = new SplittableRandom(seed);
     this.corpus = corpus;
@@ -71,6 +74,11 @@ public final class SdpMutator {
     String out = sdp;
     int n = 1 + random.nextInt(3);
     for (int i = 0; i < n; i++) {
+      // Growth mutations compound (1 MB lines, then repeated sections): past the size jrtc
+      // refuses outright anything bigger tests nothing new and only exhausts the harness's heap.
+      if (out.length() > MAX_MUTATED_CHARS) {
+        break;
+      }
       out = mutateOnce(out, what);
     }
     return out;
