@@ -3,7 +3,6 @@ package io.github.jrtc.cli;
 import io.github.jrtc.signaling.BotEvent;
 import io.github.jrtc.signaling.CallBot;
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jrtc bot}: the bot alone, against any server that speaks MDN's protocol. */
@@ -57,21 +57,7 @@ final class BotCommand implements Callable<Integer> {
       description = "The server's access token, if it needs one.")
   String token;
 
-  @Option(
-      names = "--stats",
-      paramLabel = "SECONDS",
-      description =
-          "Print each call's bitrate and frames this often (default: ${DEFAULT-VALUE}; 0 = never).")
-  int statsSeconds = 5;
-
-  @Option(
-      names = "--send",
-      paramLabel = "WHAT",
-      description =
-          "What the bot sends in a call: pattern (a moving test pattern and a 440 Hz tone),"
-              + " screen (the X11 screen, via getDisplayMedia) or none (receive only)."
-              + " Default: ${DEFAULT-VALUE}.")
-  SendOption send = SendOption.pattern;
+  @Mixin BotMediaOptions botMedia = new BotMediaOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -80,8 +66,8 @@ final class BotCommand implements Callable<Integer> {
         CallBot.builder(signaling)
             .name(name)
             .token(token)
-            .statsInterval(Duration.ofSeconds(Math.max(0, statsSeconds)))
-            .media(send.media())
+            .statsInterval(botMedia.statsInterval())
+            .media(botMedia.media())
             .build();
     bot.onevent(
         e -> {

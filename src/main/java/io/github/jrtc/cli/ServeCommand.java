@@ -3,7 +3,6 @@ package io.github.jrtc.cli;
 import io.github.jrtc.signaling.CallBot;
 import io.github.jrtc.signaling.SignalingServer;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jrtc serve}: the signaling server with the call page, and a bot to call. */
@@ -61,21 +61,7 @@ final class ServeCommand implements Callable<Integer> {
               + " only this server's own page may connect.")
   List<String> origins = new ArrayList<>();
 
-  @Option(
-      names = "--stats",
-      paramLabel = "SECONDS",
-      description =
-          "Print each call's bitrate and frames this often (default: ${DEFAULT-VALUE}; 0 = never).")
-  int statsSeconds = 5;
-
-  @Option(
-      names = "--send",
-      paramLabel = "WHAT",
-      description =
-          "What the bot sends in a call: pattern (a moving test pattern and a 440 Hz tone),"
-              + " screen (the X11 screen, via getDisplayMedia) or none (receive only)."
-              + " Default: ${DEFAULT-VALUE}.")
-  SendOption send = SendOption.pattern;
+  @Mixin BotMediaOptions botMedia = new BotMediaOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -122,8 +108,8 @@ final class ServeCommand implements Callable<Integer> {
           CallBot.builder(server.webSocketUri())
               .name(botName)
               .token(token)
-              .statsInterval(Duration.ofSeconds(Math.max(0, statsSeconds)))
-              .media(send.media())
+              .statsInterval(botMedia.statsInterval())
+              .media(botMedia.media())
               .build();
       String name = botName;
       bot.onevent(e -> Status.bot(name, e));
