@@ -11,10 +11,10 @@ import java.nio.file.StandardOpenOption;
  * Rows of the reliability summary that scripts/test prints at the end: one file per test under
  * target/reliability, each line "test TAB cases TAB failures TAB note".
  */
-final class ReliabilityReport {
+public final class ReliabilityReport {
   private ReliabilityReport() {}
 
-  static void row(String test, long cases, long failures, String note) {
+  public static void row(String test, long cases, long failures, String note) {
     Path dir = Path.of(System.getProperty("jrtc.reliability.dir", "target/reliability"));
     try {
       Files.createDirectories(dir);

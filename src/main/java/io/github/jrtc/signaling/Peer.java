@@ -21,6 +21,8 @@ public final class Peer implements Session.Listener.AutoDemanding {
   private final AtomicInteger violations = new AtomicInteger();
   private volatile Session session;
   private volatile long lastRateError;
+  // Last time anything (message, pong) came from the client; System.nanoTime().
+  private volatile long lastHeard = System.nanoTime();
   volatile long id;
   // Written under the server's lock; read from this connection's thread.
   volatile String name;
@@ -43,6 +45,7 @@ public final class Peer implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketText(String message) {
+    lastHeard = System.nanoTime();
     try {
       server.received(this, message);
     } catch (RuntimeException e) {
@@ -54,8 +57,14 @@ public final class Peer implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    lastHeard = System.nanoTime();
     callback.succeed();
     send(new SignalingMessage.Error("bad-message", "messages are JSON text, not binary"));
+  }
+
+  @Override
+  public void onWebSocketPong(ByteBuffer payload) {
+    lastHeard = System.nanoTime();
   }
 
   @Override
@@ -102,11 +111,23 @@ public final class Peer implements Session.Listener.AutoDemanding {
     }
   }
 
-  void ping() {
+  /**
+   * Pings a live client; drops one that has answered nothing (no message, no pong) for {@code
+   * silenceNanos}. Jetty's idle timeout alone would never fire: the server's own pings count as
+   * activity, so a client that stopped reading would be kept (and buffered for) forever.
+   */
+  void ping(long silenceNanos) {
     Session s = session;
-    if (s != null && s.isOpen()) {
-      s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+    if (s == null || !s.isOpen()) {
+      return;
     }
+    if (System.nanoTime() - lastHeard > silenceNanos) {
+      LOG.info("disconnecting {} ({}): silent, no pong", name, remote);
+      // No close handshake: a client that doesn't read would never complete it.
+      s.disconnect();
+      return;
+    }
+    s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
   }
 
   void close(int code, String reason) {

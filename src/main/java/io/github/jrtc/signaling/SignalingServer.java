@@ -31,6 +31,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -103,10 +106,21 @@ public final class SignalingServer implements AutoCloseable {
     threads.setName("jrtc-signaling");
     threads.setDaemon(true);
     Server s = new Server(threads);
-    ServerConnector connector = new ServerConnector(s);
+    HttpConfiguration http = new HttpConfiguration();
+    // Jetty's defaults, stated: a request head above this gets 431, whatever it carries.
+    http.setRequestHeaderSize(config.maxRequestHeaderBytes);
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(s, new HttpConnectionFactory(http));
     connector.setHost(config.host);
     connector.setPort(config.port);
+    // Idle timeouts alone don't stop a client that trickles its request a byte at a time (each
+    // byte restarts them): RequestDeadline closes any connection still plain HTTP after this.
+    connector.setIdleTimeout(config.requestTimeout.toMillis());
+    connector.addBean(new RequestDeadline(config.requestTimeout));
     s.addConnector(connector);
+    // Sockets (upgraded or not) at most; past it Jetty stops accepting until one closes, so idle
+    // or half-sent connections cost the kernel's backlog, not threads or heap.
+    s.addBean(new NetworkConnectionLimit(config.maxSockets, connector));
     WebSocketUpgradeHandler ws =
         WebSocketUpgradeHandler.from(
             s,
@@ -250,6 +264,8 @@ public final class SignalingServer implements AutoCloseable {
       String remote) {
     rejectedUpgrades.incrementAndGet();
     LOG.info("refused WebSocket from {}: {}", remote, why);
+    // One refusal per connection: a token guesser has to reconnect for every try.
+    resp.getHeaders().put(HttpHeader.CONNECTION, "close");
     Response.writeError(req, resp, cb, status, why);
     return null;
   }
@@ -433,8 +449,14 @@ public final class SignalingServer implements AutoCloseable {
   }
 
   private void pingAll() {
+    long silence = config.idleTimeout.toNanos();
     for (Peer p : peers) {
-      p.ping();
+      try {
+        p.ping(silence);
+      } catch (RuntimeException e) {
+        // One broken connection must not end the pinger (a scheduled task that throws stops).
+        LOG.debug("pinging {}", p, e);
+      }
     }
   }
 
@@ -473,6 +495,9 @@ public final class SignalingServer implements AutoCloseable {
     private int maxQueuedMessages = 1024;
     private int maxNameLength = 64;
     private Duration idleTimeout = Duration.ofSeconds(60);
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private int maxSockets = 2000;
+    private int maxRequestHeaderBytes = 8 * 1024;
     private String accessToken;
     private final Set<String> allowedOrigins = ConcurrentHashMap.newKeySet();
     private boolean anyOrigin;
@@ -543,6 +568,36 @@ public final class SignalingServer implements AutoCloseable {
         throw new IllegalArgumentException("idle timeout " + timeout);
       }
       this.idleTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * A connection must finish its HTTP request (the WebSocket upgrade, or a page request) within
+     * this time (default 10 s), however it trickles it in; then it is closed. Upgraded WebSockets
+     * are governed by {@link #idleTimeout} instead.
+     */
+    public Builder requestTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("request timeout " + timeout);
+      }
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Open TCP connections at most (default 2000), WebSockets and unfinished requests together;
+     * more wait in the kernel's accept queue until one closes. Keep it above {@link
+     * #maxConnections} so that sockets that never finish a request (closed after {@link
+     * #requestTimeout}) can't starve real clients of WebSocket slots for long.
+     */
+    public Builder maxSockets(int n) {
+      this.maxSockets = positive(n);
+      return this;
+    }
+
+    /** Largest HTTP request head (request line and headers) in bytes (default 8 KiB); 431 above. */
+    public Builder maxRequestHeaderBytes(int n) {
+      this.maxRequestHeaderBytes = positive(n);
       return this;
     }
 
