@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +55,22 @@ class EngineExitIT {
       } else {
         rest = String.join("\n", r.lines().toList());
       }
+      boolean ok =
+          mainReturnedAt != 0
+              && lines.contains("state connected")
+              && exited
+              && p.exitValue() == 0
+              && exitMs < 5000;
+      ReliabilityReport.row(
+          "clean exit (" + (mode.equals("exit") ? "System.exit" : "return from main") + ")",
+          1,
+          ok ? 0 : 1,
+          String.format(
+              Locale.ROOT,
+              "exited %d ms after main, code %s; webrtc-java's exit-time 'VM attach' lines: %s",
+              exitMs,
+              exited ? Integer.toString(p.exitValue()) : "none (killed)",
+              rest.contains("VM attach current thread failed") ? "yes (not avoidable)" : "no"));
       assertThat(mainReturnedAt).as("child output:\n%s", String.join("\n", lines)).isNotZero();
       assertThat(lines).contains("state connected");
       assertThat(exited).as("exited within 5 s of main returning").isTrue();

@@ -7,11 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * 10 000 mutated real SDPs (Chromium, aiortc, GStreamer, webrtc-java, jrtc: src/test/resources/sdp)
- * and candidates into setRemoteDescription and addIceCandidate, in a child JVM so that a native
- * crash fails this test with its seed and case instead of killing the test run. Seed: system
- * property jrtc.fuzz.seed, else the time (printed, so any failure can be replayed with {@code
- * SdpFuzzer SEED 1 CASE}).
+ * 10 000 mutated real SDPs (Chromium, aiortc, GStreamer, Janus, webrtc-java, jrtc:
+ * src/test/resources/sdp) and candidates into setRemoteDescription and addIceCandidate, in a child
+ * JVM so that a native crash fails this test with its seed and case instead of killing the test
+ * run. Seed: system property jrtc.fuzz.seed, else the time (printed, so any failure can be replayed
+ * with {@code SdpFuzzer SEED 1 CASE}).
  */
 class SdpFuzzIT {
   @Test
@@ -32,11 +32,24 @@ class SdpFuzzIT {
         String.join("\n", lines.stream().filter(l -> !l.startsWith("C ")).limit(200).toList());
     String result = lines.stream().filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
     long failures = result == null ? 1 : Long.parseLong(result.split(" ")[2]);
+    String corpus =
+        lines.stream()
+            .filter(l -> l.startsWith("seed "))
+            .findFirst()
+            .map(l -> l.replaceAll(".*cases, ", ""))
+            .orElse("? SDPs");
+    String names = lines.stream().filter(l -> l.startsWith("names ")).findFirst().orElse("");
     ReliabilityReport.row(
         "sdp-fuzz (setRemoteDescription, addIceCandidate)",
         cases,
         failures,
-        "seed " + seed + (result == null ? ", crashed at " + lastCase : ""));
+        "seed "
+            + seed
+            + ", "
+            + corpus
+            + (result == null
+                ? ", crashed at " + lastCase
+                : ", " + result.split(" ")[4] + " ms, " + names));
     assertThat(r.timedOut())
         .as("fuzzer hung at %s, seed %d:\n%s", lastCase, seed, report)
         .isFalse();
@@ -44,7 +57,6 @@ class SdpFuzzIT {
         .as("JVM died at %s (seed %d, replay: SdpFuzzer %d 1 N):\n%s", lastCase, seed, seed, report)
         .isNotNull();
     assertThat(failures).as(report).isZero();
-    String names = lines.stream().filter(l -> l.startsWith("names ")).findFirst().orElse("");
     for (String name : names.replaceAll("[{}]|names |=\\d+", "").split(",\\s*")) {
       if (!name.isBlank()) {
         assertThat(SdpFuzzer.SPEC_NAMES).contains(name.trim());

@@ -3,7 +3,10 @@ package io.github.jrtc.bench;
 import io.github.jrtc.RTCDataChannel;
 import io.github.jrtc.RTCPeerConnection;
 import io.github.jrtc.RTCPeerConnectionIceEvent;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -19,17 +22,22 @@ import java.util.concurrent.TimeUnit;
  * heap so Java heap growth does not show up as RSS:
  *
  * <pre>
- * JRTC_NETNS=jrtc-rel scripts/netns exec env MALLOC_ARENA_MAX=2 \
- *   java -Xms96m -Xmx96m -XX:+AlwaysPreTouch \
+ * JRTC_NETNS=jrtc-rel scripts/netns exec \
+ *   java -Xms96m -Xmx96m -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary \
  *   -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) \
- *   io.github.jrtc.bench.CloseLeakBench [cycles=1000] [warmup=200] [modes=on,off]
+ *   io.github.jrtc.bench.CloseLeakBench [cycles=1000] [warmup=1000] [modes=on,trim,off]
  * </pre>
  *
- * MALLOC_ARENA_MAX=2 keeps glibc's per-thread arenas from adding fragmentation (5-25 kB/cycle with
- * the default, which is not a leak: it levels off) to the slope.
+ * What the raw RSS slope shows is mostly free memory glibc keeps: 5-13 kB/cycle over 1000 cycles
+ * after 1000 warm-up, with glibc's default arenas or MALLOC_ARENA_MAX=2 alike, but 0 ± 4 once
+ * malloc_trim runs (mode {@code trim}), and 3.3 with {@code -XX:TrimNativeHeapInterval=1000}
+ * (README, Reliability, has the runs). The histogram of Java objects that survived a full GC names
+ * what is really kept.
  *
- * <p>A line {@code RESULT mode slopeKb lateSlopeKb threadsDelta fdsDelta} per mode is printed for
- * tests to parse.
+ * <p>Modes: {@code on} (jrtc's release), {@code trim} (the same, with glibc's malloc_trim every 50
+ * cycles and RSS sampled after it: what remains is really held, not free memory glibc kept), {@code
+ * off} (webrtc-java's own close). A line {@code RESULT mode slopeKb lateSlopeKb threadsDelta
+ * fdsDelta ci95Kb trimmedSlopeKb} per mode is printed for tests to parse.
  */
 public final class CloseLeakBench {
   private static final long TIMEOUT_S = 20;
@@ -38,44 +46,62 @@ public final class CloseLeakBench {
 
   public static void main(String[] args) throws Exception {
     int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-    String[] modes = (args.length > 2 ? args[2] : "on,off").split(",");
+    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    String[] modes = (args.length > 2 ? args[2] : "on,trim,off").split(",");
 
     setRelease(true);
     for (int i = 0; i < warmup; i++) {
       cycle();
     }
-    List<String[]> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (String mode : modes) {
-      setRelease(mode.equals("on"));
+      setRelease(!mode.equals("off"));
       rows.add(measure(mode, cycles));
     }
     System.out.printf(
         Locale.ROOT,
-        "%n%-32s %8s %12s %14s %16s %10s %10s %10s%n",
+        "%n%-30s %6s %16s %14s %14s %12s %12s %10s %7s %5s%n",
         "close leak (webrtc-java 0.14.0)",
         "cycles",
-        "RSS kB/cycle",
+        "RSS kB/c ±95%",
         "2nd half kB/c",
-        "RSS-JVM kB/c",
+        "trimmed kB/c",
+        "NMT kB/c",
+        "heap B/c",
         "RSS delta",
-        "threads Δ",
-        "fds Δ");
-    for (String[] r : rows) {
+        "thr Δ",
+        "fd Δ");
+    for (Row r : rows) {
       System.out.printf(
           Locale.ROOT,
-          "%-32s %8s %12s %14s %16s %10s %10s %10s%n",
-          r[0],
-          r[1],
-          r[2],
-          r[3],
-          r[8],
-          r[4],
-          r[5],
-          r[6]);
+          "%-30s %6d %16s %14.2f %14s %12.2f %12.0f %10d %7d %5d%n",
+          r.label(),
+          r.cycles(),
+          r.rss().describe(),
+          r.late().slope(),
+          r.trimmed() == null ? "-" : r.trimmed().describe(),
+          r.nmt(),
+          r.heapBytes(),
+          r.rssDelta(),
+          r.threads(),
+          r.fds());
     }
-    for (String[] r : rows) {
-      System.out.printf(Locale.ROOT, "RESULT %s %s %s %s %s%n", r[7], r[2], r[3], r[5], r[6]);
+    for (Row r : rows) {
+      System.out.println();
+      System.out.println("Java heap growth, " + r.label() + " (live instances, full GC):");
+      System.out.print(r.histogram());
+    }
+    for (Row r : rows) {
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT %s %.2f %.2f %d %d %.2f %s%n",
+          r.mode(),
+          r.rss().slope(),
+          r.late().slope(),
+          r.threads(),
+          r.fds(),
+          r.rss().ci95(),
+          r.trimmed() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.trimmed().slope()));
     }
     System.exit(0);
   }
@@ -84,41 +110,85 @@ public final class CloseLeakBench {
     System.setProperty("jrtc.releaseNativePeerConnection", Boolean.toString(on));
   }
 
-  private static String[] measure(String mode, int cycles) throws Exception {
+  /** Every this many cycles mode "trim" calls malloc_trim and samples RSS again. */
+  private static final int TRIM_EVERY = 50;
+
+  private record Row(
+      String mode,
+      String label,
+      int cycles,
+      LinearFit rss,
+      LinearFit late,
+      LinearFit trimmed,
+      double nmt,
+      double heapBytes,
+      long rssDelta,
+      int threads,
+      int fds,
+      String histogram) {}
+
+  private static Row measure(String mode, int cycles) throws Exception {
+    boolean trim = mode.equals("trim");
+    // Taken twice: a baseline string is live during the second histogram, as the second one is
+    // during the last, so their footprints cancel out.
+    String stand = HeapHistogram.snapshot();
+    String histogram0 = HeapHistogram.snapshot();
+    Reference.reachabilityFence(stand);
+    long heap0 = usedHeap();
+    long nmt0 = Diagnostics.nmtCommittedKb();
     int threads0 = ProcSelf.threads();
     int fds0 = ProcSelf.fds();
     long rss0 = ProcSelf.rssKb();
     double[] x = new double[cycles];
     double[] y = new double[cycles];
-    double[] nonJvm = new double[cycles];
-    java.lang.management.MemoryMXBean memory =
-        java.lang.management.ManagementFactory.getMemoryMXBean();
+    List<double[]> trimmed = new ArrayList<>();
     for (int i = 0; i < cycles; i++) {
       cycle();
       x[i] = i;
       y[i] = ProcSelf.rssKb();
-      // The JVM's own growth (JIT code cache, metaspace) is not the connection's.
-      nonJvm[i] = y[i] - memory.getNonHeapMemoryUsage().getCommitted() / 1024.0;
+      if (trim && (i + 1) % TRIM_EVERY == 0) {
+        Diagnostics.trimNativeHeap();
+        trimmed.add(new double[] {i, ProcSelf.rssKb()});
+      }
     }
-    double slope = ProcSelf.slope(x, y);
-    double nonJvmSlope = ProcSelf.slope(x, nonJvm);
+    long rss1 = ProcSelf.rssKb();
+    int threads = ProcSelf.threads() - threads0;
+    int fds = ProcSelf.fds() - fds0;
+    long nmt1 = Diagnostics.nmtCommittedKb();
+    long heap1 = usedHeap();
+    String histogram = HeapHistogram.growth(histogram0, HeapHistogram.snapshot(), 8);
     int h = cycles / 2;
-    double lateSlope =
-        ProcSelf.slope(
-            java.util.Arrays.copyOfRange(x, h, cycles), java.util.Arrays.copyOfRange(y, h, cycles));
+    LinearFit trimFit = null;
+    if (trim) {
+      double[] tx = trimmed.stream().mapToDouble(p -> p[0]).toArray();
+      double[] ty = trimmed.stream().mapToDouble(p -> p[1]).toArray();
+      trimFit = LinearFit.of(tx, ty);
+    }
     String label =
-        mode.equals("on") ? "jrtc (native release on)" : "raw 0.14.0 close (release off)";
-    return new String[] {
-      label,
-      Integer.toString(cycles),
-      String.format(Locale.ROOT, "%.2f", slope),
-      String.format(Locale.ROOT, "%.2f", lateSlope),
-      Long.toString(ProcSelf.rssKb() - rss0),
-      Integer.toString(ProcSelf.threads() - threads0),
-      Integer.toString(ProcSelf.fds() - fds0),
-      mode,
-      String.format(Locale.ROOT, "%.2f", nonJvmSlope)
-    };
+        switch (mode) {
+          case "on" -> "jrtc (native release on)";
+          case "trim" -> "jrtc + malloc_trim every " + TRIM_EVERY;
+          default -> "raw 0.14.0 close (release off)";
+        };
+    return new Row(
+        mode,
+        label,
+        cycles,
+        LinearFit.of(x, y),
+        LinearFit.of(Arrays.copyOfRange(x, h, cycles), Arrays.copyOfRange(y, h, cycles)),
+        trimFit,
+        nmt0 < 0 ? Double.NaN : (nmt1 - nmt0) / (double) cycles,
+        (heap1 - heap0) / (double) cycles,
+        rss1 - rss0,
+        threads,
+        fds,
+        histogram);
+  }
+
+  /** Java heap in use right after a full GC. */
+  private static long usedHeap() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** One create/connect/close cycle of two peers. */
