@@ -144,7 +144,7 @@ public final class SignalingServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    long every = Math.max(1000, config.idleTimeout.toMillis() / 3);
+    long every = pingEvery();
     var unused = pinger.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
     LOG.info("signaling server listening on {}", uri());
     return this;
@@ -449,7 +449,9 @@ public final class SignalingServer implements AutoCloseable {
   }
 
   private void pingAll() {
-    long silence = config.idleTimeout.toNanos();
+    // At least three pings unanswered: one late pong on a loaded machine is not a dead client.
+    long silence =
+        Math.max(config.idleTimeout.toNanos(), 3 * TimeUnit.MILLISECONDS.toNanos(pingEvery()));
     for (Peer p : peers) {
       try {
         p.ping(silence);
@@ -458,6 +460,10 @@ public final class SignalingServer implements AutoCloseable {
         LOG.debug("pinging {}", p, e);
       }
     }
+  }
+
+  private long pingEvery() {
+    return Math.max(1000, config.idleTimeout.toMillis() / 3);
   }
 
   int maxQueuedMessages() {
@@ -561,7 +567,9 @@ public final class SignalingServer implements AutoCloseable {
 
     /**
      * A connection silent for this long is closed (default 60 s). The server pings every third of
-     * it, so a live client (browsers and the JDK's WebSocket answer pings) never times out.
+     * it (every second at least), so a live client (browsers and the JDK's WebSocket answer pings)
+     * never times out; one that answers neither messages nor pings for this long, and for three
+     * pings, is disconnected without a close handshake (it may not be reading at all).
      */
     public Builder idleTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
