@@ -138,6 +138,9 @@ public final class Bench {
     System.out.println();
     System.out.println(
         "Cells: median over rounds (min–max over rounds); p99 rows pool every sample (n).");
+    if (dataChannelsOnly) {
+      return;
+    }
     System.out.println(
         "¹ Both sides answer the same offer, made by raw webrtc-java with an audio and a video"
             + " track, so the row compares like for like.");
