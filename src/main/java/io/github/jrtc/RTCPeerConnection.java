@@ -471,7 +471,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       dispatchEvent(new Event("signalingstatechange"));
     }
     if (!closed) {
-      transceivers.afterDescription(type, local, descriptions.remote());
+      Descriptions d = descriptions;
+      transceivers.afterDescription(type, local, d.local(), d.remote());
     }
   }
 

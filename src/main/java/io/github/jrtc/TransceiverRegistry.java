@@ -46,6 +46,29 @@ final class TransceiverRegistry {
     return t;
   }
 
+  /**
+   * True when libwebrtc holds no transceiver for sure: none known here (every one jrtc creates, and
+   * every one a description created, was listed by the refresh that followed it) and no description
+   * has an audio or video section that could create one. Then the native list query — a blocking
+   * hop onto the signaling thread that every connection shares — is skipped (data-channel-only
+   * negotiations). A rollback always re-reads.
+   */
+  private synchronized boolean cannotHaveTransceivers(
+      RTCSdpType type, RTCSessionDescription local, RTCSessionDescription remote) {
+    return ordered.isEmpty()
+        && type != RTCSdpType.ROLLBACK
+        && !hasMediaSection(local)
+        && !hasMediaSection(remote);
+  }
+
+  private static boolean hasMediaSection(RTCSessionDescription d) {
+    if (d == null) {
+      return false;
+    }
+    String sdp = d.sdp();
+    return sdp.contains("m=audio") || sdp.contains("m=video");
+  }
+
   /** Re-reads libwebrtc's list: new remote-created transceivers appear, negotiated-away go. */
   private synchronized void refresh() {
     if (pc.isClosedInternal()) {
@@ -197,7 +220,14 @@ final class TransceiverRegistry {
    * On the event queue, after the descriptions and signaling state were updated and
    * signalingstatechange fired: the spec's remote track processing, then track events.
    */
-  void afterDescription(RTCSdpType type, boolean local, RTCSessionDescription remote) {
+  void afterDescription(
+      RTCSdpType type,
+      boolean local,
+      RTCSessionDescription localDescription,
+      RTCSessionDescription remote) {
+    if (cannotHaveTransceivers(type, localDescription, remote)) {
+      return;
+    }
     refresh();
     List<RTCRtpTransceiver> list = transceivers();
     for (RTCRtpTransceiver t : list) {

@@ -76,7 +76,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
               observer.onIceCandidate(
                   new RTCIceCandidateInit(c.sdp, c.sdpMid, c.sdpMLineIndex, ufragOf(c.sdp)),
                   c.serverUrl == null || c.serverUrl.isEmpty() ? null : c.serverUrl,
-                  owner.snapshotOnSignalingThread()));
+                  owner.localSnapshotOnSignalingThread()));
     }
 
     @Override
@@ -95,7 +95,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           () ->
               observer.onIceGatheringStateChange(
                   NativeConversions.sameName(RTCIceGatheringState.class, state),
-                  owner.snapshotOnSignalingThread()));
+                  owner.localSnapshotOnSignalingThread()));
     }
 
     @Override
@@ -324,6 +324,27 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
    * extending the description, a use-after-free seen as SIGSEGV. So this is only called from native
    * callbacks, which run on the signaling thread.
    */
+  /**
+   * Only the local pair: gathering changes nothing else, and each getter serializes a whole SDP on
+   * the signaling thread, which every connection of the engine shares (the bench's connect row
+   * showed these callbacks delaying the next negotiation step).
+   */
+  private Descriptions localSnapshotOnSignalingThread() {
+    RTCPeerConnection pc = this.pc;
+    if (pc == null || closed.get() || !use.enter()) {
+      return Descriptions.NONE;
+    }
+    try {
+      return new Descriptions(
+          NativeConversions.fromNative(pc.getCurrentLocalDescription()),
+          NativeConversions.fromNative(pc.getPendingLocalDescription()),
+          null,
+          null);
+    } finally {
+      use.exit();
+    }
+  }
+
   private Descriptions snapshotOnSignalingThread() {
     RTCPeerConnection pc = this.pc;
     if (pc == null || closed.get() || !use.enter()) {

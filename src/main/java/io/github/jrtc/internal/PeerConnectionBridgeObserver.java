@@ -10,7 +10,10 @@ import io.github.jrtc.RTCPeerConnectionState;
  * must only hand the event to their queue and return; the bridge catches anything they throw.
  */
 public interface PeerConnectionBridgeObserver {
-  /** {@code descriptions}: a snapshot taken with the candidate, on the signaling thread. */
+  /**
+   * {@code descriptions}: the local descriptions taken with the candidate, on the signaling thread
+   * (the remote ones are null: a candidate changes only the local side).
+   */
   void onIceCandidate(RTCIceCandidateInit candidate, String url, Descriptions descriptions);
 
   void onIceCandidateError(String address, Integer port, String url, int code, String text);

@@ -35,12 +35,13 @@ public final class Bench {
   }
 
   private void run() throws Exception {
-    int rounds = quick ? 3 : 7;
+    int rounds = quick ? 5 : 9;
     int dcAnswers = quick ? 40 : 150;
-    int avAnswers = quick ? 30 : 100;
-    int connects = quick ? 8 : 25;
-    long bulkBytes = (quick ? 48L : 160L) * 1024 * 1024;
-    int smallMessages = quick ? 8000 : 30000;
+    int avAnswers = quick ? 20 : 80;
+    int connects = quick ? 6 : 20;
+    int transferRounds = quick ? 9 : 21;
+    long bulkBytes = (quick ? 16L : 48L) * 1024 * 1024;
+    int smallMessages = quick ? 4000 : 12000;
 
     JrtcSide jrtc = new JrtcSide();
     RawSide raw = new RawSide();
@@ -59,11 +60,20 @@ public final class Bench {
     PerSide throughput = new PerSide();
     PerSide rate = new PerSide();
 
+    // Equal warm-up, long enough that both sides' Java paths are JIT-compiled (jrtc runs far more
+    // Java per call than raw: with 30 warm-ups its chain/queue code was still interpreted or in C1
+    // with profiling, which alone added ~20 µs to a createAnswer).
+    int warmAnswers = quick ? 400 : 1500;
     for (Side side : sides) {
       log("warm-up %s", side.name());
-      for (int i = 0; i < 30; i++) {
+      for (int i = 0; i < (dataChannelsOnly ? 0 : warmAnswers); i++) {
         side.answerNanos(dcOffer);
-        side.answerNanos(avOffer);
+        if (i % 4 == 0) {
+          side.answerNanos(avOffer);
+        }
+      }
+      for (int i = 0; i < (quick ? 10 : 30); i++) {
+        side.connect().close();
       }
       try (BenchPair pair = side.connect()) {
         pair.transfer(65536, 8L * 1024 * 1024);
@@ -71,12 +81,11 @@ public final class Bench {
       }
     }
 
-    for (int round = 0; round < rounds; round++) {
+    for (int round = 0; round < (dataChannelsOnly ? 0 : rounds); round++) {
       for (int k = 0; k < 2; k++) {
         // Alternate which side goes first, so drift in machine load hits both alike.
         int s = (round + k) % 2;
         Side side = sides[s];
-        log("round %d/%d: %s", round + 1, rounds, side.name());
         Samples dc = new Samples();
         for (int i = 0; i < (dataChannelsOnly ? 0 : dcAnswers); i++) {
           dc.add(side.answerNanos(dcOffer) / 1e3);
@@ -102,17 +111,29 @@ public final class Bench {
         if (!dataChannelsOnly) {
           connect.get(s).add(c.median());
         }
-        double mbps;
-        double kmsgs;
-        try (BenchPair pair = side.connect()) {
-          mbps = bulkBytes / 1e6 / (pair.transfer(65536, bulkBytes) / 1e9);
-          kmsgs = smallMessages / 1e3 / (pair.transfer(100, 100L * smallMessages) / 1e9);
-        }
-        throughput.get(s).add(mbps);
-        rate.get(s).add(kmsgs);
         log(
-            "  answer dc p50 %.0f µs, av p50 %.0f µs, connect %.2f ms, %.1f MB/s, %.2f k msg/s",
-            dc.median(), av.median(), c.median(), mbps, kmsgs);
+            "round %d/%d %s: answer dc p50 %.0f µs, av p50 %.0f µs, connect p50 %.2f ms",
+            round + 1, rounds, side.name(), dc.median(), av.median(), c.median());
+      }
+    }
+
+    // Throughput: one long-lived pair per side, many short alternating rounds, so that load
+    // bursts from other work land on both sides and the median is taken over many rounds.
+    try (BenchPair jp = jrtc.connect();
+        BenchPair rp = raw.connect()) {
+      BenchPair[] pairs = {jp, rp};
+      for (int round = 0; round < transferRounds; round++) {
+        for (int k = 0; k < 2; k++) {
+          int s = (round + k) % 2;
+          BenchPair pair = pairs[s];
+          double mbps = bulkBytes / 1e6 / (pair.transfer(65536, bulkBytes) / 1e9);
+          double kmsgs = smallMessages / 1e3 / (pair.transfer(100, 100L * smallMessages) / 1e9);
+          throughput.get(s).add(mbps);
+          rate.get(s).add(kmsgs);
+          log(
+              "transfer round %d/%d %s: %.1f MB/s, %.2f k msg/s",
+              round + 1, transferRounds, sides[s].name(), mbps, kmsgs);
+        }
       }
     }
 
@@ -128,7 +149,7 @@ public final class Bench {
 
     if (!dataChannelsOnly) {
       memory();
-      table.note("video 1280×720 unpaced (frames/s, CPU)", "n/a ²", "n/a ²");
+      video();
     }
     raw.close();
 
@@ -137,7 +158,22 @@ public final class Bench {
     System.out.print(table.markdown());
     System.out.println();
     System.out.println(
-        "Cells: median over rounds (min–max over rounds); p99 rows pool every sample (n).");
+        "Cells: median over rounds (min–max over rounds); p99 rows pool every sample (n). jrtc/raw:"
+            + " ratio of the medians, then [median (min–max)] of the per-round ratios, each round"
+            + " pairing the two sides measured back to back.");
+    System.out.printf(
+        Locale.ROOT,
+        "Rounds: %d latency rounds per side (%d data-channel and %d audio+video answers, %d"
+            + " connects each), %d transfer rounds per side (%d MiB in 64 KiB, %d 100-byte"
+            + " messages each), after %d warm-up answers per side.%n",
+        rounds,
+        dcAnswers,
+        avAnswers,
+        connects,
+        transferRounds,
+        bulkBytes >> 20,
+        smallMessages,
+        warmAnswers);
     if (dataChannelsOnly) {
       return;
     }
@@ -145,11 +181,43 @@ public final class Bench {
         "¹ Both sides answer the same offer, made by raw webrtc-java with an audio and a video"
             + " track, so the row compares like for like.");
     System.out.println(
-        "² Not measured yet: jrtc's media tracks just merged (next step for issue 7).");
+        "² Both sources feed a jrtc connection pair (the same transport and encoder): the rows"
+            + " compare the source path only. jrtc's VideoFrameSource paces to 30 fps (newest"
+            + " frame wins, the rest are released); raw pushFrame hands every frame to the encoder."
+            + " CPU is the whole process in cores.");
     System.out.println(
         "³ Each side in its own child JVM (-Xms512m -Xmx512m -XX:+AlwaysPreTouch, serial GC), after"
             + " warm-up and a full GC: RSS growth is native memory; the Java heap still in use is"
             + " added for the total.");
+  }
+
+  /** The video rows: VideoPushBench's two sources, alternating. */
+  private void video() throws Exception {
+    int runs = quick ? 3 : 5;
+    long warmMs = quick ? 1000 : 4000;
+    long measureMs = quick ? 3000 : 10000;
+    PerSide fps = new PerSide();
+    PerSide cpu = new PerSide();
+    for (int r = 0; r < runs; r++) {
+      for (int k = 0; k < 2; k++) {
+        int s = (r + k) % 2;
+        VideoPushBench.Result result =
+            s == 0
+                ? VideoPushBench.runJrtc(warmMs, measureMs)
+                : VideoPushBench.runRaw(warmMs, measureMs);
+        log(
+            "video %s: pushed %.0f/s, received %.1f fps (%s), CPU %.2f cores",
+            result.source(),
+            result.pushedPerS(),
+            result.receivedFps(),
+            result.size(),
+            result.cpu());
+        fps.get(s).add(result.receivedFps());
+        cpu.get(s).add(result.cpu());
+      }
+    }
+    table.add("video 1280×720 pushed unpaced, frames/s delivered ²", fps, "%.1f");
+    table.add("  process CPU while pushing (cores) ²", cpu, "%.2f");
   }
 
   private void memory() throws Exception {

@@ -16,6 +16,11 @@ final class Samples {
     values.addAll(other.values);
   }
 
+  /** The i-th value in insertion order. */
+  double get(int i) {
+    return values.get(i);
+  }
+
   int size() {
     return values.size();
   }
@@ -35,8 +40,15 @@ final class Samples {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
   }
 
+  /** The middle value; the mean of the two middle ones for an even count. */
   double median() {
-    return quantile(0.5);
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   double min() {

@@ -13,7 +13,30 @@ final class Table {
     Samples j = values.get(0);
     Samples r = values.get(1);
     rows.add(
-        new String[] {metric, cell(j, format), cell(r, format), ratio(j.median(), r.median())});
+        new String[] {
+          metric, cell(j, format), cell(r, format), ratio(j.median(), r.median()) + paired(j, r)
+        });
+  }
+
+  /**
+   * The per-round ratios (round i of jrtc over round i of raw, measured back to back): their median
+   * and range, which drift in machine load between rounds does not widen.
+   */
+  private static String paired(Samples j, Samples r) {
+    if (j.size() < 2 || j.size() != r.size()) {
+      return "";
+    }
+    Samples ratios = new Samples();
+    for (int i = 0; i < j.size(); i++) {
+      if (r.get(i) != 0) {
+        ratios.add(j.get(i) / r.get(i));
+      }
+    }
+    if (ratios.size() < 2) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT, " [%.2f (%.2f–%.2f)]", ratios.median(), ratios.min(), ratios.max());
   }
 
   /** A row from every sample pooled: its q-quantile, and how many samples. */

@@ -44,8 +44,8 @@ public final class VideoPushBench {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     List<Result> results = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      results.add(runJrtc());
-      results.add(runRaw());
+      results.add(runJrtc(WARMUP_MS, MEASURE_MS));
+      results.add(runRaw(WARMUP_MS, MEASURE_MS));
     }
     System.out.println();
     System.out.println(
@@ -63,11 +63,13 @@ public final class VideoPushBench {
     System.exit(0);
   }
 
-  private static Result runJrtc() throws Exception {
+  static Result runJrtc(long warmMs, long measureMs) throws Exception {
     try (VideoFrameSource source = new VideoFrameSource(30)) {
       ByteBuffer[] planes = planes();
       return run(
           "jrtc VideoFrameSource(30 fps)",
+          warmMs,
+          measureMs,
           source.track(),
           n -> {
             ByteBuffer y = planes[n % 2];
@@ -76,12 +78,14 @@ public final class VideoPushBench {
     }
   }
 
-  private static Result runRaw() throws Exception {
+  static Result runRaw(long warmMs, long measureMs) throws Exception {
     CustomVideoSource raw = new CustomVideoSource();
     MediaStreamTrack track = NativeMedia.videoTrack(raw, "raw");
     ByteBuffer[] planes = planes();
     return run(
         "raw webrtc-java CustomVideoSource.pushFrame",
+        warmMs,
+        measureMs,
         track,
         n -> {
           NativeI420Buffer b = NativeI420Buffer.allocate(W, H);
@@ -110,7 +114,8 @@ public final class VideoPushBench {
     return new ByteBuffer[] {y0.flip(), y1.flip(), u.flip(), v.flip()};
   }
 
-  private static Result run(String name, MediaStreamTrack track, Consumer<Integer> push)
+  private static Result run(
+      String name, long warmMs, long measureMs, MediaStreamTrack track, Consumer<Integer> push)
       throws Exception {
     RTCPeerConnection a = new RTCPeerConnection();
     RTCPeerConnection b = new RTCPeerConnection();
@@ -145,8 +150,8 @@ public final class VideoPushBench {
       var os =
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long start = System.currentTimeMillis();
-      long measureStart = start + WARMUP_MS;
-      long end = measureStart + MEASURE_MS;
+      long measureStart = start + warmMs;
+      long end = measureStart + measureMs;
       int n = 0;
       int pushedAtStart = 0;
       int receivedAtStart = 0;
