@@ -177,11 +177,13 @@ class AudioCoexistenceIT {
     assertThat(micAtB).as("B got the microphone's track").isNotNull();
     assertThat(toneAtB).as("B got the Java tone's track").isNotNull();
     System.out.printf(
-        "audio coexistence: %.1f s, %d restarts (%s...), pump rounds %d, mean push %.1f us%n",
+        "audio coexistence: %.1f s, %d restarts (%s...), pump rounds %d (%d waited for a native"
+            + " call), mean push %.1f us%n",
         endS - startS,
         done.size(),
         done.subList(0, Math.min(6, done.size())),
         AudioPump.shared().rounds(),
+        AudioPump.shared().skippedRounds(),
         AudioPump.shared().meanPushMicros());
     System.out.println("window(s)      mic loud  mic Hz   java loud  java Hz");
     for (double w = startS; w + 5 <= endS; w += 5) {

@@ -4,6 +4,8 @@ import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,7 @@ public final class AudioPump {
     final byte[] bytes;
     final int maxBuffered;
     volatile boolean closed;
+    int owed; // rounds skipped at the gate, pushed later (pump thread only)
 
     Feed(
         NativeEngine engine, CustomAudioSource source, int sampleRate, int channels, boolean live) {
@@ -87,12 +90,16 @@ public final class AudioPump {
     }
   }
 
+  private static final int MAX_OWED = 5;
+  private static final ReentrantReadWriteLock GATE = new ReentrantReadWriteLock();
+
   private final CopyOnWriteArrayList<Feed> feeds = new CopyOnWriteArrayList<>();
   private final CopyOnWriteArraySet<NativeEngine> engines = new CopyOnWriteArraySet<>();
   private Thread thread; // guarded by this
   private volatile long rounds;
   private volatile long pushRounds; // rounds that pushed into at least one source
   private volatile long pushNanos; // time spent pushing (the window a restarted recording can hit)
+  private volatile long skipped; // engine rounds skipped because a gated native call was running
 
   private AudioPump() {}
 
@@ -141,6 +148,33 @@ public final class AudioPump {
 
   public long rounds() {
     return rounds;
+  }
+
+  /** Engine rounds whose pushes waited for a native call to finish (diagnostics). */
+  public long skippedRounds() {
+    return skipped;
+  }
+
+  /**
+   * Runs a native call that may start or stop an audio send stream or change a local audio source's
+   * sinks (addTrack, replaceTrack, set*Description, enabled, sinks on a local track, ...): no push
+   * runs meanwhile. Never waits for more than one push round.
+   */
+  public static <T> T notWhilePushing(Supplier<T> body) {
+    GATE.readLock().lock();
+    try {
+      return body.get();
+    } finally {
+      GATE.readLock().unlock();
+    }
+  }
+
+  public static void notWhilePushing(Runnable body) {
+    notWhilePushing(
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   /**
@@ -198,38 +232,61 @@ public final class AudioPump {
 
   private void round() {
     for (NativeEngine engine : engines) {
+      // Engine monitor first, then the gate without waiting: a thread holding the monitor may be
+      // waiting for the gate's read side (shutdown closing connections), never the other way.
       synchronized (engine) {
         if (engine.isDisposed()) {
           engines.remove(engine);
           continue;
         }
-        try {
-          engine.audioModule().stopRecording();
-        } catch (RuntimeException | Error e) {
-          LOG.warn("Stopping the engine's audio module failed; not pushing this round", e);
+        if (!GATE.writeLock().tryLock()) {
+          skipped++;
+          for (Feed f : feeds) {
+            if (f.engine == engine && f.owed < MAX_OWED) {
+              f.owed++;
+            }
+          }
           continue;
         }
-        long pushStart = 0;
-        for (Feed f : feeds) {
-          if (f.engine != engine || f.closed) {
-            continue;
-          }
-          if (pushStart == 0) {
-            pushStart = System.nanoTime();
-          }
-          f.fill();
-          short[] c = f.chunk;
-          for (int i = 0; i < c.length; i++) {
-            f.bytes[2 * i] = (byte) c[i];
-            f.bytes[2 * i + 1] = (byte) (c[i] >> 8);
-          }
-          f.source.pushAudio(f.bytes, 16, f.sampleRate, f.channels, f.sampleRate / 100);
-        }
-        if (pushStart != 0) {
-          pushNanos += System.nanoTime() - pushStart;
-          pushRounds++;
+        try {
+          pushEngine(engine);
+        } finally {
+          GATE.writeLock().unlock();
         }
       }
+    }
+  }
+
+  private void pushEngine(NativeEngine engine) {
+    try {
+      engine.audioModule().stopRecording();
+    } catch (RuntimeException | Error e) {
+      LOG.warn("Stopping the engine's audio module failed; not pushing this round", e);
+      return;
+    }
+    long pushStart = 0;
+    for (Feed f : feeds) {
+      if (f.engine != engine || f.closed) {
+        continue;
+      }
+      if (pushStart == 0) {
+        pushStart = System.nanoTime();
+      }
+      int chunks = 1 + f.owed;
+      f.owed = 0;
+      for (int k = 0; k < chunks; k++) {
+        f.fill();
+        short[] c = f.chunk;
+        for (int i = 0; i < c.length; i++) {
+          f.bytes[2 * i] = (byte) c[i];
+          f.bytes[2 * i + 1] = (byte) (c[i] >> 8);
+        }
+        f.source.pushAudio(f.bytes, 16, f.sampleRate, f.channels, f.sampleRate / 100);
+      }
+    }
+    if (pushStart != 0) {
+      pushNanos += System.nanoTime() - pushStart;
+      pushRounds++;
     }
   }
 }

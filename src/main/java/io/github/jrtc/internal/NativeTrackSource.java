@@ -178,7 +178,8 @@ final class NativeTrackSource implements TrackSource, AutoCloseable {
       return;
     }
     try {
-      t.setEnabled(enabled);
+      // Muting changes whether libwebrtc records at all (AudioState::OnMuteStreamChanged).
+      AudioPump.notWhilePushing(() -> t.setEnabled(enabled));
     } catch (RuntimeException | Error e) {
       LOG.debug("setEnabled on a native track failed", e);
     }
