@@ -1,38 +1,47 @@
 package io.github.jrtc.internal;
 
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single jrtc audio thread: every 10 ms it pushes one 10 ms chunk of every Java audio source
- * into libwebrtc.
+ * The single jrtc audio thread: every 10 ms it pushes one 10 ms chunk of every local audio source
+ * (Java {@code AudioSampleSource}s and microphones alike) into libwebrtc.
  *
  * <p>Why this design: libwebrtc's AudioSendStream::SendAudioData has a race checker that aborts the
- * process when two threads enter it at once. Audio reaches a send stream both from the audio device
- * module's capture thread (libwebrtc's AudioTransport sends recorded audio to every sending stream,
- * whatever the track) and from a custom source's push. With webrtc-java's headless module recording
- * (libwebrtc starts recording whenever a send stream starts), pushing from any other thread aborts
- * the JVM within seconds. So, on this one thread, before each round of pushes, the module's
- * recording is stopped: StopRecording joins the module's capture thread, so once it returns no
- * capture callback can be running, and the pushes that follow are the only callers of
- * SendAudioData. It is a no-op while recording is already stopped. libwebrtc may restart recording
- * only when a send stream starts (negotiation, connection, replaceTrack), and the next round stops
- * it again. Consequence: while a Java audio source is live, the engine's native microphone capture
- * is held stopped (in libwebrtc's model the module's recorded audio would be mixed into every
- * sending stream anyway).
+ * process when two threads are inside it at once. Audio reaches a send stream both from the
+ * factory's audio device module (libwebrtc's AudioTransport sends whatever the module records to
+ * every sending stream, whatever its track) and from a custom source's push. The factory's module
+ * is always webrtc-java's headless one (see {@link NativeEngine}), whose "recording" is a thread
+ * that sends libwebrtc's own remote-audio mix back out (an echo, never wanted); its StopRecording
+ * joins that thread. So, on this one thread, for each engine, recording is stopped and then that
+ * engine's sources are pushed, under the engine's monitor: once StopRecording has returned no
+ * capture thread is running, and the pushes are the only callers of SendAudioData. Microphones are
+ * not the factory's module: each has a standalone module whose capture callback only fills a ring
+ * that this thread drains (see {@link MicrophoneSource}).
+ *
+ * <p>Recording is held stopped for as long as an engine lives, not only while sources are open: a
+ * forwarded remote track or a track whose source was closed still has a send stream that the
+ * headless module would feed from a second thread.
+ *
+ * <p>What this cannot rule out (webrtc-java 0.14.0 exposes no AudioState::SetRecording): libwebrtc
+ * restarts the module's recording on its worker thread whenever a send stream starts or is unmuted
+ * while recording is stopped. If that restart lands while this thread is pushing (a few
+ * microseconds in every 10 ms), the restarted capture thread's first delivery can meet a push in
+ * one stream; and the headless module's Start/StopRecording are not safe against each other on two
+ * threads. See the README's audio section.
  */
 public final class AudioPump {
   private static final Logger LOG = LoggerFactory.getLogger(AudioPump.class);
   private static final long TICK_NANOS = 10_000_000L;
-  private static final long DELIVERY_GRACE_NANOS = 3_000_000L;
   private static final AudioPump SHARED = new AudioPump();
 
-  /** One Java source: its ring of samples and its native source. */
+  /** One local source: its ring of samples and its native source. */
   public static final class Feed {
     final NativeEngine engine;
     final CustomAudioSource source;
@@ -41,9 +50,12 @@ public final class AudioPump {
     final int channels;
     final short[] chunk;
     final byte[] bytes;
+    final int maxBuffered;
     volatile boolean closed;
+    int owed; // rounds skipped at the gate, pushed later (pump thread only)
 
-    Feed(NativeEngine engine, CustomAudioSource source, int sampleRate, int channels) {
+    Feed(
+        NativeEngine engine, CustomAudioSource source, int sampleRate, int channels, boolean live) {
       this.engine = engine;
       this.source = source;
       this.sampleRate = sampleRate;
@@ -52,16 +64,42 @@ public final class AudioPump {
       this.bytes = new byte[chunk.length * 2];
       // Up to one second ahead; more means the producer outruns real time.
       this.ring = new PcmRing(sampleRate * channels);
+      // A live capture keeps its latency low: two device clocks drift, so a backlog past 60 ms is
+      // dropped rather than kept as delay.
+      this.maxBuffered = live ? 6 * chunk.length : 0;
     }
 
     public PcmRing ring() {
       return ring;
     }
+
+    /**
+     * Fills {@link #chunk}; a live feed sends silence (and keeps what it has) until 10 ms are in.
+     */
+    void fill() {
+      if (maxBuffered > 0) {
+        if (ring.size() > maxBuffered) {
+          ring.trimTo(2 * chunk.length);
+        }
+        if (ring.size() < chunk.length) {
+          java.util.Arrays.fill(chunk, (short) 0);
+          return;
+        }
+      }
+      ring.read(chunk);
+    }
   }
 
+  private static final int MAX_OWED = 5;
+  private static final ReentrantReadWriteLock GATE = new ReentrantReadWriteLock();
+
   private final CopyOnWriteArrayList<Feed> feeds = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArraySet<NativeEngine> engines = new CopyOnWriteArraySet<>();
   private Thread thread; // guarded by this
   private volatile long rounds;
+  private volatile long pushRounds; // rounds that pushed into at least one source
+  private volatile long pushNanos; // time spent pushing (the window a restarted recording can hit)
+  private volatile long skipped; // engine rounds skipped because a gated native call was running
 
   private AudioPump() {}
 
@@ -69,29 +107,42 @@ public final class AudioPump {
     return SHARED;
   }
 
-  synchronized Feed register(
-      NativeEngine engine, CustomAudioSource source, int sampleRate, int channels) {
-    Feed f = new Feed(engine, source, sampleRate, channels);
-    feeds.add(f);
-    if (thread == null) {
-      Thread t = new Thread(this::run, "jrtc-audio");
-      t.setDaemon(true);
-      t.setPriority(Thread.MAX_PRIORITY);
-      thread = t;
-      t.start();
+  /** Holds {@code engine}'s module from recording until {@link #release(NativeEngine)}. */
+  synchronized void guard(NativeEngine engine) {
+    engines.add(engine);
+    ensureRunning();
+  }
+
+  /** Engine shutdown: its feeds end and its module is no longer touched. */
+  void release(NativeEngine engine) {
+    synchronized (engine) {
+      engines.remove(engine);
+      for (Feed f : feeds) {
+        if (f.engine == engine) {
+          f.closed = true;
+          feeds.remove(f);
+        }
+      }
     }
+  }
+
+  synchronized Feed register(
+      NativeEngine engine, CustomAudioSource source, int sampleRate, int channels, boolean live) {
+    Feed f = new Feed(engine, source, sampleRate, channels, live);
+    feeds.add(f);
+    engines.add(engine);
+    ensureRunning();
     return f;
   }
 
+  /**
+   * Ends a feed. Pushes happen under the engine's monitor, so once this returns no push into the
+   * feed's source is in flight and the source may be disposed.
+   */
   void unregister(Feed f) {
-    f.closed = true;
-    feeds.remove(f);
-  }
-
-  /** Engine shutdown: no feed may touch native objects afterwards. */
-  void stopAll() {
-    for (Feed f : feeds) {
-      unregister(f);
+    synchronized (f.engine) {
+      f.closed = true;
+      feeds.remove(f);
     }
   }
 
@@ -99,12 +150,63 @@ public final class AudioPump {
     return rounds;
   }
 
+  /** Engine rounds whose pushes waited for a native call to finish (diagnostics). */
+  public long skippedRounds() {
+    return skipped;
+  }
+
+  /**
+   * Runs a native call that may start or stop an audio send stream or change a local audio source's
+   * sinks (addTrack, replaceTrack, set*Description, enabled, sinks on a local track, ...): no push
+   * runs meanwhile. Never waits for more than one push round.
+   */
+  public static <T> T notWhilePushing(Supplier<T> body) {
+    GATE.readLock().lock();
+    try {
+      return body.get();
+    } finally {
+      GATE.readLock().unlock();
+    }
+  }
+
+  public static void notWhilePushing(Runnable body) {
+    notWhilePushing(
+        () -> {
+          body.run();
+          return null;
+        });
+  }
+
+  /**
+   * Mean time per round spent pushing, in microseconds: a recording libwebrtc restarts inside it
+   * could meet a push (see the class comment), so this over 10 ms is that exposure.
+   */
+  public double meanPushMicros() {
+    long n = pushRounds;
+    return n == 0 ? 0 : pushNanos / 1000.0 / n;
+  }
+
+  /** Feeds being pushed now (diagnostics, tests). */
+  public int feedCount() {
+    return feeds.size();
+  }
+
+  private void ensureRunning() {
+    if (thread == null) {
+      Thread t = new Thread(this::run, "jrtc-audio");
+      t.setDaemon(true);
+      t.setPriority(Thread.MAX_PRIORITY);
+      thread = t;
+      t.start();
+    }
+  }
+
   private void run() {
     long next = System.nanoTime();
     while (true) {
-      if (feeds.isEmpty()) {
+      if (engines.isEmpty()) {
         synchronized (this) {
-          if (feeds.isEmpty()) {
+          if (engines.isEmpty()) {
             thread = null;
             return;
           }
@@ -129,35 +231,62 @@ public final class AudioPump {
   }
 
   private void round() {
-    Set<NativeEngine> stopped = new HashSet<>();
-    for (Feed f : feeds) {
-      synchronized (f.engine) {
-        if (!f.closed && !f.engine.isDisposed() && stopped.add(f.engine)) {
-          f.engine.audioModule().stopRecording();
+    for (NativeEngine engine : engines) {
+      // Engine monitor first, then the gate without waiting: a thread holding the monitor may be
+      // waiting for the gate's read side (shutdown closing connections), never the other way.
+      synchronized (engine) {
+        if (engine.isDisposed()) {
+          engines.remove(engine);
+          continue;
+        }
+        if (!GATE.writeLock().tryLock()) {
+          skipped++;
+          for (Feed f : feeds) {
+            if (f.engine == engine && f.owed < MAX_OWED) {
+              f.owed++;
+            }
+          }
+          continue;
+        }
+        try {
+          pushEngine(engine);
+        } finally {
+          GATE.writeLock().unlock();
         }
       }
     }
-    if (stopped.isEmpty()) {
+  }
+
+  private void pushEngine(NativeEngine engine) {
+    try {
+      engine.audioModule().stopRecording();
+    } catch (RuntimeException | Error e) {
+      LOG.warn("Stopping the engine's audio module failed; not pushing this round", e);
       return;
     }
-    // PulseAudio's module releases its lock while it hands a recorded chunk to libwebrtc, so its
-    // StopRecording can return while that last delivery is still inside SendAudioData (seen as
-    // the race-checker abort in AiortcIT with the native module). A chunk is delivered well
-    // within this grace; a recording libwebrtc restarts meanwhile delivers its first chunk only
-    // after a fragment (>= 10 ms) and is stopped again by the next round.
-    LockSupport.parkNanos(this, DELIVERY_GRACE_NANOS);
+    long pushStart = 0;
     for (Feed f : feeds) {
-      synchronized (f.engine) {
-        if (f.closed || f.engine.isDisposed() || !stopped.contains(f.engine)) {
-          continue;
-        }
-        f.ring.read(f.chunk);
-        for (int i = 0; i < f.chunk.length; i++) {
-          f.bytes[2 * i] = (byte) f.chunk[i];
-          f.bytes[2 * i + 1] = (byte) (f.chunk[i] >> 8);
+      if (f.engine != engine || f.closed) {
+        continue;
+      }
+      if (pushStart == 0) {
+        pushStart = System.nanoTime();
+      }
+      int chunks = 1 + f.owed;
+      f.owed = 0;
+      for (int k = 0; k < chunks; k++) {
+        f.fill();
+        short[] c = f.chunk;
+        for (int i = 0; i < c.length; i++) {
+          f.bytes[2 * i] = (byte) c[i];
+          f.bytes[2 * i + 1] = (byte) (c[i] >> 8);
         }
         f.source.pushAudio(f.bytes, 16, f.sampleRate, f.channels, f.sampleRate / 100);
       }
+    }
+    if (pushStart != 0) {
+      pushNanos += System.nanoTime() - pushStart;
+      pushRounds++;
     }
   }
 }

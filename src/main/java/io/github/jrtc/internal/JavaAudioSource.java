@@ -8,6 +8,7 @@ import io.github.jrtc.MediaTrackSettings;
 public final class JavaAudioSource implements AutoCloseable {
   private final AudioPump.Feed feed;
   private final MediaStreamTrack track;
+  private volatile boolean inputClosed;
 
   public JavaAudioSource(int sampleRate, int channels, String label) {
     if (sampleRate % 100 != 0 || sampleRate < 8000 || sampleRate > 48000) {
@@ -24,7 +25,7 @@ public final class JavaAudioSource implements AutoCloseable {
       }
       source = new CustomAudioSource();
     }
-    this.feed = AudioPump.shared().register(engine, source, sampleRate, channels);
+    this.feed = AudioPump.shared().register(engine, source, sampleRate, channels, false);
     this.track =
         NativeMedia.audioTrack(
             source,
@@ -37,7 +38,9 @@ public final class JavaAudioSource implements AutoCloseable {
 
               @Override
               public void release() {
-                close();
+                // The last track stopped: the feed ends before its native source is disposed.
+                inputClosed = true;
+                AudioPump.shared().unregister(feed);
               }
             });
   }
@@ -47,7 +50,7 @@ public final class JavaAudioSource implements AutoCloseable {
   }
 
   public void push(short[] samples, int offset, int length) {
-    if (!feed.closed) {
+    if (!inputClosed && !feed.closed) {
       feed.ring.write(samples, offset, length);
     }
   }
@@ -64,8 +67,12 @@ public final class JavaAudioSource implements AutoCloseable {
     return feed.ring.silentSamples();
   }
 
+  /**
+   * No more input: the track stays live and sends silence until it is stopped; its native source is
+   * disposed when the last track on it stops.
+   */
   @Override
   public void close() {
-    AudioPump.shared().unregister(feed);
+    inputClosed = true;
   }
 }

@@ -1,8 +1,5 @@
 package io.github.jrtc.internal;
 
-import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
-import dev.onvoid.webrtc.media.audio.AudioOptions;
-import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.video.VideoCaptureCapability;
 import dev.onvoid.webrtc.media.video.VideoDesktopSource;
 import dev.onvoid.webrtc.media.video.VideoDevice;
@@ -32,25 +29,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Capture through webrtc-java: the microphone through the engine's audio device module, cameras
- * through {@code VideoDeviceSource}, the X11 screen through {@code VideoDesktopSource}.
- *
- * <p>Microphone: libwebrtc's audio device module records from one device at a time and sends what
- * it records to every sending audio stream; a microphone track is an audio source of the shared
- * engine, and while one is live the module records from the chosen device (PulseAudio shows jrtc as
- * a source-output). With the headless module (no sound server when the engine started) there is
- * nothing to record from: NotReadableError.
+ * Capture through webrtc-java: microphones through a standalone audio device module each ({@link
+ * MicrophoneSource}), cameras through {@code VideoDeviceSource}, the X11 screen through {@code
+ * VideoDesktopSource}.
  */
 public final class NativeCapture implements CaptureBackend {
   private static final Logger LOG = LoggerFactory.getLogger(NativeCapture.class);
 
   private static final NativeCapture INSTANCE = new NativeCapture();
-
-  /** Live microphone tracks' sources, and the device the module records from for them. */
-  private int micUsers; // guarded by this
-
-  private String micDevice; // guarded by this
-  private NativeEngine micEngine; // guarded by this
 
   private NativeCapture() {}
 
@@ -61,14 +47,15 @@ public final class NativeCapture implements CaptureBackend {
   @Override
   public MediaStreamTrack openMicrophone(UserMediaSelector.Choice choice) {
     NativeEngine engine = liveEngine();
-    if (engine.isHeadlessAudio()) {
+    String id = choice.device().id();
+    if (!AudioDevicePolicy.devicesAllowed()) {
       throw Errors.notReadable(
-          "The jrtc engine runs a headless audio module (no sound server was reachable when it"
-              + " started, or -Djrtc.audio=headless): it cannot record from '"
+          "Sound devices are disabled (-Djrtc.audio="
+              + System.getProperty("jrtc.audio")
+              + "): cannot record from '"
               + choice.device().label()
               + "'");
     }
-    String id = choice.device().id();
     if (!choice.systemDefault()) {
       throw Errors.notReadable(
           "jrtc records only from the system's default audio input (webrtc-java 0.14.0 cannot"
@@ -78,35 +65,7 @@ public final class NativeCapture implements CaptureBackend {
               + id
               + ") to use it");
     }
-    AudioTrackSource source;
-    synchronized (this) {
-      synchronized (engine) {
-        if (engine.isDisposed()) {
-          throw shutDown();
-        }
-        try {
-          if (micUsers == 0 || micEngine != engine) {
-            startRecording(engine.audioModule(), id);
-            micDevice = id;
-            micEngine = engine;
-            micUsers = 0;
-          }
-          AudioOptions options = new AudioOptions();
-          options.echoCancellation = choice.flag("echoCancellation");
-          options.autoGainControl = choice.flag("autoGainControl");
-          options.noiseSuppression = choice.flag("noiseSuppression");
-          options.highpassFilter = options.noiseSuppression;
-          source = engine.factory().createAudioSource(options);
-        } catch (RuntimeException | Error e) {
-          if (micUsers == 0) {
-            stopRecording(engine);
-          }
-          throw Errors.notReadable(
-              "Could not record from '" + choice.device().label() + "': " + e.getMessage());
-        }
-        micUsers++;
-      }
-    }
+    MicrophoneSource mic = MicrophoneSource.open(engine, choice.device().label());
     Map<String, Object> s = choice.settings();
     MediaTrackSettings settings =
         new MediaTrackSettings(
@@ -139,10 +98,7 @@ public final class NativeCapture implements CaptureBackend {
             UserMediaSelector.SAMPLE_RATE,
             UserMediaSelector.CHANNEL_COUNT,
             UserMediaSelector.CHANNEL_COUNT);
-    AtomicBoolean released = new AtomicBoolean();
-    return NativeMedia.audioTrack(
-        source,
-        choice.device().label(),
+    SourceHooks hooks =
         new SourceHooks() {
           @Override
           public MediaTrackSettings settings() {
@@ -156,51 +112,20 @@ public final class NativeCapture implements CaptureBackend {
 
           @Override
           public void release() {
-            if (released.compareAndSet(false, true)) {
-              releaseMicrophone(engine);
-            }
+            mic.close();
           }
-        });
-  }
-
-  private void releaseMicrophone(NativeEngine engine) {
-    synchronized (this) {
-      if (micEngine != engine) {
-        return;
-      }
-      micUsers--;
-      if (micUsers == 0) {
-        synchronized (engine) {
-          if (!engine.isDisposed()) {
-            stopRecording(engine);
-          }
-        }
-        micDevice = null;
-        micEngine = null;
-      }
-    }
-  }
-
-  /** Whether a microphone track of this JVM is live (the module records for it). */
-  public synchronized boolean isRecording() {
-    return micUsers > 0;
-  }
-
-  private static void startRecording(AudioDeviceModuleBase adm, String deviceId) {
-    // Entry 0 of the module's list is the system default, which is what it records from after
-    // (re)initialising; a sending stream may have started recording already.
-    adm.stopRecording();
-    adm.initRecording();
-    adm.startRecording();
-    LOG.debug("Recording from the default input {}", deviceId);
-  }
-
-  private static void stopRecording(NativeEngine engine) {
+        };
     try {
-      engine.audioModule().stopRecording();
+      return NativeMedia.audioTrack(mic.nativeSource(), choice.device().label(), hooks);
     } catch (RuntimeException | Error e) {
-      LOG.warn("Stopping the microphone failed", e);
+      mic.close();
+      throw e;
     }
+  }
+
+  /** Whether a microphone of this JVM is recording (a live track uses it). */
+  public boolean isRecording() {
+    return MicrophoneSource.live() > 0;
   }
 
   @Override

@@ -1,17 +1,11 @@
 package io.github.jrtc.internal;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
-import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import io.github.jrtc.RTCConfiguration;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -21,10 +15,12 @@ import org.slf4j.LoggerFactory;
  * The implicit engine behind {@code new RTCPeerConnection()}: one webrtc-java factory (and so one
  * signaling, worker and network thread) shared by every connection, created on first use.
  *
- * <p>Headless-safe: never {@code new PeerConnectionFactory()} (it aborts the JVM when no sound card
- * initialises); a real audio device module is tried on its own thread with a timeout and the
- * headless module is used when it fails. System property {@code jrtc.audio} = {@code auto}
- * (default), {@code native} or {@code headless}.
+ * <p>Its audio device module is always webrtc-java's headless one, whatever {@code jrtc.audio}
+ * says: the factory never touches a sound card (no abort without one, no enumeration hang without a
+ * sound server), and its recording, which libwebrtc would send into every audio stream, is held
+ * stopped by {@link AudioPump}, the only thread that feeds audio into send streams. Microphones and
+ * speakers are standalone modules outside the factory ({@link MicrophoneSource}, {@link
+ * SpeakerOutput}).
  *
  * <p>Exit: libwebrtc's threads attach to the JVM as non-daemon threads and are never detached, so a
  * program whose {@code main} returns would hang. A daemon watchdog disposes the engine once no user
@@ -32,13 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class NativeEngine {
   private static final Logger LOG = LoggerFactory.getLogger(NativeEngine.class);
-  private static final long AUDIO_INIT_TIMEOUT_MS = 3000;
 
   private static NativeEngine shared;
 
   private final PeerConnectionFactory factory;
   private final AudioDeviceModuleBase audioModule;
-  private final boolean headlessAudio;
   private final Set<AutoCloseable> owned = ConcurrentHashMap.newKeySet();
   private volatile boolean disposed;
   // Closed connections are released under the read side; the factory is disposed under the write
@@ -48,12 +42,12 @@ public final class NativeEngine {
   private final AtomicLong leaked = new AtomicLong();
 
   private NativeEngine() {
-    AudioDeviceModuleBase adm = openAudioModule();
-    this.headlessAudio = adm instanceof HeadlessAudioDeviceModule;
-    this.audioModule = adm;
     NativeLogBridge.install();
+    AudioDeviceModuleBase adm = new HeadlessAudioDeviceModule();
+    this.audioModule = adm;
     this.factory = new PeerConnectionFactory(adm);
-    LOG.debug("jrtc engine started ({} audio)", headlessAudio ? "headless" : "native");
+    AudioPump.shared().guard(this);
+    LOG.debug("jrtc engine started");
   }
 
   /** The shared engine, created (again, after a shutdown) on demand. */
@@ -70,16 +64,15 @@ public final class NativeEngine {
     return shared == null || shared.disposed ? null : shared;
   }
 
-  public boolean isHeadlessAudio() {
-    return headlessAudio;
-  }
-
   /** The webrtc-java factory; never use it after {@link #isDisposed()} (SIGSEGV). */
   public PeerConnectionFactory factory() {
     return factory;
   }
 
-  /** The audio device module the factory was created with. */
+  /**
+   * The factory's (headless) audio device module. Only {@link AudioPump} may call it, under this
+   * engine's monitor.
+   */
   public AudioDeviceModuleBase audioModule() {
     return audioModule;
   }
@@ -169,7 +162,7 @@ public final class NativeEngine {
     try {
       disposed = true;
       SinkDispatcher.shutdownAll();
-      AudioPump.shared().stopAll();
+      AudioPump.shared().release(this);
       // Connections close (and release their native side) while the threads still run.
       for (AutoCloseable resource : owned.toArray(new AutoCloseable[0])) {
         try {
@@ -196,31 +189,5 @@ public final class NativeEngine {
         "jrtc engine shut down ({} peer connections released, {} leaked)",
         released.get(),
         leaked.get());
-  }
-
-  private static AudioDeviceModuleBase openAudioModule() {
-    String mode = System.getProperty("jrtc.audio", "auto").toLowerCase(Locale.ROOT);
-    if (!mode.equals("headless")) {
-      FutureTask<AudioDeviceModuleBase> task = new FutureTask<>(AudioDeviceModule::new);
-      Thread t = new Thread(task, "jrtc-audio-init");
-      t.setDaemon(true);
-      t.start();
-      try {
-        return task.get(AUDIO_INIT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-      } catch (ExecutionException e) {
-        LOG.info(
-            "No audio device could be opened ({}); using headless audio", e.getCause().toString());
-      } catch (TimeoutException e) {
-        LOG.warn(
-            "Audio device initialisation hung for {} ms; using headless audio",
-            AUDIO_INIT_TIMEOUT_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      if (mode.equals("native")) {
-        LOG.warn("jrtc.audio=native but no native audio device module could be opened");
-      }
-    }
-    return new HeadlessAudioDeviceModule();
   }
 }

@@ -25,7 +25,7 @@ public final class NativeMedia {
       VideoTrackSource source, String label, SourceHooks hooks) {
     NativeEngine engine = NativeEngine.shared();
     return TrackAccess.create(
-        createNative(engine, "video", new NativeTrackSource.Shared(source, hooks), label));
+        createNative(engine, "video", new NativeTrackSource.Shared(engine, source, hooks), label));
   }
 
   public static MediaStreamTrack audioTrack(AudioTrackSource source, String label) {
@@ -36,7 +36,7 @@ public final class NativeMedia {
       AudioTrackSource source, String label, SourceHooks hooks) {
     NativeEngine engine = NativeEngine.shared();
     return TrackAccess.create(
-        createNative(engine, "audio", new NativeTrackSource.Shared(source, hooks), label));
+        createNative(engine, "audio", new NativeTrackSource.Shared(engine, source, hooks), label));
   }
 
   /** A receiver's track: owned by the receiver, never disposed by jrtc. */
@@ -65,6 +65,16 @@ public final class NativeMedia {
               : engine.factory().createAudioTrack(nativeId, (AudioTrackSource) shared.nativeSource);
       return new NativeTrackSource(engine, track, kind, label == null ? "" : label, shared, false);
     }
+  }
+
+  /** Local native sources that some live track still uses (diagnostics, tests). */
+  public static int liveLocalSources() {
+    return NativeTrackSource.liveSources();
+  }
+
+  /** Local native tracks jrtc still holds: live ones (diagnostics, tests). */
+  public static int liveLocalTracks() {
+    return NativeTrackSource.liveTracks();
   }
 
   static boolean isVideo(dev.onvoid.webrtc.media.MediaStreamTrack t) {

@@ -259,14 +259,17 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           NativeConversions.toNative(
               new RTCSessionDescriptionInit(
                   description.type(), NativeInputGuard.sdp(description.sdp())));
+      // Applying a description starts and stops send streams (and so the engine's recording).
       run(
-          () -> {
-            if (local) {
-              pc.setLocalDescription(n, o);
-            } else {
-              pc.setRemoteDescription(n, o);
-            }
-          });
+          () ->
+              AudioPump.notWhilePushing(
+                  () -> {
+                    if (local) {
+                      pc.setLocalDescription(n, o);
+                    } else {
+                      pc.setRemoteDescription(n, o);
+                    }
+                  }));
     } catch (io.github.jrtc.DOMException e) {
       f.completeExceptionally(e);
     } catch (Error e) {
@@ -432,7 +435,9 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
   public TransceiverBridge addTrack(TrackSource track, java.util.List<String> streamIds) {
     dev.onvoid.webrtc.RTCRtpSender sender;
     try {
-      sender = pc.addTrack(nativeTrackOf(track), new java.util.ArrayList<>(streamIds));
+      dev.onvoid.webrtc.media.MediaStreamTrack nt = nativeTrackOf(track);
+      sender =
+          AudioPump.notWhilePushing(() -> pc.addTrack(nt, new java.util.ArrayList<>(streamIds)));
     } catch (RuntimeException | Error e) {
       throw Errors.fromNative(e.getMessage());
     }
@@ -471,10 +476,15 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
         track == null ? Placeholders.track(engine, kind) : nativeTrackOf(track);
     dev.onvoid.webrtc.RTCRtpTransceiver t;
     try {
-      t = pc.addTransceiver(nativeTrack, init);
-      if (track == null) {
-        t.getSender().replaceTrack(null);
-      }
+      t =
+          AudioPump.notWhilePushing(
+              () -> {
+                dev.onvoid.webrtc.RTCRtpTransceiver added = pc.addTransceiver(nativeTrack, init);
+                if (track == null) {
+                  added.getSender().replaceTrack(null);
+                }
+                return added;
+              });
     } catch (RuntimeException | Error e) {
       throw Errors.fromNative(e.getMessage());
     } finally {
@@ -492,7 +502,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
     for (dev.onvoid.webrtc.RTCRtpSender s : pc.getSenders()) {
       if (NativeRtp.handleOf(s) == t.senderKey()) {
         try {
-          pc.removeTrack(s);
+          AudioPump.notWhilePushing(() -> pc.removeTrack(s));
         } catch (RuntimeException | Error e) {
           throw Errors.fromNative(e.getMessage());
         }
@@ -555,26 +565,33 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
         engine.whileAlive(
             () -> {
               boolean quiet = use.retire(RETIRE_TIMEOUT_MS);
-              long handle = NativeRelease.handleOf(pc);
-              try {
-                pc.close();
-              } catch (RuntimeException | Error e) {
-                // webrtc-java throws when its handle is already gone; closed either way.
-              }
-              dependents.invalidateAll();
-              // Remote tracks die with the connection: unhook their sinks and drop the handles
-              // first (removeSink on a released track is a SIGSEGV).
-              for (NativeTransceiverBridge t : transceivers.values()) {
-                dropRemoteTrack(t);
-              }
-              if (quiet) {
-                engine.releaseClosedPeerConnection(handle);
-              } else {
-                LOG.warn("A native call on a closing peer connection did not return; leaking it");
-              }
+              AudioPump.notWhilePushing(() -> closeNative(quiet));
             });
     if (!ran) {
       use.retire(0);
+    }
+  }
+
+  // Closing detaches the senders' sinks from local sources: never while one is pushed into.
+  private void closeNative(boolean quiet) {
+    {
+      long handle = NativeRelease.handleOf(pc);
+      try {
+        pc.close();
+      } catch (RuntimeException | Error e) {
+        // webrtc-java throws when its handle is already gone; closed either way.
+      }
+      dependents.invalidateAll();
+      // Remote tracks die with the connection: unhook their sinks and drop the handles
+      // first (removeSink on a released track is a SIGSEGV).
+      for (NativeTransceiverBridge t : transceivers.values()) {
+        dropRemoteTrack(t);
+      }
+      if (quiet) {
+        engine.releaseClosedPeerConnection(handle);
+      } else {
+        LOG.warn("A native call on a closing peer connection did not return; leaking it");
+      }
     }
   }
 }

@@ -2,6 +2,8 @@ package io.github.jrtc.internal;
 
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrackSource;
 import io.github.jrtc.MediaTrackCapabilities;
 import io.github.jrtc.MediaTrackConstraints;
@@ -20,26 +22,96 @@ import org.slf4j.LoggerFactory;
 final class NativeTrackSource implements TrackSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NativeTrackSource.class);
 
-  /** A native source and the tracks using it. */
+  private static final AtomicInteger LIVE_SOURCES = new AtomicInteger();
+  private static final AtomicInteger LIVE_TRACKS = new AtomicInteger();
+
+  /**
+   * A native source and the tracks using it. When the last of them stops, the source's hooks stop
+   * capture and a Java-fed native source is disposed: a bot creating sources per call must not keep
+   * them until the engine shuts down.
+   */
   static final class Shared {
     final Object nativeSource; // VideoTrackSource or AudioTrackSource, or null for remote
     final SourceHooks hooks;
-    final AtomicInteger users = new AtomicInteger();
+    private final NativeEngine engine;
+    private int users; // guarded by this
+    private boolean released; // guarded by this
 
     Shared(Object nativeSource, SourceHooks hooks) {
+      this(null, nativeSource, hooks);
+    }
+
+    Shared(NativeEngine engine, Object nativeSource, SourceHooks hooks) {
+      this.engine = engine;
       this.nativeSource = nativeSource;
       this.hooks = hooks;
+      if (nativeSource != null) {
+        LIVE_SOURCES.incrementAndGet();
+      }
+    }
+
+    /** One more track on this source; false once the source was released (it is gone). */
+    synchronized boolean acquire() {
+      if (released) {
+        return false;
+      }
+      users++;
+      return true;
+    }
+
+    synchronized boolean isReleased() {
+      return released;
     }
 
     void releaseOne() {
-      if (users.decrementAndGet() == 0) {
-        try {
-          hooks.release();
-        } catch (RuntimeException | Error e) {
-          LOG.warn("Releasing a track source failed", e);
+      synchronized (this) {
+        if (released || --users > 0) {
+          return;
         }
+        released = true;
+      }
+      try {
+        hooks.release();
+      } catch (RuntimeException | Error e) {
+        LOG.warn("Releasing a track source failed", e);
+      }
+      if (nativeSource != null) {
+        LIVE_SOURCES.decrementAndGet();
+        disposeNativeSource();
       }
     }
+
+    /**
+     * The hooks have stopped feeding it (no push in flight): give back jrtc's reference. Tracks and
+     * senders that still use it hold their own references in libwebrtc.
+     */
+    private void disposeNativeSource() {
+      if (engine == null) {
+        return;
+      }
+      engine.whileAlive(
+          () -> {
+            try {
+              if (nativeSource instanceof CustomAudioSource a) {
+                a.dispose();
+              } else if (nativeSource instanceof CustomVideoSource v) {
+                v.dispose();
+              }
+            } catch (RuntimeException | Error e) {
+              LOG.debug("Disposing a native source failed", e);
+            }
+          });
+    }
+  }
+
+  /** Local native sources not yet released (diagnostics, tests). */
+  static int liveSources() {
+    return LIVE_SOURCES.get();
+  }
+
+  /** Local native tracks whose handle jrtc still holds (diagnostics, tests). */
+  static int liveTracks() {
+    return LIVE_TRACKS.get();
   }
 
   private final NativeEngine engine;
@@ -66,7 +138,16 @@ final class NativeTrackSource implements TrackSource, AutoCloseable {
     this.label = label;
     this.shared = shared;
     this.remote = remote;
-    shared.users.incrementAndGet();
+    if (!shared.acquire()) {
+      // The source is gone (its last track stopped meanwhile): this track is born ended.
+      this.stopped = true;
+      disposeTrack(track);
+      this.track = null;
+      return;
+    }
+    if (!remote && track != null) {
+      LIVE_TRACKS.incrementAndGet();
+    }
     engine.own(this);
   }
 
@@ -97,7 +178,8 @@ final class NativeTrackSource implements TrackSource, AutoCloseable {
       return;
     }
     try {
-      t.setEnabled(enabled);
+      // Muting changes whether libwebrtc records at all (AudioState::OnMuteStreamChanged).
+      AudioPump.notWhilePushing(() -> t.setEnabled(enabled));
     } catch (RuntimeException | Error e) {
       LOG.debug("setEnabled on a native track failed", e);
     }
@@ -105,7 +187,7 @@ final class NativeTrackSource implements TrackSource, AutoCloseable {
 
   @Override
   public synchronized TrackSource cloneSource() {
-    if (remote || shared.nativeSource == null || engine.isDisposed()) {
+    if (remote || shared.nativeSource == null || engine.isDisposed() || shared.isReleased()) {
       // A remote track's clone shares the receiver's native track: ending it only ends the clone.
       return new NativeTrackSource(engine, track, kind, label, shared, true);
     }
@@ -123,7 +205,42 @@ final class NativeTrackSource implements TrackSource, AutoCloseable {
         setEnabled(false);
       }
     }
+    if (!remote) {
+      releaseNativeTrack();
+    }
     shared.releaseOne();
+  }
+
+  /**
+   * An ended local track is never fed again: its sinks come off and jrtc's reference goes. A sender
+   * that still shows it keeps libwebrtc's own reference; jrtc then sees no native track (null).
+   */
+  private void releaseNativeTrack() {
+    SinkDispatcher.detachSource(this);
+    MediaStreamTrack t;
+    synchronized (this) {
+      t = track;
+      track = null;
+    }
+    if (t != null) {
+      LIVE_TRACKS.decrementAndGet();
+      // Under whileAlive the factory cannot be disposed meanwhile (at shutdown: its own thread).
+      engine.whileAlive(() -> disposeTrack(t));
+    }
+    engine.disown(this);
+  }
+
+  private static void disposeTrack(MediaStreamTrack t) {
+    if (t == null) {
+      return;
+    }
+    try {
+      t.dispose();
+    } catch (RuntimeException | Error e) {
+      // webrtc-java throws when libwebrtc still holds the track (a sender): jrtc's reference is
+      // gone all the same.
+      LOG.trace("Native track still used by libwebrtc after release", e);
+    }
   }
 
   @Override
@@ -154,11 +271,8 @@ final class NativeTrackSource implements TrackSource, AutoCloseable {
       MediaStreamTrack t = track;
       track = null;
       if (t != null && !remote) {
-        try {
-          t.dispose();
-        } catch (RuntimeException | Error e) {
-          LOG.debug("Disposing a native track failed", e);
-        }
+        LIVE_TRACKS.decrementAndGet();
+        disposeTrack(t);
       }
     }
   }

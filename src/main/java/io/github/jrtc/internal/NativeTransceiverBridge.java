@@ -128,7 +128,7 @@ final class NativeTransceiverBridge implements TransceiverBridge {
   public void stop() {
     run(
         () -> {
-          transceiver.stop();
+          AudioPump.notWhilePushing(transceiver::stop);
         });
   }
 
@@ -166,7 +166,9 @@ final class NativeTransceiverBridge implements TransceiverBridge {
     return guarded(
         () -> {
           try {
-            sender.replaceTrack(track == null ? null : track.nativeTrack());
+            dev.onvoid.webrtc.media.MediaStreamTrack nt =
+                track == null ? null : track.nativeTrack();
+            AudioPump.notWhilePushing(() -> sender.replaceTrack(nt));
             return true;
           } catch (RuntimeException | Error e) {
             return false;

@@ -175,7 +175,7 @@ public final class PacedVideoSource implements AutoCloseable {
     return frameRate;
   }
 
-  /** Stops pacing and ends pushing; the native source lives until the engine shuts down. */
+  /** Stops pacing and ends pushing; the native source is disposed when its last track stops. */
   @Override
   public void close() {
     synchronized (engine) {

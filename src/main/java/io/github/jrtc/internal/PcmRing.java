@@ -42,6 +42,17 @@ public final class PcmRing {
     return n;
   }
 
+  /**
+   * Drops the oldest samples until at most {@code keep} are left; returns how many were dropped.
+   */
+  public synchronized int trimTo(int keep) {
+    int n = Math.max(0, size - keep);
+    start = (start + n) % data.length;
+    size -= n;
+    dropped += n;
+    return n;
+  }
+
   public synchronized int size() {
     return size;
   }

@@ -108,7 +108,8 @@ public final class SinkDispatcher {
           (data, bits, rate, channels, frames) ->
               NativeCallbacks.guard(
                   "AudioTrackSink.onData", () -> onNative(data, bits, rate, channels, frames));
-      audio.addSink(nativeAudio);
+      AudioTrackSink n = nativeAudio;
+      AudioPump.notWhilePushing(() -> audio.addSink(n));
     }
   }
 
@@ -124,7 +125,8 @@ public final class SinkDispatcher {
       if (t instanceof VideoTrack video && nativeVideo != null) {
         video.removeSink(nativeVideo);
       } else if (t instanceof AudioTrack audio && nativeAudio != null) {
-        audio.removeSink(nativeAudio);
+        AudioTrackSink n = nativeAudio;
+        AudioPump.notWhilePushing(() -> audio.removeSink(n));
       }
     } catch (RuntimeException | Error e) {
       LOG.debug("Removing a native sink failed", e);

@@ -6,9 +6,8 @@ import io.github.jrtc.internal.JavaAudioSource;
 /**
  * An audio track fed from Java with 16-bit PCM. Push any amount at any time from any thread; jrtc's
  * audio thread forwards 10 ms every 10 ms (silence when nothing is buffered; at most one second is
- * buffered, older samples are dropped). Safe with libwebrtc's audio device module: pushing never
- * aborts the JVM. While any such source is open, the engine's native microphone capture is held
- * stopped.
+ * buffered, older samples are dropped). Microphone tracks from getUserMedia are fed the same way,
+ * so a microphone and any number of these can be live at once, each on its own track.
  */
 public final class AudioSampleSource implements AutoCloseable {
   private final JavaAudioSource impl;
