@@ -1,6 +1,7 @@
 package io.github.jrtc;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +9,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ObjectName;
 import org.awaitility.Awaitility;
 
 /**
- * Child JVM of {@link DataChannelMemoryIT}: one pair exchanges messages after a warm-up; prints
- * {@code RESULT <rss kB before> <rss kB after> <heap kB kept> <messages received>}. Run with a
- * fixed, pre-touched heap so that RSS growth is native memory (and JVM metadata) only.
+ * Child JVM of {@link DataChannelMemoryIT}: one pair exchanges messages after a warm-up, in two
+ * equal windows; prints {@code RESULT <rss kB before> <rss kB after window 1> <rss kB after window
+ * 2> <heap kB kept, window 1> <heap kB kept, window 2> <messages received per window> <live
+ * webrtc-java RTCDataChannelBuffer objects>}. Run with a fixed, pre-touched heap so that RSS growth
+ * is native memory (and JVM metadata) only.
  */
 public final class DataChannelMemoryProbe {
   private DataChannelMemoryProbe() {}
@@ -53,13 +57,25 @@ public final class DataChannelMemoryProbe {
     local.onmessage(e -> atA.addAndGet(((String) e.data()).length()));
 
     exchange(local, remote, 20_000, atA, atB);
-    long rssBefore = settledRss();
-    long heapBefore = heapUsedKb();
+    // Two equal windows: a leak grows RSS in both alike, while one-time costs (JIT code,
+    // allocator arenas reaching their working size) land in the first.
+    long rss0 = settledRss();
+    long heap0 = heapUsedKb();
     exchange(local, remote, messages, atA, atB);
-    long rssAfter = settledRss();
-    long heapAfter = heapUsedKb();
+    long rss1 = settledRss();
+    long heap1 = heapUsedKb();
+    exchange(local, remote, messages, atA, atB);
+    long rss2 = settledRss();
+    long heap2 = heapUsedKb();
     System.out.printf(
-        "RESULT %d %d %d %d%n", rssBefore, rssAfter, heapAfter - heapBefore, 2L * messages);
+        "RESULT %d %d %d %d %d %d %d%n",
+        rss0,
+        rss1,
+        rss2,
+        heap1 - heap0,
+        heap2 - heap1,
+        2L * messages,
+        liveInstances("dev.onvoid.webrtc.RTCDataChannelBuffer"));
     a.close();
     b.close();
   }
@@ -94,6 +110,28 @@ public final class DataChannelMemoryProbe {
       }
     }
     throw new IOException("no VmRSS in /proc/self/status");
+  }
+
+  /**
+   * Live instances of a class after a full GC, from the JVM's class histogram: webrtc-java's
+   * per-message buffer objects stay reachable only through leaked JNI local references.
+   */
+  static long liveInstances(String className) throws Exception {
+    String histogram =
+        (String)
+            ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram",
+                    new Object[] {new String[0]},
+                    new String[] {String[].class.getName()});
+    for (String line : histogram.split("\\R")) {
+      String[] cols = line.trim().split("\\s+");
+      if (cols.length >= 4 && cols[3].equals(className)) {
+        return Long.parseLong(cols[1]);
+      }
+    }
+    return 0;
   }
 
   private static long heapUsedKb() {

@@ -101,6 +101,9 @@ class TransportsIT {
     assertThat(sctp.transport()).isSameAs(dtls);
     List<RTCSctpTransportState> sctpStates = new ArrayList<>();
     sctp.onstatechange(e -> sctpStates.add(sctp.state()));
+    // libwebrtc's channel-open report can overtake its description callback: then the transport
+    // is created connected, with no event to see.
+    boolean connectedAtCreation = sctp.state() == RTCSctpTransportState.CONNECTED;
     aUp.get(10, TimeUnit.SECONDS);
     bUp.get(10, TimeUnit.SECONDS);
     open.get(10, TimeUnit.SECONDS);
@@ -125,7 +128,11 @@ class TransportsIT {
     assertThat(pair.local().type()).isNotNull();
 
     assertThat(sctp.state()).isEqualTo(RTCSctpTransportState.CONNECTED);
-    assertThat(sctpStates).containsExactly(RTCSctpTransportState.CONNECTED);
+    if (connectedAtCreation) {
+      assertThat(sctpStates).isEmpty();
+    } else {
+      assertThat(sctpStates).containsExactly(RTCSctpTransportState.CONNECTED);
+    }
     assertThat(sctp.maxChannels()).isPositive();
     assertThat(sctp.maxMessageSize()).isEqualTo(262_144.0);
 

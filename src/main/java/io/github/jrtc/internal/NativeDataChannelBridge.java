@@ -33,6 +33,8 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
 
   private final NativeDependents owner;
   private final NativeObserver nativeObserver;
+  // jrtc's own native observer when its library is loaded; else webrtc-java's is registered.
+  private final NativeDataChannelObserver jrtcObserver;
 
   NativeDataChannelBridge(RTCDataChannel channel, NativeDependents owner) {
     this.channel = channel;
@@ -59,7 +61,10 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
     // Observe first, then read: a change in between is then seen as an event, not lost.
     this.state = RTCDataChannelState.CONNECTING;
     this.nativeObserver = new NativeObserver(this);
-    channel.registerObserver(nativeObserver);
+    this.jrtcObserver = NativeDataChannelObserver.register(channel, nativeObserver);
+    if (jrtcObserver == null) {
+      channel.registerObserver(nativeObserver);
+    }
     this.id = idOf(channel.getId());
     RTCDataChannelState now =
         NativeConversions.sameName(RTCDataChannelState.class, channel.getState());
@@ -73,10 +78,12 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
   }
 
   /**
-   * webrtc-java never deletes the native observer (nor its global reference to this object) on
+   * Receives the channel's events from jrtc's native observer or, without it, webrtc-java's.
+   * webrtc-java never deletes its native observer (nor its global reference to this object) on
    * unregister: so this holds the bridge only until dispose, and what stays pinned is tiny.
    */
-  private static final class NativeObserver implements RTCDataChannelObserver {
+  private static final class NativeObserver
+      implements RTCDataChannelObserver, NativeDataChannelObserver.Target {
     private volatile NativeDataChannelBridge target;
 
     NativeObserver(NativeDataChannelBridge target) {
@@ -90,33 +97,33 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
 
     @Override
     public void onStateChange() {
-      NativeCallbacks.guard(
-          "RTCDataChannel.onStateChange",
-          () -> {
-            NativeDataChannelBridge t = target;
-            if (t != null) {
-              t.nativeStateChanged();
-            }
-          });
+      NativeCallbacks.guard("RTCDataChannel.onStateChange", this::stateChanged);
     }
 
     @Override
     public void onMessage(RTCDataChannelBuffer buffer) {
-      NativeCallbacks.guard(
-          "RTCDataChannel.onMessage",
-          () -> {
-            NativeDataChannelBridge t = target;
-            if (t == null) {
-              return;
-            }
-            // The native buffer dies with this callback: copy it.
-            ByteBuffer src = buffer.data;
-            ByteBuffer copy = ByteBuffer.allocate(src.remaining());
-            copy.put(src.duplicate());
-            copy.flip();
-            boolean binary = buffer.binary;
-            t.deliver(o -> o.onMessage(copy, binary));
-          });
+      NativeCallbacks.guard("RTCDataChannel.onMessage", () -> message(buffer.data, buffer.binary));
+    }
+
+    @Override
+    public void stateChanged() {
+      NativeDataChannelBridge t = target;
+      if (t != null) {
+        t.nativeStateChanged();
+      }
+    }
+
+    @Override
+    public void message(ByteBuffer borrowed, boolean binary) {
+      NativeDataChannelBridge t = target;
+      if (t == null) {
+        return;
+      }
+      // The native buffer dies with this callback: copy it.
+      ByteBuffer copy = ByteBuffer.allocate(borrowed.remaining());
+      copy.put(borrowed.duplicate());
+      copy.flip();
+      t.deliver(o -> o.onMessage(copy, binary));
     }
   }
 
@@ -291,7 +298,12 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
                     return;
                   }
                   try {
-                    channel.unregisterObserver();
+                    // Unregistered first: after dispose the handle may point at freed memory.
+                    if (jrtcObserver != null) {
+                      jrtcObserver.unregister();
+                    } else {
+                      channel.unregisterObserver();
+                    }
                     channel.dispose();
                   } catch (RuntimeException | Error e) {
                     // webrtc-java throws when libwebrtc still holds a reference; dropped anyway.

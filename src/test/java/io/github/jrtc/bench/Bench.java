@@ -17,15 +17,18 @@ import java.util.Locale;
  */
 public final class Bench {
   private final boolean quick;
+  private final boolean dataChannelsOnly;
   private final Table table = new Table();
 
-  private Bench(boolean quick) {
+  private Bench(boolean quick, boolean dataChannelsOnly) {
     this.quick = quick;
+    this.dataChannelsOnly = dataChannelsOnly;
   }
 
   public static void main(String[] args) throws Exception {
     boolean quick = List.of(args).contains("--quick");
-    new Bench(quick).run();
+    // --data-channels: only the 64 KiB throughput and 100-byte message-rate rows.
+    new Bench(quick, List.of(args).contains("--data-channels")).run();
     System.out.flush();
     // libwebrtc's native threads are non-daemon and never detach.
     Runtime.getRuntime().halt(0);
@@ -75,24 +78,30 @@ public final class Bench {
         Side side = sides[s];
         log("round %d/%d: %s", round + 1, rounds, side.name());
         Samples dc = new Samples();
-        for (int i = 0; i < dcAnswers; i++) {
+        for (int i = 0; i < (dataChannelsOnly ? 0 : dcAnswers); i++) {
           dc.add(side.answerNanos(dcOffer) / 1e3);
         }
-        dcP50.get(s).add(dc.median());
-        dcAll.get(s).addAll(dc);
+        if (!dataChannelsOnly) {
+          dcP50.get(s).add(dc.median());
+          dcAll.get(s).addAll(dc);
+        }
         Samples av = new Samples();
-        for (int i = 0; i < avAnswers; i++) {
+        for (int i = 0; i < (dataChannelsOnly ? 0 : avAnswers); i++) {
           av.add(side.answerNanos(avOffer) / 1e3);
         }
-        avP50.get(s).add(av.median());
-        avAll.get(s).addAll(av);
+        if (!dataChannelsOnly) {
+          avP50.get(s).add(av.median());
+          avAll.get(s).addAll(av);
+        }
         Samples c = new Samples();
-        for (int i = 0; i < connects; i++) {
+        for (int i = 0; i < (dataChannelsOnly ? 0 : connects); i++) {
           try (BenchPair pair = side.connect()) {
             c.add(pair.connectNanos() / 1e6);
           }
         }
-        connect.get(s).add(c.median());
+        if (!dataChannelsOnly) {
+          connect.get(s).add(c.median());
+        }
         double mbps;
         double kmsgs;
         try (BenchPair pair = side.connect()) {
@@ -107,16 +116,20 @@ public final class Bench {
       }
     }
 
-    table.add("createAnswer p50, data-channel offer (µs)", dcP50, "%.0f");
-    table.addPooled("createAnswer p99, data-channel offer (µs)", dcAll, 0.99, "%.0f");
-    table.add("createAnswer p50, audio+video offer (µs) ¹", avP50, "%.0f");
-    table.addPooled("createAnswer p99, audio+video offer (µs) ¹", avAll, 0.99, "%.0f");
-    table.add("createOffer → connected + channel open, p50 (ms)", connect, "%.2f");
+    if (!dataChannelsOnly) {
+      table.add("createAnswer p50, data-channel offer (µs)", dcP50, "%.0f");
+      table.addPooled("createAnswer p99, data-channel offer (µs)", dcAll, 0.99, "%.0f");
+      table.add("createAnswer p50, audio+video offer (µs) ¹", avP50, "%.0f");
+      table.addPooled("createAnswer p99, audio+video offer (µs) ¹", avAll, 0.99, "%.0f");
+      table.add("createOffer → connected + channel open, p50 (ms)", connect, "%.2f");
+    }
     table.add("64 KiB messages, flow control (MB/s)", throughput, "%.1f");
     table.add("100-byte messages (k msg/s)", rate, "%.2f");
 
-    memory();
-    table.note("video 1280×720 unpaced (frames/s, CPU)", "n/a ²", "n/a ²");
+    if (!dataChannelsOnly) {
+      memory();
+      table.note("video 1280×720 unpaced (frames/s, CPU)", "n/a ²", "n/a ²");
+    }
     raw.close();
 
     System.out.println(machine());
@@ -125,6 +138,9 @@ public final class Bench {
     System.out.println();
     System.out.println(
         "Cells: median over rounds (min–max over rounds); p99 rows pool every sample (n).");
+    if (dataChannelsOnly) {
+      return;
+    }
     System.out.println(
         "¹ Both sides answer the same offer, made by raw webrtc-java with an audio and a video"
             + " track, so the row compares like for like.");
