@@ -229,6 +229,9 @@ final class TransceiverRegistry {
       RTCSessionDescription localDescription,
       RTCSessionDescription remote) {
     if (cannotHaveTransceivers(type, localDescription, remote)) {
+      // No transceiver can exist, but a data-only negotiation still creates the SCTP transport.
+      pc.transportsInternal()
+          .afterDescription(type, local, pc.localDescription(), remote, List.of());
       return;
     }
     refresh();
