@@ -258,11 +258,13 @@ public final class AudioPump {
   }
 
   private void pushEngine(NativeEngine engine) {
-    try {
-      engine.audioModule().stopRecording();
-    } catch (RuntimeException | Error e) {
-      LOG.warn("Stopping the engine's audio module failed; not pushing this round", e);
-      return;
+    if (!engine.recordingRefused()) {
+      try {
+        engine.audioModule().stopRecording();
+      } catch (RuntimeException | Error e) {
+        LOG.warn("Stopping the engine's audio module failed; not pushing this round", e);
+        return;
+      }
     }
     long pushStart = 0;
     for (Feed f : feeds) {
