@@ -76,17 +76,25 @@ public class MediaDevices extends EventTarget {
     return deliver(
         devices
             .snapshot()
-            .thenApplyAsync(s -> open(UserMediaSelector.select(s, constraints)), CAPTURE_THREAD));
+            .thenApplyAsync(
+                s -> open(UserMediaSelector.select(s, constraints), constraints), CAPTURE_THREAD));
   }
 
-  private MediaStream open(UserMediaSelector.Selection selection) {
+  private MediaStream open(
+      UserMediaSelector.Selection selection, MediaStreamConstraints constraints) {
     List<MediaStreamTrack> tracks = new ArrayList<>();
     try {
+      // The spec's getUserMedia stores the constraints the track was selected with: what
+      // getConstraints() returns until applyConstraints replaces them.
       if (selection.audio() != null) {
-        tracks.add(capture.openMicrophone(selection.audio()));
+        MediaStreamTrack t = capture.openMicrophone(selection.audio());
+        t.appliedConstraints(constraints.audio());
+        tracks.add(t);
       }
       if (selection.video() != null) {
-        tracks.add(capture.openCamera(selection.video()));
+        MediaStreamTrack t = capture.openCamera(selection.video());
+        t.appliedConstraints(constraints.video());
+        tracks.add(t);
       }
     } catch (RuntimeException | Error e) {
       tracks.forEach(MediaStreamTrack::stop);
@@ -116,7 +124,12 @@ public class MediaDevices extends EventTarget {
     }
     return deliver(
         CompletableFuture.supplyAsync(
-            () -> new MediaStream(List.of(capture.openScreen(request))), CAPTURE_THREAD));
+            () -> {
+              MediaStreamTrack t = capture.openScreen(request);
+              t.appliedConstraints(options.video());
+              return new MediaStream(List.of(t));
+            },
+            CAPTURE_THREAD));
   }
 
   static CaptureBackend.ScreenRequest screenRequest(DisplayMediaStreamOptions options) {
@@ -203,10 +216,22 @@ public class MediaDevices extends EventTarget {
   static List<MediaDeviceInfo> infos(DeviceSnapshot s) {
     List<MediaDeviceInfo> out = new ArrayList<>();
     for (NativeDevice d : s.audioInputs()) {
-      out.add(info(d));
+      out.add(
+          new InputDeviceInfo(
+              d.id(),
+              d.kind(),
+              d.label(),
+              UserMediaSelector.groupId(d),
+              UserMediaSelector.microphoneCapabilities(d)));
     }
     for (NativeDevice d : s.videoInputs()) {
-      out.add(info(d));
+      out.add(
+          new InputDeviceInfo(
+              d.id(),
+              d.kind(),
+              d.label(),
+              UserMediaSelector.groupId(d),
+              UserMediaSelector.cameraCapabilities(d, s.modesOf(d))));
     }
     for (NativeDevice d : s.audioOutputs()) {
       out.add(info(d));

@@ -98,6 +98,11 @@ public class MediaStreamTrack extends EventTarget {
         : source.settings();
   }
 
+  /** Set by getUserMedia/getDisplayMedia: the constraints the track was created with. */
+  void appliedConstraints(MediaTrackConstraints c) {
+    constraints = c == null ? new MediaTrackConstraints() : c;
+  }
+
   public MediaTrackConstraints getConstraints() {
     return constraints;
   }

@@ -107,6 +107,7 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
       case OPEN -> {
         if (readyState == RTCDataChannelState.CONNECTING) {
           readyState = RTCDataChannelState.OPEN;
+          owner.dataChannelOpened();
           dispatchEvent(new Event("open"));
         }
       }

@@ -37,6 +37,11 @@ import java.util.function.Function;
 public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private static final AtomicInteger COUNT = new AtomicInteger();
 
+  /** Re-checks a negotiationneeded that waited for a burst of changes to end. */
+  private static final java.util.concurrent.ScheduledExecutorService RECHECK =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          io.github.jrtc.internal.EventThreads.daemonFactory("jrtc-negotiation-"));
+
   /** libwebrtc's SCTP send limit; the remote's a=max-message-size can only lower it. */
   private static final long LOCAL_MAX_MESSAGE_SIZE = 262_144;
 
@@ -71,6 +76,14 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private int lastAnswerGeneration = -1;
   private final AtomicInteger negotiationGeneration = new AtomicInteger();
   private boolean negotiationNeeded;
+  // The JS "same task" guarantee, approximated for callers off the event queue: a burst of changes
+  // (addTrack, createDataChannel, ...) made from another thread with gaps under QUIET_NANOS is one
+  // task, so negotiationneeded waits until the burst went quiet. Changes made on the queue (in a
+  // handler) need no delay: the event's own task runs after the handler's.
+  static final long QUIET_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20);
+  private volatile long lastOffQueueChange;
+  private volatile boolean offQueueChangeSeen;
+  private boolean recheckScheduled; // event queue only
   private final Set<Integer> remoteEndOfCandidates = ConcurrentHashMap.newKeySet();
   private String parsedRemoteSdp;
   // libwebrtc reports the first candidates before its setLocalDescription callback; the spec
@@ -79,6 +92,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private final List<Runnable> heldCandidateEvents = new java.util.ArrayList<>();
   private List<MediaSection> parsedRemoteSections = List.of();
   private final TransceiverRegistry transceivers;
+  private final TransportRegistry transports = new TransportRegistry(this, MAX_DATA_CHANNELS);
 
   /** A connection with the default configuration. */
   public RTCPeerConnection() {
@@ -673,6 +687,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (closed) {
       return;
     }
+    noteChange();
     bridge.restartIce();
   }
 
@@ -789,10 +804,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
         }
       }
     }
+    noteChange();
     DataChannelBridge channelBridge = bridge.createDataChannel(l, options);
     RTCDataChannel channel = new RTCDataChannel(this, channelBridge, queue, l, options);
     dataChannels.add(channel);
     negotiationGeneration.incrementAndGet();
+    noteChange();
     channel.attach();
     // Over an established SCTP association libwebrtc opens a channel inside createDataChannel,
     // before any observer could see it: announce it, asynchronously as the spec does.
@@ -834,6 +851,32 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   boolean isClosedInternal() {
     return closed;
+  }
+
+  /**
+   * The SCTP transport data channels use; null until an answer negotiating data channels was
+   * applied.
+   */
+  public RTCSctpTransport sctp() {
+    return transports.sctp();
+  }
+
+  TransportRegistry transportsInternal() {
+    return transports;
+  }
+
+  boolean anyDataChannelOpen() {
+    for (RTCDataChannel c : dataChannels) {
+      if (c.readyState() == RTCDataChannelState.OPEN) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A data channel of this connection opened (on the queue, before its open event). */
+  void dataChannelOpened() {
+    transports.dataChannelOpened();
   }
 
   // ---------------------------------------------------------------- media (TransceiverRegistry)
@@ -892,6 +935,19 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /** Something that changes the next offer happened: a stored offer/answer is outdated. */
   void negotiationChanged() {
     negotiationGeneration.incrementAndGet();
+    noteChange();
+  }
+
+  /**
+   * Remembers when a caller off the event queue last changed what the next offer holds. Called
+   * before the native call too: libwebrtc raises negotiation-needed on its own thread while that
+   * call is still returning.
+   */
+  void noteChange() {
+    if (!queue.isCurrent()) {
+      lastOffQueueChange = System.nanoTime();
+      offQueueChangeSeen = true;
+    }
   }
 
   <T> CompletableFuture<T> chainOperation(
@@ -940,6 +996,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       channel.closeWithConnection();
     }
     transceivers.closeAll();
+    transports.closeAll();
     dataChannels.clear();
     try {
       bridge.close();
@@ -1031,6 +1088,25 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (signalingState != RTCSignalingState.STABLE) {
       return;
     }
+    if (offQueueChangeSeen) {
+      long quietFor = System.nanoTime() - lastOffQueueChange;
+      if (quietFor < QUIET_NANOS) {
+        if (!recheckScheduled) {
+          recheckScheduled = true;
+          java.util.concurrent.ScheduledFuture<?> unused =
+              RECHECK.schedule(
+                  () ->
+                      post(
+                          () -> {
+                            recheckScheduled = false;
+                            maybeFireNegotiationNeeded();
+                          }),
+                  QUIET_NANOS - quietFor,
+                  java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        return;
+      }
+    }
     negotiationNeeded = false;
     dispatchEvent(new Event("negotiationneeded"));
   }
@@ -1086,6 +1162,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                   }
                   iceGatheringState = state;
                   updateDescriptions(snapshot, true, false);
+                  transports.iceGatheringState(state);
                   dispatchEvent(new Event("icegatheringstatechange"));
                   if (state == RTCIceGatheringState.COMPLETE && !closed) {
                     // webrtc-java sends no final null candidate: the spec's end of gathering.
@@ -1106,6 +1183,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
           () -> {
             if (iceConnectionState != state) {
               iceConnectionState = state;
+              transports.iceConnectionState(state);
               dispatchEvent(new Event("iceconnectionstatechange"));
             }
           });
@@ -1117,6 +1195,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
           () -> {
             if (connectionState != state) {
               connectionState = state;
+              transports.connectionState(state);
               dispatchEvent(new Event("connectionstatechange"));
             }
           });
@@ -1138,6 +1217,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       dataChannels.add(channel);
       post(
           () -> {
+            // A channel announced by the peer arrived over an established association.
+            transports.dataChannelOpened();
             dispatchEvent(new RTCDataChannelEvent("datachannel", channel));
             channel.announceIfOpen();
           });

@@ -11,11 +11,21 @@ public final class RTCRtpReceiver {
   private final RTCPeerConnection pc;
   private final TransceiverBridge bridge;
   private final MediaStreamTrack track;
+  private volatile RTCDtlsTransport transport;
 
   RTCRtpReceiver(RTCPeerConnection pc, TransceiverBridge bridge, MediaStreamTrack track) {
     this.pc = pc;
     this.bridge = bridge;
     this.track = track;
+  }
+
+  /** The DTLS transport the media comes over; null until a description created one. */
+  public RTCDtlsTransport transport() {
+    return pc.transportsInternal().exposed(transport);
+  }
+
+  void transport(RTCDtlsTransport t) {
+    this.transport = t;
   }
 
   /** The remote track; muted until media arrives, ended when the transceiver stops. */

@@ -16,6 +16,8 @@ public final class RTCRtpSender {
   private volatile MediaStreamTrack track;
   private volatile List<String> streamIds = List.of();
   private volatile RTCRtpSendParameters lastReturned;
+  private volatile RTCDtlsTransport transport;
+  private volatile RTCDTMFSender dtmf;
 
   RTCRtpSender(RTCPeerConnection pc, TransceiverBridge bridge) {
     this.pc = pc;
@@ -28,6 +30,41 @@ public final class RTCRtpSender {
 
   RTCRtpTransceiver transceiver() {
     return transceiver;
+  }
+
+  /**
+   * The DTLS transport the media goes over: null until a description created one (after
+   * setLocalDescription of an offer, or setRemoteDescription).
+   */
+  public RTCDtlsTransport transport() {
+    return pc.transportsInternal().exposed(transport);
+  }
+
+  void transport(RTCDtlsTransport t) {
+    this.transport = t;
+  }
+
+  /** The transport without counting as handed to the application. */
+  RTCDtlsTransport transportInternal() {
+    return transport;
+  }
+
+  /** The DTMF sender of an audio sender (the same object every time); null for video. */
+  public RTCDTMFSender dtmf() {
+    RTCRtpTransceiver t = transceiver;
+    if (t == null || !"audio".equals(t.kind())) {
+      return null;
+    }
+    RTCDTMFSender d = dtmf;
+    if (d == null) {
+      synchronized (this) {
+        if (dtmf == null) {
+          dtmf = new RTCDTMFSender(pc, this, bridge);
+        }
+        d = dtmf;
+      }
+    }
+    return d;
   }
 
   /** The track being sent, or null. */
@@ -96,6 +133,7 @@ public final class RTCRtpSender {
         ids.add(s.id());
       }
     }
+    pc.noteChange();
     bridge.setStreams(ids);
     streamIds = List.copyOf(ids);
     pc.negotiationChanged();

@@ -77,6 +77,7 @@ public final class RTCRtpTransceiver {
     if (newDirection == direction) {
       return;
     }
+    pc.noteChange();
     bridge.setDirection(newDirection);
     direction = newDirection;
     pc.negotiationChanged();
@@ -108,6 +109,7 @@ public final class RTCRtpTransceiver {
     if (stopping) {
       return;
     }
+    pc.noteChange();
     bridge.stop();
     stopping = true;
     direction = RTCRtpTransceiverDirection.STOPPED;

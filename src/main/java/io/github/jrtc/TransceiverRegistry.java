@@ -130,6 +130,7 @@ final class TransceiverRegistry {
         }
       }
       List<String> ids = streamIds(streams);
+      pc.noteChange();
       TransceiverBridge b = bridge.addTrack(TrackAccess.sourceOf(track), ids);
       RTCRtpTransceiver t = wrap(b, b.direction());
       t.sender().track(track);
@@ -169,6 +170,7 @@ final class TransceiverRegistry {
     }
     List<String> ids = streamIds(options.streams().toArray(new MediaStream[0]));
     synchronized (this) {
+      pc.noteChange();
       TransceiverBridge b =
           bridge.addTransceiver(
               kind,
@@ -199,6 +201,7 @@ final class TransceiverRegistry {
       if (t.stoppingInternal() || sender.track() == null) {
         return;
       }
+      pc.noteChange();
       bridge.removeTrack(t.bridge());
       sender.track(null);
       t.refreshDirection();
@@ -233,6 +236,7 @@ final class TransceiverRegistry {
     for (RTCRtpTransceiver t : list) {
       t.refreshFromNative();
     }
+    pc.transportsInternal().afterDescription(type, local, pc.localDescription(), remote, list);
     if (local || type == RTCSdpType.ROLLBACK || remote == null) {
       if (type == RTCSdpType.ROLLBACK) {
         for (RTCRtpTransceiver t : list) {

@@ -40,7 +40,8 @@ final class AfterCloseMatrix {
           "RTCPeerConnection.addTrack",
           "RTCPeerConnection.removeTrack",
           "RTCPeerConnection.addTransceiver",
-          "RTCDataChannel.send");
+          "RTCDataChannel.send",
+          "RTCDTMFSender.insertDTMF");
 
   /**
    * Futures the spec resolves even on a closed connection (stats of a closed sender or receiver are

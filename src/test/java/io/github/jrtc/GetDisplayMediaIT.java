@@ -105,6 +105,8 @@ class GetDisplayMediaIT {
     assertThat(track.getSettings().width()).isEqualTo(640);
     assertThat(track.getSettings().height()).isEqualTo(360);
     assertThat(track.getSettings().frameRate()).isEqualTo(10.0);
+    assertThat(track.getConstraints().width().max()).isEqualTo(640L);
+    assertThat(track.getConstraints().frameRate().ideal()).isEqualTo(10.0);
     AtomicReference<String> size = new AtomicReference<>();
     AtomicInteger frames = new AtomicInteger();
     SinkRegistration reg =

@@ -58,6 +58,15 @@ class GetUserMediaIT {
     // No camera on these machines: webrtc-java lists none.
     assertThat(list).noneMatch(d -> d.kind() == MediaDeviceKind.VIDEOINPUT);
     assertThat(source.toJSON()).contains("\"kind\":\"audioinput\"");
+    // Inputs are InputDeviceInfos with what libwebrtc's audio module captures; outputs are not.
+    assertThat(source).isInstanceOf(InputDeviceInfo.class);
+    MediaTrackCapabilities caps = ((InputDeviceInfo) source).getCapabilities();
+    assertThat(caps.deviceId()).isEqualTo("jrtc_source");
+    assertThat(caps.groupId()).isEqualTo(source.groupId());
+    assertThat(caps.minSampleRate()).isEqualTo(48000);
+    assertThat(caps.maxSampleRate()).isEqualTo(48000);
+    assertThat(caps.maxChannelCount()).isEqualTo(1);
+    assertThat(sink).isNotInstanceOf(InputDeviceInfo.class);
   }
 
   @Test
@@ -66,15 +75,13 @@ class GetUserMediaIT {
     String sourceIndex = MediaServices.sourceIndex("jrtc_source");
     assertThat(MediaServices.sourceOutputs()).noneMatch(l -> l.split("\t")[1].equals(sourceIndex));
 
+    MediaTrackConstraints requested =
+        MediaTrackConstraints.builder()
+            .deviceId(ConstrainDOMString.exact("jrtc_source"))
+            .echoCancellation(false)
+            .build();
     MediaStream stream =
-        md.getUserMedia(
-                new MediaStreamConstraints(
-                    MediaTrackConstraints.builder()
-                        .deviceId(ConstrainDOMString.exact("jrtc_source"))
-                        .echoCancellation(false)
-                        .build(),
-                    null))
-            .get(10, TimeUnit.SECONDS);
+        md.getUserMedia(new MediaStreamConstraints(requested, null)).get(10, TimeUnit.SECONDS);
     assertThat(stream.getVideoTracks()).isEmpty();
     MediaStreamTrack track = stream.getAudioTracks().get(0);
     assertThat(track.kind()).isEqualTo("audio");
@@ -83,6 +90,11 @@ class GetUserMediaIT {
     assertThat(track.getSettings().deviceId()).isEqualTo("jrtc_source");
     assertThat(track.getSettings().echoCancellation()).isFalse();
     assertThat(track.getSettings().sampleRate()).isEqualTo(48000);
+    // The spec: getConstraints() is what getUserMedia applied, until applyConstraints replaces it.
+    assertThat(track.getConstraints()).isEqualTo(requested);
+    MediaTrackConstraints next = MediaTrackConstraints.builder().echoCancellation(false).build();
+    track.applyConstraints(next).get(10, TimeUnit.SECONDS);
+    assertThat(track.getConstraints()).isEqualTo(next);
 
     // PulseAudio shows libwebrtc's record stream on the null source while the track is live.
     await()

@@ -64,6 +64,36 @@ class MediaDevicesTest {
     assertThat(list.get(1).groupId()).isEqualTo(list.get(3).groupId());
     assertThat(list.get(0).groupId()).isNotEqualTo(list.get(3).groupId());
     assertThatCode(() -> list.add(list.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    // audioinput/videoinput entries are InputDeviceInfos; the camera lists no formats here, so
+    // its capabilities are the fallback mode selection uses.
+    assertThat(list.subList(0, 3)).allMatch(d -> d instanceof InputDeviceInfo);
+    assertThat(list.get(3)).isNotInstanceOf(InputDeviceInfo.class);
+    MediaTrackCapabilities cam = ((InputDeviceInfo) list.get(2)).getCapabilities();
+    assertThat(cam.deviceId()).isEqualTo("/dev/video0");
+    assertThat(List.of(cam.minWidth(), cam.maxWidth(), cam.minHeight(), cam.maxHeight()))
+        .containsExactly(640, 640, 480, 480);
+    assertThat(((InputDeviceInfo) list.get(0)).getCapabilities().maxSampleRate()).isEqualTo(48000);
+  }
+
+  @Test
+  void cameraCapabilitiesSpanTheListedFormats() throws Exception {
+    DeviceBackend backend = backend(List.of(MIC), List.of(CAM));
+    when(backend.videoModes(CAM))
+        .thenReturn(
+            List.of(
+                new io.github.jrtc.internal.VideoMode(320, 240, 15),
+                new io.github.jrtc.internal.VideoMode(1280, 720, 30)));
+    MediaDevices md =
+        new MediaDevices(new NativeDevices(backend, 1000), mock(CaptureBackend.class));
+    MediaTrackCapabilities cam =
+        md.enumerateDevices().get(2, TimeUnit.SECONDS).stream()
+            .filter(d -> d.kind() == MediaDeviceKind.VIDEOINPUT)
+            .map(d -> ((InputDeviceInfo) d).getCapabilities())
+            .findFirst()
+            .orElseThrow();
+    assertThat(List.of(cam.minWidth(), cam.maxWidth(), cam.minHeight(), cam.maxHeight()))
+        .containsExactly(320, 1280, 240, 720);
+    assertThat(List.of(cam.minFrameRate(), cam.maxFrameRate())).containsExactly(15.0, 30.0);
   }
 
   private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable>

@@ -28,8 +28,8 @@ class TransceiverStopIT {
     assertThat(sdp).doesNotContain("m=audio").contains("m=video");
   }
 
-  // "A transceiver added and stopped should not crash when getting receiver's transport": jrtc
-  // has no transport accessor yet; the receiver of a stopped transceiver stays usable.
+  // "A transceiver added and stopped should not crash when getting receiver's transport": it is
+  // null (never negotiated) and the receiver of a stopped transceiver stays usable.
   @Test
   void aStoppedTransceiversReceiverIsSafeToUse() {
     pc1.addTransceiver("audio", new RTCRtpTransceiverInit(RTCRtpTransceiverDirection.SENDONLY));
@@ -37,6 +37,7 @@ class TransceiverStopIT {
     RTCRtpTransceiver t = pc1.getTransceivers().get(1);
     t.stop();
     assertThat(t.receiver().getParameters()).isNotNull();
+    assertThat(t.receiver().transport()).isNull();
     assertThat(t.receiver().getSynchronizationSources()).isEmpty();
     assertThat(t.receiver().track().readyState()).isEqualTo(MediaStreamTrackState.ENDED);
   }

@@ -23,6 +23,8 @@ class UseAfterCloseIT {
     Peers.trickle(a, b);
     CompletableFuture<RTCDataChannel> remote = new CompletableFuture<>();
     b.ondatachannel(e -> e.channel().onopen(ev -> remote.complete(e.channel())));
+    // Media too, so that the transports are libwebrtc's (a data-only one is derived in Java).
+    a.addTransceiver("audio");
     RTCDataChannel local = a.createDataChannel("matrix");
     CompletableFuture<Void> localOpen = new CompletableFuture<>();
     local.onopen(e -> localOpen.complete(null));
@@ -52,7 +54,17 @@ class UseAfterCloseIT {
     Pair p = connected();
     // Audio, as the live track handed to replaceTrack: a kind mismatch is a TypeError first.
     RTCRtpTransceiver media = p.a().addTransceiver("audio");
+    RTCRtpTransceiver negotiated = p.a().getTransceivers().get(0);
+    RTCSctpTransport sctp = p.a().sctp();
+    RTCDtlsTransport dtls = negotiated.sender().transport();
+    assertThat(sctp).isNotNull();
+    assertThat(dtls).isNotNull().isSameAs(sctp.transport());
     p.a().close();
+    matrix.callAll(RTCDTMFSender.class, negotiated.sender().dtmf(), "dtmf after close");
+    matrix.callAll(RTCDTMFSender.class, media.sender().dtmf(), "unnegotiated dtmf after close");
+    matrix.callAll(RTCDtlsTransport.class, dtls, "dtls transport after close");
+    matrix.callAll(RTCIceTransport.class, dtls.iceTransport(), "ice transport after close");
+    matrix.callAll(RTCSctpTransport.class, sctp, "sctp transport after close");
     assertThat(p.a().signalingState()).isEqualTo(RTCSignalingState.CLOSED);
     assertThat(p.a().connectionState()).isEqualTo(RTCPeerConnectionState.CLOSED);
     assertThat(p.local().readyState()).isEqualTo(RTCDataChannelState.CLOSED);
@@ -77,6 +89,7 @@ class UseAfterCloseIT {
     // 3. Engine shutdown with live, connected peers: it closes them; then everything is called.
     Pair s = connected();
     RTCRtpTransceiver shutMedia = s.a().addTransceiver("audio");
+    RTCRtpSender shutSender = s.a().getTransceivers().get(0).sender();
     live.close();
     NativeEngine.shutdownShared();
     assertThat(s.a().signalingState()).isEqualTo(RTCSignalingState.CLOSED);
@@ -86,6 +99,9 @@ class UseAfterCloseIT {
     matrix.callAll(RTCDataChannel.class, s.remote(), "channel after engine shutdown");
     matrix.callAll(RTCRtpTransceiver.class, shutMedia, "transceiver after engine shutdown");
     matrix.callAll(RTCRtpSender.class, shutMedia.sender(), "sender after engine shutdown");
+    matrix.callAll(RTCDTMFSender.class, shutSender.dtmf(), "dtmf after engine shutdown");
+    matrix.callAll(RTCDtlsTransport.class, shutSender.transport(), "dtls after engine shutdown");
+    matrix.callAll(RTCSctpTransport.class, s.a().sctp(), "sctp after engine shutdown");
     matrix.callAll(RTCRtpReceiver.class, shutMedia.receiver(), "receiver after engine shutdown");
     matrix.callAll(
         MediaStreamTrack.class, shutMedia.receiver().track(), "track after engine shutdown");

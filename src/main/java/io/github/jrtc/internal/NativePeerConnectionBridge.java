@@ -585,6 +585,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
       // Remote tracks die with the connection: unhook their sinks and drop the handles
       // first (removeSink on a released track is a SIGSEGV).
       for (NativeTransceiverBridge t : transceivers.values()) {
+        t.forgetObservers();
         dropRemoteTrack(t);
       }
       if (quiet) {

@@ -34,6 +34,12 @@ final class NativeTransceiverBridge implements TransceiverBridge {
   private final long key;
   private final String kind;
   private final TrackSource receiverTrack;
+  private final List<NativeDtlsTransportBridge> observedTransports = new ArrayList<>();
+  // Created on first use; libwebrtc's AudioRtpSender owns the native object for its lifetime.
+  private dev.onvoid.webrtc.RTCDtmfSender dtmf;
+  private final java.util.concurrent.atomic.AtomicReference<
+          java.util.function.BiConsumer<String, String>>
+      toneObserver = new java.util.concurrent.atomic.AtomicReference<>();
 
   NativeTransceiverBridge(
       NativeEngine engine, RTCPeerConnection pc, NativeUseGuard use, RTCRtpTransceiver t) {
@@ -296,5 +302,76 @@ final class NativeTransceiverBridge implements TransceiverBridge {
           }
         });
     return out;
+  }
+
+  private dev.onvoid.webrtc.RTCDtmfSender dtmf() {
+    if (dtmf == null && kind.equals("audio")) {
+      dtmf = sender.getDtmfSender();
+      if (dtmf != null) {
+        // One native observer that forwards to whatever is current: the native side keeps a
+        // global reference to it forever, so it must not pin the connection.
+        java.util.concurrent.atomic.AtomicReference<java.util.function.BiConsumer<String, String>>
+            target = toneObserver;
+        dtmf.registerObserver(
+            (tone, buffer) ->
+                NativeCallbacks.guard(
+                    "tonechange",
+                    () -> {
+                      var o = target.get();
+                      if (o != null) {
+                        o.accept(tone == null ? "" : tone, buffer == null ? "" : buffer);
+                      }
+                    }));
+      }
+    }
+    return dtmf;
+  }
+
+  @Override
+  public boolean canInsertDtmf() {
+    return guarded(
+        () -> {
+          var d = dtmf();
+          return d != null && d.canInsertDtmf();
+        });
+  }
+
+  @Override
+  public boolean insertDtmf(
+      String tones,
+      int durationMs,
+      int interToneGapMs,
+      java.util.function.BiConsumer<String, String> onToneChange) {
+    return guarded(
+        () -> {
+          var d = dtmf();
+          if (d == null) {
+            return false;
+          }
+          toneObserver.set(onToneChange);
+          return d.insertDtmf(tones, durationMs, interToneGapMs);
+        });
+  }
+
+  /** Drops the Java observer the native side still references (the connection is closing). */
+  void forgetObservers() {
+    toneObserver.set(null);
+    synchronized (observedTransports) {
+      observedTransports.forEach(NativeDtlsTransportBridge::forget);
+      observedTransports.clear();
+    }
+  }
+
+  @Override
+  public DtlsTransportBridge senderTransport() {
+    return guarded(
+        () -> NativeDtlsTransportBridge.of(engine, use, sender.getTransport(), observedTransports));
+  }
+
+  @Override
+  public DtlsTransportBridge receiverTransport() {
+    return guarded(
+        () ->
+            NativeDtlsTransportBridge.of(engine, use, receiver.getTransport(), observedTransports));
   }
 }

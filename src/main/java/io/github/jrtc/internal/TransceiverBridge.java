@@ -60,4 +60,23 @@ public interface TransceiverBridge {
   List<RTCRtpContributingSource> contributingSources();
 
   List<RTCRtpSynchronizationSource> synchronizationSources();
+
+  /** libwebrtc's DtmfSender::CanInsertDtmf (audio, sending, telephone-event negotiated). */
+  boolean canInsertDtmf();
+
+  /**
+   * Replaces libwebrtc's tone queue; false when it refused. Tone changes (tone, remaining tones; ""
+   * for the end) come on a native thread, at most one observer per sender.
+   */
+  boolean insertDtmf(
+      String tones,
+      int durationMs,
+      int interToneGapMs,
+      java.util.function.BiConsumer<String, String> onToneChange);
+
+  /** The sender's DTLS transport, or null before libwebrtc created one. */
+  DtlsTransportBridge senderTransport();
+
+  /** The receiver's DTLS transport, or null before libwebrtc created one. */
+  DtlsTransportBridge receiverTransport();
 }

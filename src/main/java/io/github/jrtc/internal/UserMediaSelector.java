@@ -144,6 +144,49 @@ public final class UserMediaSelector {
     return s;
   }
 
+  /** What a microphone offers: libwebrtc's audio module captures at one rate and channel count. */
+  public static io.github.jrtc.MediaTrackCapabilities microphoneCapabilities(NativeDevice d) {
+    return new io.github.jrtc.MediaTrackCapabilities(
+        d.id(),
+        groupId(d),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        SAMPLE_RATE,
+        SAMPLE_RATE,
+        CHANNEL_COUNT,
+        CHANNEL_COUNT);
+  }
+
+  /**
+   * What a camera offers: the range over the formats it lists (the fallback mode when it lists
+   * none, as selection uses then).
+   */
+  public static io.github.jrtc.MediaTrackCapabilities cameraCapabilities(
+      NativeDevice d, List<VideoMode> listed) {
+    List<VideoMode> modes = listed.isEmpty() ? List.of(FALLBACK_MODE) : listed;
+    int minW = Integer.MAX_VALUE;
+    int maxW = 0;
+    int minH = Integer.MAX_VALUE;
+    int maxH = 0;
+    double minF = Double.MAX_VALUE;
+    double maxF = 0;
+    for (VideoMode m : modes) {
+      minW = Math.min(minW, m.width());
+      maxW = Math.max(maxW, m.width());
+      minH = Math.min(minH, m.height());
+      maxH = Math.max(maxH, m.height());
+      minF = Math.min(minF, m.frameRate());
+      maxF = Math.max(maxF, m.frameRate());
+    }
+    return new io.github.jrtc.MediaTrackCapabilities(
+        d.id(), groupId(d), minW, maxW, minH, maxH, minF, maxF, List.of(), null, null, null, null);
+  }
+
   /**
    * PulseAudio names a sink's capture side "{sink}.monitor": both belong to one device. Other
    * devices are their own group.

@@ -1,0 +1,28 @@
+package io.github.jrtc;
+
+/**
+ * An "audioinput" or "videoinput" entry of {@code enumerateDevices()}, as MDN documents {@code
+ * InputDeviceInfo}: a {@link MediaDeviceInfo} that also says what the device can capture.
+ */
+public final class InputDeviceInfo extends MediaDeviceInfo {
+  private final MediaTrackCapabilities capabilities;
+
+  public InputDeviceInfo(
+      String deviceId,
+      MediaDeviceKind kind,
+      String label,
+      String groupId,
+      MediaTrackCapabilities capabilities) {
+    super(deviceId, kind, label, groupId);
+    this.capabilities = capabilities == null ? MediaTrackCapabilities.empty() : capabilities;
+  }
+
+  /**
+   * What a track from this device could be set to: for a camera the range of the sizes and frame
+   * rates it lists; for a microphone the sample rate and channel count libwebrtc's audio module
+   * captures at.
+   */
+  public MediaTrackCapabilities getCapabilities() {
+    return capabilities;
+  }
+}

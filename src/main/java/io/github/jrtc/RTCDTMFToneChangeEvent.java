@@ -1,0 +1,24 @@
+package io.github.jrtc;
+
+/**
+ * The "tonechange" event of an {@link RTCDTMFSender}, as MDN documents {@code
+ * RTCDTMFToneChangeEvent}: the tone that started playing, or "" once the tone buffer ran out.
+ */
+public class RTCDTMFToneChangeEvent extends Event {
+  private final String tone;
+
+  public RTCDTMFToneChangeEvent(String type, String tone) {
+    super(type);
+    this.tone = tone == null ? "" : tone;
+  }
+
+  /** One of "0123456789ABCD#*," or "" at the end of the tones. */
+  public String tone() {
+    return tone;
+  }
+
+  @Override
+  public String toString() {
+    return "RTCDTMFToneChangeEvent[tone=" + tone + "]";
+  }
+}

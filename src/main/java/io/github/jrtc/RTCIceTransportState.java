@@ -1,0 +1,30 @@
+package io.github.jrtc;
+
+import io.github.jrtc.internal.SpecEnums;
+
+/** The state of an {@link RTCIceTransport}. {@link #toString()} is the spec's string. */
+public enum RTCIceTransportState {
+  NEW("new"),
+  CHECKING("checking"),
+  CONNECTED("connected"),
+  COMPLETED("completed"),
+  DISCONNECTED("disconnected"),
+  FAILED("failed"),
+  CLOSED("closed");
+
+  private final String value;
+
+  RTCIceTransportState(String value) {
+    this.value = value;
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+
+  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  public static RTCIceTransportState fromString(String value) {
+    return SpecEnums.parse(RTCIceTransportState.class, value);
+  }
+}

@@ -1,0 +1,65 @@
+package io.github.jrtc;
+
+/**
+ * The SCTP association data channels run over, as MDN documents {@code RTCSctpTransport}; {@code
+ * pc.sctp()}, null until an answer negotiating data channels was applied. webrtc-java exposes no
+ * SCTP transport: the state is derived ("connected" once a data channel of the connection opened
+ * over it, "closed" when its DTLS transport closes or fails), maxMessageSize is what {@code
+ * RTCDataChannel.send} enforces, maxChannels the number of channels jrtc lets a connection hold.
+ */
+public final class RTCSctpTransport extends EventTarget {
+  private final RTCPeerConnection pc;
+  private final RTCDtlsTransport transport;
+  private final int channelLimit;
+  private volatile RTCSctpTransportState state = RTCSctpTransportState.CONNECTING;
+
+  RTCSctpTransport(RTCPeerConnection pc, RTCDtlsTransport transport, int channelLimit) {
+    this.pc = pc;
+    this.transport = transport;
+    this.channelLimit = channelLimit;
+  }
+
+  public RTCDtlsTransport transport() {
+    return transport;
+  }
+
+  public RTCSctpTransportState state() {
+    return state;
+  }
+
+  /** The largest message send() accepts, from both sides' a=max-message-size. */
+  public double maxMessageSize() {
+    return pc.maxMessageSize();
+  }
+
+  /** Null until connected, as in the spec. */
+  public Integer maxChannels() {
+    return state == RTCSctpTransportState.CONNECTED ? channelLimit : null;
+  }
+
+  public void onstatechange(EventHandler<Event> handler) {
+    setEventHandler("statechange", handler);
+  }
+
+  /** The state at creation, without an event. */
+  void init(RTCSctpTransportState s) {
+    state = s;
+  }
+
+  /** On the event queue. */
+  void state(RTCSctpTransportState next) {
+    if (state != next && state != RTCSctpTransportState.CLOSED) {
+      state = next;
+      dispatchEvent(new Event("statechange"));
+    }
+  }
+
+  void closeWithConnection() {
+    state = RTCSctpTransportState.CLOSED;
+  }
+
+  @Override
+  public String toString() {
+    return "RTCSctpTransport[" + state + "]";
+  }
+}

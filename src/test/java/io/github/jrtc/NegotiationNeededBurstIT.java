@@ -1,0 +1,115 @@
+package io.github.jrtc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JS fires one negotiationneeded after {@code pc.addTransceiver("audio");
+ * pc.createDataChannel("x")} in one task. Java callers have no tasks: jrtc treats changes made off
+ * the event queue with gaps under 20 ms as one burst. Before this, libwebrtc's first
+ * negotiation-needed (raised on its own thread right after addTransceiver) could fire between the
+ * two calls, and an app that offered on it sent an offer without the data channel.
+ */
+class NegotiationNeededBurstIT {
+  private static final int ROUNDS = 15;
+
+  private record Seen(int events, String firstOffer) {}
+
+  private static Seen burst(long gapMs) throws Exception {
+    try (RTCPeerConnection pc = new RTCPeerConnection()) {
+      AtomicInteger events = new AtomicInteger();
+      CompletableFuture<String> offer = new CompletableFuture<>();
+      pc.onnegotiationneeded(
+          e -> {
+            if (events.incrementAndGet() == 1) {
+              // What a perfect-negotiation app does: offer what is there now.
+              io.github.jrtc.internal.Futures.onComplete(
+                  pc.createOffer(),
+                  (o, err) -> {
+                    if (err != null) {
+                      offer.completeExceptionally(err);
+                    } else {
+                      offer.complete(o.sdp());
+                    }
+                  });
+            }
+          });
+      pc.addTransceiver("audio");
+      if (gapMs > 0) {
+        // Work between the calls, not a yield to the connection (there is none in Java).
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(gapMs);
+        while (System.nanoTime() < until) {
+          Thread.onSpinWait();
+        }
+      }
+      pc.createDataChannel("x");
+      String sdp = offer.get(5, TimeUnit.SECONDS);
+      Thread.sleep(300);
+      return new Seen(events.get(), sdp);
+    }
+  }
+
+  @Test
+  void backToBackCallsFireOnce() throws Exception {
+    List<Seen> seen = new ArrayList<>();
+    for (int i = 0; i < ROUNDS; i++) {
+      seen.add(burst(0));
+    }
+    assertThat(seen).allSatisfy(s -> assertThat(s.events()).isEqualTo(1));
+    assertThat(seen)
+        .allSatisfy(s -> assertThat(s.firstOffer()).contains("m=audio").contains("m=application"));
+  }
+
+  @Test
+  void callsAFewMillisecondsApartAreStillOneBurst() throws Exception {
+    List<Seen> seen = new ArrayList<>();
+    for (int i = 0; i < ROUNDS; i++) {
+      seen.add(burst(5));
+    }
+    assertThat(seen).allSatisfy(s -> assertThat(s.events()).isEqualTo(1));
+    assertThat(seen)
+        .allSatisfy(s -> assertThat(s.firstOffer()).contains("m=audio").contains("m=application"));
+  }
+
+  @Test
+  void aChangeInsideAHandlerIsItsOwnTaskAndFiresPromptly() throws Exception {
+    try (RTCPeerConnection pc = new RTCPeerConnection()) {
+      CompletableFuture<Long> fired = new CompletableFuture<>();
+      CompletableFuture<Long> changed = new CompletableFuture<>();
+      pc.onnegotiationneeded(e -> fired.complete(System.nanoTime()));
+      pc.onsignalingstatechange(e -> {});
+      // A task on the connection's queue (a handler would run there too).
+      pc.eventQueue()
+          .execute(
+              () -> {
+                pc.addTransceiver("video");
+                changed.complete(System.nanoTime());
+              });
+      long delayMs = (fired.get(5, TimeUnit.SECONDS) - changed.get()) / 1_000_000;
+      assertThat(delayMs).isLessThan(RTCPeerConnection.QUIET_NANOS / 1_000_000);
+    }
+  }
+
+  @Test
+  void separateBurstsAfterANegotiationFireAgain() throws Exception {
+    try (RTCPeerConnection a = new RTCPeerConnection();
+        RTCPeerConnection b = new RTCPeerConnection()) {
+      AtomicInteger events = new AtomicInteger();
+      a.onnegotiationneeded(e -> events.incrementAndGet());
+      a.addTransceiver("audio");
+      a.createDataChannel("x");
+      Thread.sleep(200);
+      assertThat(events.get()).isEqualTo(1);
+      Peers.negotiate(a, b).get(5, TimeUnit.SECONDS);
+      a.addTransceiver("video");
+      Thread.sleep(300);
+      assertThat(events.get()).isEqualTo(2);
+    }
+  }
+}
