@@ -137,6 +137,9 @@ class NoRecordingModule final : public AudioDeviceModule {
   int32_t GetPlayoutUnderrunCount() const override { return inner_->GetPlayoutUnderrunCount(); }
   OptionalAudioDeviceStats GetStats() const override { return inner_->GetStats(); }
 
+  // What the wrapped module itself says (tests: it must never be recording).
+  bool InnerRecording() const { return inner_->Recording(); }
+
  private:
   ~NoRecordingModule() override {
     inner_->Release();
@@ -177,6 +180,16 @@ JNIEXPORT void JNICALL Java_io_github_jrtc_internal_NativeAudioGuard_counters(JN
   if (out != nullptr && env->GetArrayLength(out) >= 3) {
     env->SetLongArrayRegion(out, 0, 3, v);
   }
+}
+
+// Whether the module wrapped by `wrapper_handle` (a live wrapper from wrap()) is recording.
+JNIEXPORT jboolean JNICALL Java_io_github_jrtc_internal_NativeAudioGuard_innerRecording(
+    JNIEnv*, jclass, jlong wrapper_handle) {
+  if (wrapper_handle == 0) {
+    return JNI_FALSE;
+  }
+  auto* module = reinterpret_cast<AudioDeviceModule*>(wrapper_handle);
+  return static_cast<NoRecordingModule*>(module)->InnerRecording() ? JNI_TRUE : JNI_FALSE;
 }
 
 }  // extern "C"

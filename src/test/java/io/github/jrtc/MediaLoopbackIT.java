@@ -214,6 +214,9 @@ class MediaLoopbackIT {
       Thread.sleep(4000);
       long now = loud.get();
       assertThat(now).as("audio keeps arriving").isGreaterThan(lastLoud + 200);
+      assertThat(NativeAudioGuard.wrappedModuleRecording(NativeEngine.shared()))
+          .as("the factory's headless module is recording")
+          .isFalse();
       lastLoud = now;
     }
     assertThat(a.connectionState()).isEqualTo(RTCPeerConnectionState.CONNECTED);

@@ -65,6 +65,19 @@ public final class NativeAudioGuard {
     return counter(2);
   }
 
+  /**
+   * Whether webrtc-java's headless module behind {@code engine}'s wrapper is recording (never, if
+   * the guard works); false when the engine's module is not wrapped. Only while the engine runs.
+   */
+  public static boolean wrappedModuleRecording(NativeEngine engine) {
+    synchronized (engine) {
+      if (!engine.recordingRefused() || engine.isDisposed()) {
+        return false;
+      }
+      return innerRecording(NativeRelease.handleOf(engine.audioModule()));
+    }
+  }
+
   private static long counter(int index) {
     if (!NativeLibrary.loaded()) {
       return 0;
@@ -77,4 +90,6 @@ public final class NativeAudioGuard {
   private static native long wrap(long innerHandle);
 
   private static native void counters(long[] out);
+
+  private static native boolean innerRecording(long wrapperHandle);
 }
