@@ -73,6 +73,101 @@ class DataChannelInterface : public RefCounted {
   ~DataChannelInterface() override = default;
 };
 
+// api/audio/audio_device.h AudioDeviceModule (M138), every virtual in declaration order after
+// RefCountInterface's four slots. Parameter and return types are ABI-equal stand-ins: AudioLayer
+// and WindowsDeviceType are unscoped int-sized enums, AudioTransport is only passed through.
+// kAdmMaxDeviceNameSize and kAdmMaxGuidSize are 128; array parameters decay to char*.
+// Not WEBRTC_IOS: the two iOS-only slots at the end do not exist in webrtc-java's Linux build.
+class AudioTransport;
+
+struct AudioDeviceStats {  // AudioDeviceModule::Stats
+  double synthesized_samples_duration_s;
+  uint64_t synthesized_samples_events;
+  double total_samples_duration_s;
+  double total_playout_delay_s;
+  uint64_t total_samples_count;
+};
+
+// std::optional<Stats>: the trivially copyable payload, then the engaged flag (libc++ and
+// libstdc++ agree); 48 bytes, so returned through a hidden pointer either way.
+struct OptionalAudioDeviceStats {
+  AudioDeviceStats value;
+  bool engaged;
+};
+
+class AudioDeviceModule : public RefCounted {
+ public:
+  enum AudioLayer : int {};
+  enum WindowsDeviceType : int {};
+
+  virtual int32_t ActiveAudioLayer(AudioLayer* audioLayer) const = 0;
+  virtual int32_t RegisterAudioCallback(AudioTransport* audioCallback) = 0;
+  virtual int32_t Init() = 0;
+  virtual int32_t Terminate() = 0;
+  virtual bool Initialized() const = 0;
+  virtual int16_t PlayoutDevices() = 0;
+  virtual int16_t RecordingDevices() = 0;
+  virtual int32_t PlayoutDeviceName(uint16_t index, char* name, char* guid) = 0;
+  virtual int32_t RecordingDeviceName(uint16_t index, char* name, char* guid) = 0;
+  virtual int32_t SetPlayoutDevice(uint16_t index) = 0;
+  virtual int32_t SetPlayoutDevice(WindowsDeviceType device) = 0;
+  virtual int32_t SetRecordingDevice(uint16_t index) = 0;
+  virtual int32_t SetRecordingDevice(WindowsDeviceType device) = 0;
+  virtual int32_t PlayoutIsAvailable(bool* available) = 0;
+  virtual int32_t InitPlayout() = 0;
+  virtual bool PlayoutIsInitialized() const = 0;
+  virtual int32_t RecordingIsAvailable(bool* available) = 0;
+  virtual int32_t InitRecording() = 0;
+  virtual bool RecordingIsInitialized() const = 0;
+  virtual int32_t StartPlayout() = 0;
+  virtual int32_t StopPlayout() = 0;
+  virtual bool Playing() const = 0;
+  virtual int32_t StartRecording() = 0;
+  virtual int32_t StopRecording() = 0;
+  virtual bool Recording() const = 0;
+  virtual int32_t InitSpeaker() = 0;
+  virtual bool SpeakerIsInitialized() const = 0;
+  virtual int32_t InitMicrophone() = 0;
+  virtual bool MicrophoneIsInitialized() const = 0;
+  virtual int32_t SpeakerVolumeIsAvailable(bool* available) = 0;
+  virtual int32_t SetSpeakerVolume(uint32_t volume) = 0;
+  virtual int32_t SpeakerVolume(uint32_t* volume) const = 0;
+  virtual int32_t MaxSpeakerVolume(uint32_t* maxVolume) const = 0;
+  virtual int32_t MinSpeakerVolume(uint32_t* minVolume) const = 0;
+  virtual int32_t MicrophoneVolumeIsAvailable(bool* available) = 0;
+  virtual int32_t SetMicrophoneVolume(uint32_t volume) = 0;
+  virtual int32_t MicrophoneVolume(uint32_t* volume) const = 0;
+  virtual int32_t MaxMicrophoneVolume(uint32_t* maxVolume) const = 0;
+  virtual int32_t MinMicrophoneVolume(uint32_t* minVolume) const = 0;
+  virtual int32_t SpeakerMuteIsAvailable(bool* available) = 0;
+  virtual int32_t SetSpeakerMute(bool enable) = 0;
+  virtual int32_t SpeakerMute(bool* enabled) const = 0;
+  virtual int32_t MicrophoneMuteIsAvailable(bool* available) = 0;
+  virtual int32_t SetMicrophoneMute(bool enable) = 0;
+  virtual int32_t MicrophoneMute(bool* enabled) const = 0;
+  virtual int32_t StereoPlayoutIsAvailable(bool* available) const = 0;
+  virtual int32_t SetStereoPlayout(bool enable) = 0;
+  virtual int32_t StereoPlayout(bool* enabled) const = 0;
+  virtual int32_t StereoRecordingIsAvailable(bool* available) const = 0;
+  virtual int32_t SetStereoRecording(bool enable) = 0;
+  virtual int32_t StereoRecording(bool* enabled) const = 0;
+  virtual int32_t PlayoutDelay(uint16_t* delayMS) const = 0;
+  virtual bool BuiltInAECIsAvailable() const = 0;
+  virtual bool BuiltInAGCIsAvailable() const = 0;
+  virtual bool BuiltInNSIsAvailable() const = 0;
+  virtual int32_t EnableBuiltInAEC(bool enable) = 0;
+  virtual int32_t EnableBuiltInAGC(bool enable) = 0;
+  virtual int32_t EnableBuiltInNS(bool enable) = 0;
+  virtual int32_t GetPlayoutUnderrunCount() const = 0;
+  virtual OptionalAudioDeviceStats GetStats() const = 0;
+
+ protected:
+  ~AudioDeviceModule() override = default;
+};
+
+static_assert(sizeof(AudioDeviceStats) == 40, "AudioDeviceModule::Stats layout");
+static_assert(sizeof(OptionalAudioDeviceStats) == 48, "std::optional<Stats> layout");
+
 static_assert(sizeof(Buffer) == 24, "BufferT<uint8_t> layout");
 static_assert(sizeof(CopyOnWriteBuffer) == 24, "CopyOnWriteBuffer layout");
 static_assert(offsetof(DataBuffer, binary) == 24, "DataBuffer layout");

@@ -4,6 +4,8 @@ import static io.github.jrtc.Wpt.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.jrtc.internal.NativeAudioGuard;
+import io.github.jrtc.internal.NativeEngine;
 import io.github.jrtc.media.AudioSampleSource;
 import io.github.jrtc.media.SinkRegistration;
 import io.github.jrtc.media.TrackSinks;
@@ -180,6 +182,7 @@ class MediaLoopbackIT {
    */
   @Test
   void pushingAudioForThirtySecondsKeepsTheJvmAliveAndAudible() throws Exception {
+    long refusedBefore = refusedRecordings();
     VideoFrameSource video = new VideoFrameSource(15);
     AudioSampleSource audio = new AudioSampleSource(48000, 1);
     cleanup.add(video);
@@ -211,8 +214,21 @@ class MediaLoopbackIT {
       Thread.sleep(4000);
       long now = loud.get();
       assertThat(now).as("audio keeps arriving").isGreaterThan(lastLoud + 200);
+      assertThat(NativeAudioGuard.wrappedModuleRecording(NativeEngine.shared()))
+          .as("the factory's headless module is recording")
+          .isFalse();
       lastLoud = now;
     }
     assertThat(a.connectionState()).isEqualTo(RTCPeerConnectionState.CONNECTED);
+    // libwebrtc tried to start the factory module's recording when the send stream started (the
+    // capture thread that would race the pushes); jrtc's native guard refused it.
+    assertThat(NativeEngine.shared().recordingRefused()).as("native audio guard on").isTrue();
+    assertThat(refusedRecordings() - refusedBefore)
+        .as("recording starts refused during the call")
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  private static long refusedRecordings() {
+    return NativeAudioGuard.refusedInitRecording() + NativeAudioGuard.refusedStartRecording();
   }
 }

@@ -2,6 +2,7 @@ package io.github.jrtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jrtc.internal.NativeAudioGuard;
 import io.github.jrtc.internal.NativeEngine;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +93,8 @@ class UseAfterCloseIT {
     RTCRtpSender shutSender = s.a().getTransceivers().get(0).sender();
     live.close();
     NativeEngine.shutdownShared();
+    // The factory and the module's dispose() each dropped their reference on the audio guard.
+    assertThat(NativeAudioGuard.liveWrappers()).as("audio guard wrappers alive").isZero();
     assertThat(s.a().signalingState()).isEqualTo(RTCSignalingState.CLOSED);
     matrix.callAll(RTCPeerConnection.class, s.a(), "after engine shutdown");
     matrix.callAll(RTCPeerConnection.class, s.b(), "after engine shutdown");

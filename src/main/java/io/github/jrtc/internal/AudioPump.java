@@ -20,21 +20,22 @@ import org.slf4j.LoggerFactory;
  * is always webrtc-java's headless one (see {@link NativeEngine}), whose "recording" is a thread
  * that sends libwebrtc's own remote-audio mix back out (an echo, never wanted); its StopRecording
  * joins that thread. So, on this one thread, for each engine, recording is stopped and then that
- * engine's sources are pushed, under the engine's monitor: once StopRecording has returned no
- * capture thread is running, and the pushes are the only callers of SendAudioData. Microphones are
- * not the factory's module: each has a standalone module whose capture callback only fills a ring
- * that this thread drains (see {@link MicrophoneSource}).
+ * engine's sources are pushed, under the engine's monitor. Normally the module cannot record at all
+ * ({@link NativeAudioGuard} wraps it before the factory exists) and nothing is stopped; without
+ * jrtc's native library, StopRecording runs every round: once it has returned no capture thread is
+ * running, and the pushes are the only callers of SendAudioData. Microphones are not the factory's
+ * module: each has a standalone module whose capture callback only fills a ring that this thread
+ * drains (see {@link MicrophoneSource}).
  *
  * <p>Recording is held stopped for as long as an engine lives, not only while sources are open: a
  * forwarded remote track or a track whose source was closed still has a send stream that the
  * headless module would feed from a second thread.
  *
- * <p>What this cannot rule out (webrtc-java 0.14.0 exposes no AudioState::SetRecording): libwebrtc
- * restarts the module's recording on its worker thread whenever a send stream starts or is unmuted
- * while recording is stopped. If that restart lands while this thread is pushing (a few
- * microseconds in every 10 ms), the restarted capture thread's first delivery can meet a push in
- * one stream; and the headless module's Start/StopRecording are not safe against each other on two
- * threads. See the README's audio section.
+ * <p>What the fallback cannot rule out (webrtc-java 0.14.0 exposes no AudioState::SetRecording):
+ * libwebrtc restarts the module's recording on its worker thread whenever a send stream starts or
+ * is unmuted while recording is stopped; if that lands while this thread is pushing, the restarted
+ * capture thread's first delivery can meet a push in one stream. The native guard refuses those
+ * restarts. See the README's audio section.
  */
 public final class AudioPump {
   private static final Logger LOG = LoggerFactory.getLogger(AudioPump.class);
@@ -258,11 +259,13 @@ public final class AudioPump {
   }
 
   private void pushEngine(NativeEngine engine) {
-    try {
-      engine.audioModule().stopRecording();
-    } catch (RuntimeException | Error e) {
-      LOG.warn("Stopping the engine's audio module failed; not pushing this round", e);
-      return;
+    if (!engine.recordingRefused()) {
+      try {
+        engine.audioModule().stopRecording();
+      } catch (RuntimeException | Error e) {
+        LOG.warn("Stopping the engine's audio module failed; not pushing this round", e);
+        return;
+      }
     }
     long pushStart = 0;
     for (Feed f : feeds) {

@@ -33,6 +33,8 @@ public final class NativeEngine {
 
   private final PeerConnectionFactory factory;
   private final AudioDeviceModuleBase audioModule;
+  // The module is jrtc's never-recording wrapper (NativeAudioGuard), so AudioPump needs no stops.
+  private final boolean recordingRefused;
   private final Set<AutoCloseable> owned = ConcurrentHashMap.newKeySet();
   private volatile boolean disposed;
   // Closed connections are released under the read side; the factory is disposed under the write
@@ -44,10 +46,15 @@ public final class NativeEngine {
   private NativeEngine() {
     NativeLogBridge.install();
     AudioDeviceModuleBase adm = new HeadlessAudioDeviceModule();
+    this.recordingRefused = NativeAudioGuard.install(adm);
     this.audioModule = adm;
     this.factory = new PeerConnectionFactory(adm);
     AudioPump.shared().guard(this);
-    LOG.debug("jrtc engine started");
+    LOG.info(
+        "jrtc engine started; its audio module {}",
+        recordingRefused
+            ? "never records (jrtc's native guard)"
+            : "is stopped before every push round (fallback: jrtc's native guard is off)");
   }
 
   /** The shared engine, created (again, after a shutdown) on demand. */
@@ -75,6 +82,11 @@ public final class NativeEngine {
    */
   public AudioDeviceModuleBase audioModule() {
     return audioModule;
+  }
+
+  /** Whether the factory's module can never record (see {@link NativeAudioGuard}). */
+  public boolean recordingRefused() {
+    return recordingRefused;
   }
 
   public boolean isDisposed() {
