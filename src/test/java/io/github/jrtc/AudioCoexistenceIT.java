@@ -33,11 +33,9 @@ class AudioCoexistenceIT {
   private static final long RUN_MS = Long.getLong("jrtc.test.coexistMs", 62_000);
 
   private final List<AutoCloseable> cleanup = new CopyOnWriteArrayList<>();
-  private volatile boolean generating = true;
 
   @AfterEach
   void restore() throws Exception {
-    generating = false;
     for (AutoCloseable c : cleanup) {
       c.close();
     }
@@ -89,7 +87,7 @@ class AudioCoexistenceIT {
     cleanup.add(java);
     MediaStreamTrack tone = java.track();
     cleanup.add(tone::stop);
-    generate(java);
+    cleanup.add(0, ToneFeeder.start(java, JAVA_HZ)); // stops before the sources close
 
     RTCPeerConnection a = new RTCPeerConnection();
     RTCPeerConnection b = new RTCPeerConnection();
@@ -210,29 +208,5 @@ class AudioCoexistenceIT {
         .findFirst()
         .orElseThrow()
         .mid();
-  }
-
-  private void generate(AudioSampleSource audio) {
-    Thread t =
-        new Thread(
-            () -> {
-              long begin = System.nanoTime();
-              long samples = 0;
-              while (generating) {
-                long elapsedMs = (System.nanoTime() - begin) / 1_000_000;
-                while (samples < (elapsedMs + 60) * 48) {
-                  audio.pushSamples(MediaPatterns.tone(JAVA_HZ, 0.5, 48000, samples, 960));
-                  samples += 960;
-                }
-                try {
-                  Thread.sleep(5);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            },
-            "test-tone");
-    t.setDaemon(true);
-    t.start();
   }
 }

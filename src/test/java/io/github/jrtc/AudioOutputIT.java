@@ -23,11 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class AudioOutputIT {
   private final List<AutoCloseable> cleanup = new CopyOnWriteArrayList<>();
-  private volatile boolean generating = true;
 
   @AfterEach
   void close() throws Exception {
-    generating = false;
     for (AutoCloseable c : cleanup) {
       c.close();
     }
@@ -42,7 +40,7 @@ class AudioOutputIT {
 
     AudioSampleSource src = new AudioSampleSource(48000, 1, "tone");
     cleanup.add(src);
-    generate(src);
+    cleanup.add(0, ToneFeeder.start(src, 440)); // stops before the source closes
     RTCPeerConnection a = new RTCPeerConnection();
     RTCPeerConnection b = new RTCPeerConnection();
     cleanup.add(0, b::close);
@@ -109,29 +107,5 @@ class AudioOutputIT {
     assertThatThrownBy(() -> AudioOutput.play(src.track()))
         .isInstanceOfSatisfying(
             DOMException.class, e -> assertThat(e.name()).isEqualTo("InvalidStateError"));
-  }
-
-  private void generate(AudioSampleSource audio) {
-    Thread t =
-        new Thread(
-            () -> {
-              long begin = System.nanoTime();
-              long samples = 0;
-              while (generating) {
-                long elapsedMs = (System.nanoTime() - begin) / 1_000_000;
-                while (samples < (elapsedMs + 60) * 48) {
-                  audio.pushSamples(MediaPatterns.tone(440, 0.5, 48000, samples, 960));
-                  samples += 960;
-                }
-                try {
-                  Thread.sleep(5);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            },
-            "test-tone");
-    t.setDaemon(true);
-    t.start();
   }
 }

@@ -32,7 +32,10 @@ final class NativeLogBridge {
     }
   }
 
-  /** Messages libwebrtc logs as errors or warnings in normal operation. */
+  /**
+   * Messages libwebrtc logs as errors or warnings in normal operation ("Failed to initialize
+   * recording": jrtc's audio guard refuses every recording start of the factory's module).
+   */
   private static final String[] ROUTINE = {
     "for backwards compatibility",
     "DataChannelObserver - adapter needed",
@@ -40,6 +43,7 @@ final class NativeLogBridge {
     "Will not log any",
     "WebRTC-ForceDtls13",
     "Packet received before we know if we are doing DTLS",
+    "Failed to initialize recording",
   };
 
   private static void log(Logging.Severity severity, String message) {
