@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.media.SinkRegistration;
 import io.github.jrtc.media.TrackSinks;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,62 +22,25 @@ import org.junit.jupiter.api.Test;
  */
 class MicrophoneLoopbackIT {
   private final List<AutoCloseable> cleanup = new CopyOnWriteArrayList<>();
-  private volatile Process player;
+  private volatile PulseTone tone;
 
   @AfterEach
   void restore() throws Exception {
     for (AutoCloseable c : cleanup) {
       c.close();
     }
-    if (player != null) {
-      player.destroy();
-      player.waitFor(5, TimeUnit.SECONDS);
+    if (tone != null) {
+      tone.close();
     }
     MediaServices.run("pactl", "set-default-source", "jrtc_source");
-  }
-
-  /** Plays a 440 Hz tone at half scale into jrtc_sink, in real time, until the test ends. */
-  private void playTone() throws Exception {
-    player =
-        new ProcessBuilder(
-                "pacat",
-                "--playback",
-                "--device=jrtc_sink",
-                "--format=s16le",
-                "--rate=48000",
-                "--channels=1",
-                "--latency-msec=50")
-            .redirectErrorStream(true)
-            .start();
-    Process p = player;
-    Thread t =
-        new Thread(
-            () -> {
-              byte[] chunk = new byte[480 * 2];
-              long n = 0;
-              try (OutputStream out = p.getOutputStream()) {
-                while (p.isAlive()) {
-                  for (int i = 0; i < 480; i++, n++) {
-                    short s = (short) (16000 * Math.sin(2 * Math.PI * 440 * n / 48000.0));
-                    chunk[2 * i] = (byte) s;
-                    chunk[2 * i + 1] = (byte) (s >> 8);
-                  }
-                  out.write(chunk); // pacat blocks at real time
-                }
-              } catch (Exception e) {
-                // the player was stopped
-              }
-            },
-            "tone");
-    t.setDaemon(true);
-    t.start();
   }
 
   @Test
   void aToneIntoTheNullSinkIsHeardAtTheOtherPeer() throws Exception {
     MediaServices.requirePulse();
     MediaServices.run("pactl", "set-default-source", "jrtc_sink.monitor");
-    playTone();
+    // 440 Hz at half scale into jrtc_sink, in real time, until the test ends
+    tone = PulseTone.play("jrtc_sink", 440, 16000 / 32767.0);
     MediaStream stream =
         Navigator.mediaDevices()
             .getUserMedia(new MediaStreamConstraints(true, false))

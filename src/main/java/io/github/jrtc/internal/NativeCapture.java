@@ -84,20 +84,7 @@ public final class NativeCapture implements CaptureBackend {
             choice.flag("autoGainControl"),
             choice.flag("noiseSuppression"));
     MediaTrackCapabilities caps =
-        new MediaTrackCapabilities(
-            id,
-            (String) s.get("groupId"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            UserMediaSelector.SAMPLE_RATE,
-            UserMediaSelector.SAMPLE_RATE,
-            UserMediaSelector.CHANNEL_COUNT,
-            UserMediaSelector.CHANNEL_COUNT);
+        UserMediaSelector.microphoneCapabilities(id, (String) s.get("groupId"));
     SourceHooks hooks =
         new SourceHooks() {
           @Override

@@ -56,19 +56,7 @@ final class NativeDtlsTransportBridge implements DtlsTransportBridge {
   }
 
   private <T> T guarded(java.util.function.Supplier<T> body) {
-    synchronized (engine) {
-      if (engine.isDisposed()) {
-        throw Errors.invalidState("The jrtc engine has been shut down");
-      }
-      if (!use.enter()) {
-        throw Errors.invalidState("The RTCPeerConnection is closed");
-      }
-      try {
-        return body.get();
-      } finally {
-        use.exit();
-      }
-    }
+    return use.callWhileEngineAlive(engine, body);
   }
 
   @Override

@@ -160,14 +160,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
 
   /** Runs one native call, or fails with InvalidStateError once the connection is closed. */
   private <T> T call(java.util.function.Supplier<T> body) {
-    if (!use.enter()) {
-      throw Errors.invalidState("The RTCPeerConnection is closed");
-    }
-    try {
-      return body.get();
-    } finally {
-      use.exit();
-    }
+    return use.call(body);
   }
 
   private void run(Runnable body) {

@@ -65,19 +65,7 @@ final class NativeTransceiverBridge implements TransceiverBridge {
    * call is an InvalidStateError instead of a use of freed memory.
    */
   private <T> T guarded(java.util.function.Supplier<T> body) {
-    synchronized (engine) {
-      if (engine.isDisposed()) {
-        throw Errors.invalidState("The jrtc engine has been shut down");
-      }
-      if (!use.enter()) {
-        throw Errors.invalidState("The RTCPeerConnection is closed");
-      }
-      try {
-        return body.get();
-      } finally {
-        use.exit();
-      }
-    }
+    return use.callWhileEngineAlive(engine, body);
   }
 
   private void run(Runnable body) {

@@ -2,6 +2,7 @@ package io.github.jrtc.internal;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * Keeps a native handle alive while Java threads use it. Calls hold the shared side for the length
@@ -29,6 +30,31 @@ final class NativeUseGuard {
 
   void exit() {
     lock.readLock().unlock();
+  }
+
+  /** Runs one native call on the handle, or fails with InvalidStateError once it is retired. */
+  <T> T call(Supplier<T> body) {
+    if (!enter()) {
+      throw Errors.invalidState("The RTCPeerConnection is closed");
+    }
+    try {
+      return body.get();
+    } finally {
+      exit();
+    }
+  }
+
+  /**
+   * {@link #call} under the engine's lock: for handles (transceivers, transports) that die with the
+   * factory too, so a disposed engine is an InvalidStateError instead of a use of freed memory.
+   */
+  <T> T callWhileEngineAlive(NativeEngine engine, Supplier<T> body) {
+    synchronized (engine) {
+      if (engine.isDisposed()) {
+        throw Errors.invalidState("The jrtc engine has been shut down");
+      }
+      return call(body);
+    }
   }
 
   boolean isRetired() {

@@ -146,9 +146,15 @@ public final class UserMediaSelector {
 
   /** What a microphone offers: libwebrtc's audio module captures at one rate and channel count. */
   public static io.github.jrtc.MediaTrackCapabilities microphoneCapabilities(NativeDevice d) {
+    return microphoneCapabilities(d.id(), groupId(d));
+  }
+
+  /** {@link #microphoneCapabilities(NativeDevice)} for a device known by its ids. */
+  public static io.github.jrtc.MediaTrackCapabilities microphoneCapabilities(
+      String deviceId, String groupId) {
     return new io.github.jrtc.MediaTrackCapabilities(
-        d.id(),
-        groupId(d),
+        deviceId,
+        groupId,
         null,
         null,
         null,
