@@ -16,8 +16,10 @@ import java.util.function.BooleanSupplier;
  * received through {@code ondatachannel}. Events run on the owning connection's event queue.
  *
  * <p>{@link #bufferedAmount()} grows synchronously on {@code send} and shrinks as libwebrtc hands
- * the data to SCTP; {@code bufferedamountlow} fires when it falls to {@link
- * #bufferedAmountLowThreshold()} or below.
+ * the data to SCTP (as libwebrtc reports it: every 100 KiB and when its queue empties, as in
+ * Chromium); {@code bufferedamountlow} fires when it falls to {@link #bufferedAmountLowThreshold()}
+ * or below. A channel whose transport fails (the peer's connection closed) fires an {@link
+ * RTCErrorEvent} ("error") before "close".
  */
 public final class RTCDataChannel extends EventTarget implements AutoCloseable {
   private final RTCPeerConnection owner;
