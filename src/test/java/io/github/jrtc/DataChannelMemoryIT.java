@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * native and 84 B heap per message measured, every RTCDataChannelBuffer kept alive. jrtc registers
  * its own native observer instead ({@code native/}), so no growth is allowed: no webrtc-java buffer
  * object alive, heap kept under 4 B per message in each window, native growth under 6 B per message
- * over the second window. The first also takes one-time costs (JIT code, allocator arenas: up to
- * 19 B per message seen on a machine at load 11), so it only has to stay under 48 B; a leak repeats
- * in the second. A leaked copy of each 100-byte payload, or one JNI reference a message, is far
- * over the second window's bound.
+ * over the second window. The first also takes one-time costs (JIT code, allocator arenas: up to 19
+ * B per message seen on a machine at load 11), so it only has to stay under 48 B; a leak repeats in
+ * the second. A leaked copy of each 100-byte payload, or one JNI reference a message, is far over
+ * the second window's bound.
  */
 class DataChannelMemoryIT {
   private static final Logger LOG = LoggerFactory.getLogger(DataChannelMemoryIT.class);
