@@ -127,20 +127,23 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
     RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
-    return chain.chain(
+    return chain.chainSettlingDirectly(
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.STABLE && s != RTCSignalingState.HAVE_LOCAL_OFFER) {
             return failed(Errors.invalidState("Cannot create an offer in signaling state " + s));
           }
           int generation = negotiationGeneration.get();
-          return onQueue(
-              bridge.createOffer(opts),
-              offer -> {
-                lastCreatedOffer = offer.sdp();
-                lastOfferGeneration = generation;
-                return offer;
-              });
+          // Runs on the signaling thread, inside this chained operation: nothing else touches
+          // these fields until the chain moves on (from the queue, after the promise settled).
+          return bridge
+              .createOffer(opts)
+              .thenApply(
+                  offer -> {
+                    lastCreatedOffer = offer.sdp();
+                    lastOfferGeneration = generation;
+                    return offer;
+                  });
         });
   }
 
@@ -151,7 +154,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
     RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
-    return chain.chain(
+    return chain.chainSettlingDirectly(
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.HAVE_REMOTE_OFFER
@@ -163,13 +166,14 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                         + ": it needs have-remote-offer or have-local-pranswer"));
           }
           int generation = negotiationGeneration.get();
-          return onQueue(
-              bridge.createAnswer(opts),
-              answer -> {
-                lastCreatedAnswer = answer.sdp();
-                lastAnswerGeneration = generation;
-                return answer;
-              });
+          return bridge
+              .createAnswer(opts)
+              .thenApply(
+                  answer -> {
+                    lastCreatedAnswer = answer.sdp();
+                    lastAnswerGeneration = generation;
+                    return answer;
+                  });
         });
   }
 
