@@ -75,7 +75,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private int lastOfferGeneration = -1;
   private int lastAnswerGeneration = -1;
   private final AtomicInteger negotiationGeneration = new AtomicInteger();
-  private boolean negotiationNeeded;
+  // Volatile: the chain reads it when it empties on a native thread (see OperationsChain).
+  private volatile boolean negotiationNeeded;
   // The JS "same task" guarantee, approximated for callers off the event queue: a burst of changes
   // (addTrack, createDataChannel, ...) made from another thread with gaps under QUIET_NANOS is one
   // task, so negotiationneeded waits until the burst went quiet. Changes made on the queue (in a
@@ -113,7 +114,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     this.configuration = config;
     this.factory = factory;
     this.queue = new SerialEventQueue("pc-" + COUNT.incrementAndGet());
-    this.chain = new OperationsChain(queue, () -> closed, this::maybeFireNegotiationNeeded);
+    this.chain =
+        new OperationsChain(
+            queue, () -> closed, this::maybeFireNegotiationNeeded, () -> negotiationNeeded);
     this.bridge = factory.create(config, new BridgeEvents(), this);
     this.transceivers = new TransceiverRegistry(this, bridge);
   }

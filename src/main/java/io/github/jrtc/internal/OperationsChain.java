@@ -18,6 +18,7 @@ public final class OperationsChain {
   private final SerialEventQueue queue;
   private final BooleanSupplier closed;
   private final Runnable onEmpty;
+  private final BooleanSupplier onEmptyWanted;
   private final ArrayDeque<Runnable> operations = new ArrayDeque<>();
   private Runnable afterSettle; // guarded by operations
 
@@ -27,9 +28,24 @@ public final class OperationsChain {
    * @param onEmpty run on the queue when the chain empties (the negotiation-needed re-check)
    */
   public OperationsChain(SerialEventQueue queue, BooleanSupplier closed, Runnable onEmpty) {
+    this(queue, closed, onEmpty, () -> true);
+  }
+
+  /**
+   * @param onEmptyWanted read right after the chain emptied, on the settling thread: false skips
+   *     the {@code onEmpty} task, so a settle on a native thread wakes no queue thread for a
+   *     re-check with nothing to do. It must read state that is written before the queue next looks
+   *     at {@link #isBusy} (that lock orders the two).
+   */
+  public OperationsChain(
+      SerialEventQueue queue,
+      BooleanSupplier closed,
+      Runnable onEmpty,
+      BooleanSupplier onEmptyWanted) {
     this.queue = queue;
     this.closed = closed;
     this.onEmpty = onEmpty;
+    this.onEmptyWanted = onEmptyWanted;
   }
 
   /** Appends an operation; runs it now if the chain was empty. Never throws. */
@@ -134,7 +150,9 @@ public final class OperationsChain {
       queue.execute(after);
     }
     if (next == null) {
-      queue.execute(onEmpty);
+      if (onEmptyWanted.getAsBoolean()) {
+        queue.execute(onEmpty);
+      }
     } else if (queue.isCurrent()) {
       next.run();
     } else {

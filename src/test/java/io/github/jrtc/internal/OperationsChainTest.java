@@ -149,4 +149,25 @@ class OperationsChainTest {
       assertThat(((DOMException) e.getCause()).name()).isEqualTo("InvalidStateError");
     }
   }
+
+  @Test
+  void anEmptyCheckWithNothingToDoIsNotQueued() throws Exception {
+    AtomicBoolean wanted = new AtomicBoolean();
+    OperationsChain quiet =
+        new OperationsChain(queue, closed::get, emptied::incrementAndGet, wanted::get);
+    CompletableFuture<String> first = new CompletableFuture<>();
+    CompletableFuture<String> p1 = quiet.chainSettlingDirectly(() -> first);
+    onNativeThread(() -> first.complete("a"));
+    p1.get(5, TimeUnit.SECONDS);
+    wanted.set(true);
+    CompletableFuture<String> second = new CompletableFuture<>();
+    CompletableFuture<String> p2 = quiet.chainSettlingDirectly(() -> second);
+    onNativeThread(() -> second.complete("b"));
+    p2.get(5, TimeUnit.SECONDS);
+    org.awaitility.Awaitility.await().until(() -> emptied.get() == 1);
+    CountDownLatch drained = new CountDownLatch(1);
+    queue.execute(drained::countDown);
+    assertThat(drained.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(emptied).as("only the settle that had something to re-check").hasValue(1);
+  }
 }
