@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -129,5 +130,34 @@ class EventQueueFutureTest {
     assertThat(dependent).as("still waits for its queue turn").isNotDone();
     hold.countDown();
     assertThat(dependent.get(5, TimeUnit.SECONDS)).isEqualTo("v!");
+  }
+
+  @Test
+  void aCompletionOnAnotherConnectionsQueueRunsItsDependentsBeforeThatQueuesNextTask()
+      throws Exception {
+    ExecutorService otherPool =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "other-queue-thread"));
+    try {
+      SerialEventQueue other = new SerialEventQueue("other", otherPool);
+      EventQueueFuture<String> f = new EventQueueFuture<>(queue);
+      java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+      CompletableFuture<Void> dependent =
+          f.thenRun(() -> order.add("dependent on " + Thread.currentThread().getName()));
+      CountDownLatch done = new CountDownLatch(1);
+      other.execute(
+          () -> {
+            f.complete("v");
+            other.execute(
+                () -> {
+                  order.add("next task");
+                  done.countDown();
+                });
+          });
+      assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+      dependent.get(5, TimeUnit.SECONDS);
+      assertThat(order).containsExactly("dependent on other-queue-thread", "next task");
+    } finally {
+      otherPool.shutdownNow();
+    }
   }
 }
