@@ -59,9 +59,13 @@ public final class OperationsChain {
    * caller blocked on it wakes without a queue hop. The promise is an {@link EventQueueFuture}, so
    * its dependents still run on the queue, and the next operation is started from the queue. The
    * operation must have updated the connection's state before its future completes.
+   *
+   * <p>Called from a task of this queue (a handler, a dependent), the outcome still goes through
+   * the queue: that task may close the connection after the call, and then, as in JS, the promise
+   * must never settle (WPT "createAnswer() when connection is closed in parallel").
    */
   public <T> CompletableFuture<T> chainSettlingDirectly(Supplier<CompletableFuture<T>> operation) {
-    return append(operation, new EventQueueFuture<>(queue), true);
+    return append(operation, new EventQueueFuture<>(queue), !queue.isCurrent());
   }
 
   private <T> CompletableFuture<T> append(

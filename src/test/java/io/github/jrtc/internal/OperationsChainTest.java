@@ -104,6 +104,30 @@ class OperationsChainTest {
     assertThat(emptied).hasValue(0);
   }
 
+  // WPT "createAnswer() when connection is closed in parallel": JS calls createAnswer() and close()
+  // in one task. Here the native result arrives while that task still runs, before its close().
+  @Test
+  void calledFromAQueueTaskThatThenClosesItNeverSettles() throws Exception {
+    CompletableFuture<String> nativeResult = new CompletableFuture<>();
+    CompletableFuture<CompletableFuture<String>> inTask = new CompletableFuture<>();
+    queue.execute(
+        () -> {
+          CompletableFuture<String> p = chain.chainSettlingDirectly(() -> nativeResult);
+          try {
+            onNativeThread(() -> nativeResult.complete("too late"));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          closed.set(true);
+          inTask.complete(p);
+        });
+    CompletableFuture<String> p = inTask.get(5, TimeUnit.SECONDS);
+    CountDownLatch drained = new CountDownLatch(1);
+    queue.execute(drained::countDown);
+    assertThat(drained.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(p).isNotDone();
+  }
+
   @Test
   void aFailureKeepsItsDomExceptionName() throws Exception {
     CompletableFuture<String> nativeResult = new CompletableFuture<>();
