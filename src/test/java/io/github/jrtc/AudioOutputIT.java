@@ -86,6 +86,46 @@ class AudioOutputIT {
     assertThat(PulseTone.rms(after, 0, after.length)).as("silent after close").isLessThan(0.01);
   }
 
+  // Not the default sink: webrtc-java alone would play on jrtc_sink (it selects by guid, and
+  // PulseAudio's devices have none); jrtc selects the module's position natively.
+  @Test
+  void anOutputThatIsNotTheDefaultPlaysWhenChosen() throws Exception {
+    MediaServices.requirePulse();
+    String module =
+        MediaServices.run(
+                "pactl",
+                "load-module",
+                "module-null-sink",
+                "sink_name=jrtc_out2",
+                "sink_properties=device.description=jrtc-second-output")
+            .trim();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  Navigator.mediaDevices().enumerateDevices().get(10, TimeUnit.SECONDS).stream()
+                      .anyMatch(d -> d.deviceId().equals("jrtc_out2")));
+      AudioSampleSource src = new AudioSampleSource(48000, 1, "tone");
+      cleanup.add(src);
+      cleanup.add(0, ToneFeeder.start(src, 440));
+      try (AudioOutput out = AudioOutput.play(src.track(), "jrtc_out2")) {
+        assertThat(out.deviceId()).isEqualTo("jrtc_out2");
+        Thread.sleep(500);
+        short[] chosen = PulseTone.record("jrtc_out2.monitor", 1.0);
+        short[] byDefault = PulseTone.record("jrtc_sink.monitor", 0.5);
+        double chosenRms = PulseTone.rms(chosen, 0, chosen.length);
+        double defaultRms = PulseTone.rms(byDefault, 0, byDefault.length);
+        System.out.printf(
+            "audio output: chosen sink RMS %.3f, default sink RMS %.3f%n", chosenRms, defaultRms);
+        assertThat(chosenRms).as("level on the chosen sink").isGreaterThan(0.1);
+        assertThat(defaultRms).as("level on the default sink").isLessThan(0.01);
+      }
+    } finally {
+      MediaServices.run("pactl", "unload-module", module);
+    }
+  }
+
   @Test
   void wrongTracksAndOutputsAreRefused() throws Exception {
     MediaServices.requirePulse();

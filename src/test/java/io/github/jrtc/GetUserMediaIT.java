@@ -118,7 +118,7 @@ class GetUserMediaIT {
   }
 
   @Test
-  void aHotPluggedSourceFiresDevicechangeAndOnlyTheDefaultRecords() throws Exception {
+  void aHotPluggedSourceFiresDevicechangeAndRecordsWhenChosen() throws Exception {
     MediaServices.requirePulse();
     md.enumerateDevices().get(10, TimeUnit.SECONDS);
     java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
@@ -137,17 +137,39 @@ class GetUserMediaIT {
       List<MediaDeviceInfo> list = md.enumerateDevices().get(10, TimeUnit.SECONDS);
       assertThat(list).extracting(MediaDeviceInfo::deviceId).contains("jrtc_second");
       assertThat(list.get(0).deviceId()).isEqualTo("jrtc_source");
-      // webrtc-java 0.14.0 can only record from the default input.
-      Throwable e =
-          failure(
-              md.getUserMedia(
+      // Not the default: webrtc-java alone would record from jrtc_source here (it selects by guid,
+      // and PulseAudio's devices have none); jrtc selects the module's position natively.
+      String second = MediaServices.sourceIndex("jrtc_second");
+      String first = MediaServices.sourceIndex("jrtc_source");
+      MediaStreamTrack track =
+          md.getUserMedia(
                   new MediaStreamConstraints(
                       MediaTrackConstraints.builder()
                           .deviceId(ConstrainDOMString.exact("jrtc_second"))
                           .build(),
-                      null)));
-      assertThat(((DOMException) e).name()).isEqualTo("NotReadableError");
-      assertThat(e.getMessage()).contains("default");
+                      null))
+              .get(10, TimeUnit.SECONDS)
+              .getAudioTracks()
+              .get(0);
+      try {
+        assertThat(track.label()).isEqualTo("jrtc-second-source");
+        assertThat(track.getSettings().deviceId()).isEqualTo("jrtc_second");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () ->
+                    MediaServices.sourceOutputs().stream()
+                        .anyMatch(l -> l.split("\t")[1].equals(second)));
+        assertThat(MediaServices.sourceOutputs()).noneMatch(l -> l.split("\t")[1].equals(first));
+      } finally {
+        track.stop();
+      }
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  MediaServices.sourceOutputs().stream()
+                      .noneMatch(l -> l.split("\t")[1].equals(second)));
     } finally {
       md.ondevicechange(null);
       MediaServices.run("pactl", "unload-module", module);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class MicrophoneLoopbackIT {
   private final List<AutoCloseable> cleanup = new CopyOnWriteArrayList<>();
   private volatile PulseTone tone;
+  private final List<String> modules = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void restore() throws Exception {
@@ -31,6 +32,9 @@ class MicrophoneLoopbackIT {
     }
     if (tone != null) {
       tone.close();
+    }
+    for (String module : modules) {
+      MediaServices.run("pactl", "unload-module", module);
     }
     MediaServices.run("pactl", "set-default-source", "jrtc_source");
   }
@@ -45,6 +49,54 @@ class MicrophoneLoopbackIT {
         Navigator.mediaDevices()
             .getUserMedia(new MediaStreamConstraints(true, false))
             .get(10, TimeUnit.SECONDS);
+    heardAtTheOtherPeer(stream, "microphone loopback");
+  }
+
+  // The default input stays jrtc_source (silence): only the input chosen by deviceId carries the
+  // tone, through a remap source (a real source, not a monitor, so enumerateDevices lists it).
+  @Test
+  void aChosenInputThatIsNotTheDefaultCarriesItsSound() throws Exception {
+    MediaServices.requirePulse();
+    String sink =
+        MediaServices.run(
+                "pactl",
+                "load-module",
+                "module-null-sink",
+                "sink_name=jrtc_tone2",
+                "sink_properties=device.description=jrtc-tone-2")
+            .trim();
+    modules.add(sink);
+    String source =
+        MediaServices.run(
+                "pactl",
+                "load-module",
+                "module-remap-source",
+                "master=jrtc_tone2.monitor",
+                "source_name=jrtc_mic2",
+                "source_properties=device.description=jrtc-second-mic")
+            .trim();
+    modules.add(0, source);
+    tone = PulseTone.play("jrtc_tone2", 440, 16000 / 32767.0);
+    MediaDevices md = Navigator.mediaDevices();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                md.enumerateDevices().get(10, TimeUnit.SECONDS).stream()
+                    .anyMatch(d -> d.deviceId().equals("jrtc_mic2")));
+    MediaStream stream =
+        md.getUserMedia(
+                new MediaStreamConstraints(
+                    MediaTrackConstraints.builder()
+                        .deviceId(ConstrainDOMString.exact("jrtc_mic2"))
+                        .build(),
+                    null))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(stream.getAudioTracks().get(0).label()).isEqualTo("jrtc-second-mic");
+    heardAtTheOtherPeer(stream, "chosen input");
+  }
+
+  private void heardAtTheOtherPeer(MediaStream stream, String what) throws Exception {
     MediaStreamTrack mic = stream.getAudioTracks().get(0);
     cleanup.add(mic::stop);
 
@@ -85,7 +137,7 @@ class MicrophoneLoopbackIT {
                         maxRms.get(), chunks.get())
                     .isGreaterThan(50));
     System.out.printf(
-        "microphone loopback: max rms %.3f, %d of %d chunks above 0.05%n",
-        maxRms.get(), loud.get(), chunks.get());
+        "%s: max rms %.3f, %d of %d chunks above 0.05%n",
+        what, maxRms.get(), loud.get(), chunks.get());
   }
 }

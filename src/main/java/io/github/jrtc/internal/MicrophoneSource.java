@@ -41,10 +41,11 @@ final class MicrophoneSource implements AudioSink {
   }
 
   /**
-   * Opens the default input and starts recording. NotFoundError when the sound system lists no
-   * input, NotReadableError when it cannot be opened or started.
+   * Opens the input called {@code label} (the system default when {@code systemDefault}) and starts
+   * recording. NotFoundError when the sound system lists no input, NotReadableError when it cannot
+   * be selected, opened or started.
    */
-  static MicrophoneSource open(NativeEngine engine, String label) {
+  static MicrophoneSource open(NativeEngine engine, String label, boolean systemDefault) {
     AudioDeviceModule adm = AudioDevicePolicy.open("the microphone '" + label + "'");
     List<AudioDevice> inputs;
     try {
@@ -57,6 +58,24 @@ final class MicrophoneSource implements AudioSink {
       disposeBounded(adm);
       throw Errors.notFound("The sound system lists no audio input");
     }
+    int position = 0;
+    if (!systemDefault) {
+      position = NativeAudioDevices.findInput(adm, label);
+      if (position < 0) {
+        disposeBounded(adm);
+        throw Errors.notReadable(
+            position == NativeAudioDevices.AMBIGUOUS
+                ? "Several audio inputs are called '" + label + "': cannot tell which to record"
+                : "Cannot select the audio input '"
+                    + label
+                    + "'"
+                    + (NativeAudioDevices.available()
+                        ? ": the sound system no longer lists it"
+                        : " without jrtc's native library (webrtc-java alone records only from"
+                            + " the default input)"));
+      }
+    }
+    int selected = position;
     CustomAudioSource source;
     synchronized (engine) {
       if (engine.isDisposed()) {
@@ -72,9 +91,13 @@ final class MicrophoneSource implements AudioSink {
             "mic-start",
             () -> {
               try {
-                // Entry 0 is the system default (libwebrtc's PulseAudio module gives its devices
-                // no ids, so webrtc-java cannot select any other).
-                adm.setRecordingDevice(inputs.get(0));
+                // Position 0 is the system default; webrtc-java can select no other (libwebrtc's
+                // PulseAudio module gives its devices no ids), jrtc's native call can.
+                if (selected == 0) {
+                  adm.setRecordingDevice(inputs.get(0));
+                } else if (!NativeAudioDevices.selectInput(adm, selected)) {
+                  throw new IllegalStateException("the module refused input " + selected);
+                }
                 adm.setAudioSink(mic);
                 adm.initRecording();
                 adm.startRecording();
@@ -90,7 +113,7 @@ final class MicrophoneSource implements AudioSink {
               + "': "
               + (failure[0] == null ? "the sound system did not answer" : failure[0].getMessage()));
     }
-    LOG.debug("Recording from the default input for '{}'", label);
+    LOG.debug("Recording from input {} ('{}', 0 = the default)", selected, label);
     return mic;
   }
 

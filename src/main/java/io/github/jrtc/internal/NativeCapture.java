@@ -57,16 +57,8 @@ public final class NativeCapture implements CaptureBackend {
               + choice.device().label()
               + "'");
     }
-    if (!choice.systemDefault()) {
-      throw Errors.notReadable(
-          "jrtc records only from the system's default audio input (webrtc-java 0.14.0 cannot"
-              + " select another PulseAudio source); make '"
-              + choice.device().label()
-              + "' the default (pactl set-default-source "
-              + id
-              + ") to use it");
-    }
-    MicrophoneSource mic = MicrophoneSource.open(engine, choice.device().label());
+    MicrophoneSource mic =
+        MicrophoneSource.open(engine, choice.device().label(), choice.systemDefault());
     Map<String, Object> s = choice.settings();
     MediaTrackSettings settings =
         new MediaTrackSettings(

@@ -47,9 +47,10 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
   }
 
   /**
-   * Starts playing {@code track}; NotFoundError without an output, NotReadableError if it fails.
+   * Starts playing {@code track} on the output called {@code label} (null: the system default);
+   * NotFoundError without an output, NotReadableError if it cannot be selected or fails.
    */
-  public static SpeakerOutput play(MediaStreamTrack track) {
+  public static SpeakerOutput play(MediaStreamTrack track, String label) {
     NativeEngine engine = NativeEngine.shared();
     AudioDeviceModule adm = AudioDevicePolicy.open("the speakers");
     List<AudioDevice> outputs;
@@ -63,6 +64,24 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
       disposeBounded(adm);
       throw Errors.notFound("The sound system lists no audio output");
     }
+    int position = 0;
+    if (label != null) {
+      position = NativeAudioDevices.findOutput(adm, label);
+      if (position < 0) {
+        disposeBounded(adm);
+        throw Errors.notReadable(
+            position == NativeAudioDevices.AMBIGUOUS
+                ? "Several audio outputs are called '" + label + "': cannot tell which to use"
+                : "Cannot select the audio output '"
+                    + label
+                    + "'"
+                    + (NativeAudioDevices.available()
+                        ? ": the sound system no longer lists it"
+                        : " without jrtc's native library (webrtc-java alone plays only on the"
+                            + " default output)"));
+      }
+    }
+    int selected = position;
     SpeakerOutput speaker = new SpeakerOutput(engine, adm);
     try {
       speaker.sink = TrackSinks.addAudioSink(track, d -> speaker.queue(d));
@@ -76,8 +95,13 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
             "speaker-start",
             () -> {
               try {
-                // Entry 0 is the default output (libwebrtc's PulseAudio module gives no ids).
-                adm.setPlayoutDevice(outputs.get(0));
+                // Position 0 is the default output; webrtc-java can select no other (libwebrtc's
+                // PulseAudio module gives no ids), jrtc's native call can.
+                if (selected == 0) {
+                  adm.setPlayoutDevice(outputs.get(0));
+                } else if (!NativeAudioDevices.selectOutput(adm, selected)) {
+                  throw new IllegalStateException("the module refused output " + selected);
+                }
                 adm.setAudioSource(speaker);
                 adm.initPlayout();
                 adm.startPlayout();
@@ -88,7 +112,9 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
     if (!started || failure[0] != null) {
       speaker.close();
       throw Errors.notReadable(
-          "Could not play on the default output: "
+          "Could not play on "
+              + (label == null ? "the default output" : "'" + label + "'")
+              + ": "
               + (failure[0] == null ? "the sound system did not answer" : failure[0].getMessage()));
     }
     engine.own(speaker);

@@ -47,9 +47,9 @@ public final class AudioOutput implements AutoCloseable {
    *
    * @throws TypeError if {@code track} is null or not an audio track
    * @throws io.github.jrtc.DOMException InvalidStateError if the track has ended; NotFoundError if
-   *     there is no such output; NotReadableError if the output cannot be opened, or is not the
-   *     default output (webrtc-java 0.14.0 plays only on the default: {@code pactl
-   *     set-default-sink} changes it), or sound devices are disabled ({@code -Djrtc.audio=none})
+   *     there is no such output; NotReadableError if the output cannot be selected or opened
+   *     (another output than the default needs jrtc's native library: webrtc-java 0.14.0 alone
+   *     plays only on the default), or sound devices are disabled ({@code -Djrtc.audio=none})
    */
   public static AudioOutput play(MediaStreamTrack track, String deviceId) {
     if (track == null || !track.kind().equals("audio")) {
@@ -71,17 +71,12 @@ public final class AudioOutput implements AutoCloseable {
       if (outputs.stream().noneMatch(d -> d.deviceId().equals(id))) {
         throw Errors.notFound("No audio output '" + id + "'");
       }
-      if (!outputs.get(0).deviceId().equals(id)) {
-        throw Errors.notReadable(
-            "jrtc plays only on the system's default output (webrtc-java 0.14.0 cannot select"
-                + " another PulseAudio sink); make '"
-                + id
-                + "' the default (pactl set-default-sink "
-                + id
-                + ") to use it");
-      }
+      MediaDeviceInfo chosen =
+          outputs.stream().filter(d -> d.deviceId().equals(id)).findFirst().orElseThrow();
+      String label = outputs.get(0).deviceId().equals(id) ? null : chosen.label();
+      return new AudioOutput(SpeakerOutput.play(track, label), id);
     }
-    return new AudioOutput(SpeakerOutput.play(track), id);
+    return new AudioOutput(SpeakerOutput.play(track, null), id);
   }
 
   /** The output it plays on ("default" for the system default). */

@@ -1,6 +1,7 @@
 package io.github.jrtc.signaling;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -19,6 +20,7 @@ public final class Peer implements Session.Listener.AutoDemanding {
   private final String remote;
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicInteger violations = new AtomicInteger();
+  private final AtomicBoolean dropped = new AtomicBoolean();
   private volatile Session session;
   private volatile long lastRateError;
   // Last time anything (message, pong) came from the client; System.nanoTime().
@@ -91,6 +93,7 @@ public final class Peer implements Session.Listener.AutoDemanding {
       // A receiver that does not read must not make the server buffer without bound.
       queued.decrementAndGet();
       LOG.info("disconnecting {} ({}): not reading its messages", name, remote);
+      drop();
       close(StatusCode.POLICY_VIOLATION, "too slow");
       return;
     }
@@ -100,6 +103,7 @@ public final class Peer implements Session.Listener.AutoDemanding {
   void rateLimited() {
     if (violations.incrementAndGet() >= server.maxRateViolations()) {
       LOG.info("disconnecting {} ({}): message flood", name, remote);
+      drop();
       close(StatusCode.POLICY_VIOLATION, "message rate limit");
       return;
     }
@@ -123,11 +127,19 @@ public final class Peer implements Session.Listener.AutoDemanding {
     }
     if (System.nanoTime() - lastHeard > silenceNanos) {
       LOG.info("disconnecting {} ({}): silent, no pong", name, remote);
+      drop();
       // No close handshake: a client that doesn't read would never complete it.
       s.disconnect();
       return;
     }
     s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+  }
+
+  /** Counts this connection once among the server's policy disconnects. */
+  private void drop() {
+    if (dropped.compareAndSet(false, true)) {
+      server.droppedForPolicy();
+    }
   }
 
   void close(int code, String reason) {

@@ -81,6 +81,7 @@ public final class SignalingServer implements AutoCloseable {
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicLong nextId = new AtomicLong(System.currentTimeMillis());
   private final AtomicLong rejectedUpgrades = new AtomicLong();
+  private final AtomicLong policyDisconnects = new AtomicLong();
   private volatile Consumer<List<String>> onuserlist = users -> {};
   private Server server;
   private ScheduledExecutorService pinger;
@@ -192,6 +193,19 @@ public final class SignalingServer implements AutoCloseable {
   /** Upgrade requests refused (token, origin, subprotocol, connection limit). */
   public long rejectedUpgrades() {
     return rejectedUpgrades.get();
+  }
+
+  /**
+   * Connections the server dropped for abuse: a message flood, not reading its messages, or silence
+   * (no pong). Each is counted once, whether or not the client saw the 1008 close frame: a client
+   * still writing may get a reset first.
+   */
+  public long policyDisconnects() {
+    return policyDisconnects.get();
+  }
+
+  void droppedForPolicy() {
+    policyDisconnects.incrementAndGet();
   }
 
   /** Called with the new user list whenever it changes (on a server thread; don't block). */

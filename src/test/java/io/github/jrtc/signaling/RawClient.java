@@ -26,6 +26,7 @@ final class RawClient implements AutoCloseable {
   final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
   final List<JsonNode> all = java.util.Collections.synchronizedList(new ArrayList<>());
   final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  final CompletableFuture<Throwable> failure = new CompletableFuture<>();
   WebSocket ws;
   long id;
   String name;
@@ -136,6 +137,7 @@ final class RawClient implements AutoCloseable {
 
       @Override
       public void onError(WebSocket w, Throwable error) {
+        failure.complete(error);
         closed.complete(-1);
       }
     };

@@ -1,0 +1,55 @@
+package io.github.jrtc.internal;
+
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+
+/**
+ * Selects a standalone audio device module's input or output by name ({@code
+ * native/src/audio_device_select.cpp}). webrtc-java selects only by guid, and libwebrtc's
+ * PulseAudio module lists every device with an empty guid, so through webrtc-java alone every
+ * module records from and plays to the system default.
+ */
+final class NativeAudioDevices {
+  /** No device of that name, or jrtc's native library is not loaded. */
+  static final int NONE = -1;
+
+  /** Several devices share the name: picking one would be a guess. */
+  static final int AMBIGUOUS = -2;
+
+  private NativeAudioDevices() {}
+
+  static boolean available() {
+    return NativeLibrary.loaded();
+  }
+
+  /** The module's position (1 and up) for the input called {@code label}, or NONE / AMBIGUOUS. */
+  static int findInput(AudioDeviceModule module, String label) {
+    long handle = NativeRelease.handleOf(module);
+    return available() && handle != 0 ? findRecordingDevice(handle, label) : NONE;
+  }
+
+  /** The module's position (1 and up) for the output called {@code label}, or NONE / AMBIGUOUS. */
+  static int findOutput(AudioDeviceModule module, String label) {
+    long handle = NativeRelease.handleOf(module);
+    return available() && handle != 0 ? findPlayoutDevice(handle, label) : NONE;
+  }
+
+  /** Selects the input at {@code index}; false when the module refuses it. */
+  static boolean selectInput(AudioDeviceModule module, int index) {
+    long handle = NativeRelease.handleOf(module);
+    return handle != 0 && setRecordingDevice(handle, index) == 0;
+  }
+
+  /** Selects the output at {@code index}; false when the module refuses it. */
+  static boolean selectOutput(AudioDeviceModule module, int index) {
+    long handle = NativeRelease.handleOf(module);
+    return handle != 0 && setPlayoutDevice(handle, index) == 0;
+  }
+
+  private static native int findRecordingDevice(long handle, String name);
+
+  private static native int findPlayoutDevice(long handle, String name);
+
+  private static native int setRecordingDevice(long handle, int index);
+
+  private static native int setPlayoutDevice(long handle, int index);
+}
