@@ -47,9 +47,10 @@ JNIEnv* CurrentEnv() {
 
 class Observer final : public jrtc::m138::DataChannelObserver {
  public:
-  Observer(jobject sink, jmethodID on_state, jmethodID on_message, jmethodID on_buffered,
-           jmethodID on_failure)
-      : sink_(sink),
+  Observer(jrtc::m138::DataChannelInterface* channel, jobject sink, jmethodID on_state,
+           jmethodID on_message, jmethodID on_buffered, jmethodID on_failure)
+      : channel_(channel),
+        sink_(sink),
         on_state_(on_state),
         on_message_(on_message),
         on_buffered_(on_buffered),
@@ -67,8 +68,22 @@ class Observer final : public jrtc::m138::DataChannelObserver {
     delete this;
   }
 
+  // A channel closed because its transport failed (the peer's connection closed: an SCTP ABORT)
+  // carries libwebrtc's error, from which jrtc fires "error" before "close". Read here, inside
+  // the callback, where the channel answers with the cached values of this very event.
   void OnStateChange() override {
-    Call([this](JNIEnv* env) { env->CallVoidMethod(sink_, on_state_); });
+    Call([this](JNIEnv* env) {
+      jint error_type = 0;
+      jint error_detail = 0;
+      jint sctp_cause = -1;
+      if (channel_->state() == jrtc::m138::DataChannelInterface::kClosed) {
+        jrtc::m138::RTCError error = channel_->error();
+        error_type = error.type;
+        error_detail = error.error_detail;
+        sctp_cause = error.has_sctp_cause_code ? error.sctp_cause_code : -1;
+      }
+      env->CallVoidMethod(sink_, on_state_, error_type, error_detail, sctp_cause);
+    });
   }
 
   void OnMessage(const jrtc::m138::DataBuffer& buffer) override {
@@ -135,6 +150,8 @@ class Observer final : public jrtc::m138::DataChannelObserver {
     }
   }
 
+  // Outlives the observer: jrtc unregisters before releasing the channel.
+  jrtc::m138::DataChannelInterface* const channel_;
   const jobject sink_;
   const jmethodID on_state_;
   const jmethodID on_message_;
@@ -172,7 +189,7 @@ JNIEXPORT jlong JNICALL Java_io_github_jrtc_internal_NativeDataChannelObserver_r
       return 0;
     }
     jclass cls = env->GetObjectClass(sink);
-    jmethodID on_state = env->GetMethodID(cls, "onStateChange", "()V");
+    jmethodID on_state = env->GetMethodID(cls, "onStateChange", "(III)V");
     jmethodID on_message = on_state == nullptr
                                ? nullptr
                                : env->GetMethodID(cls, "onMessage", "(Ljava/nio/ByteBuffer;Z)V");
@@ -190,8 +207,8 @@ JNIEXPORT jlong JNICALL Java_io_github_jrtc_internal_NativeDataChannelObserver_r
     if (global == nullptr) {
       return 0;
     }
-    Observer* observer = new (std::nothrow)
-        Observer(global, on_state, on_message, on_buffered, on_failure);
+    Observer* observer = new (std::nothrow) Observer(ChannelOf(channel_handle), global, on_state,
+                                                     on_message, on_buffered, on_failure);
     if (observer == nullptr) {
       env->DeleteGlobalRef(global);
       ThrowNew(env, "java/lang/OutOfMemoryError", "data channel observer");

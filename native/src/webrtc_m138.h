@@ -61,13 +61,48 @@ class DataChannelObserver {
   virtual ~DataChannelObserver() = default;
 };
 
-// api/data_channel_interface.h DataChannelInterface: RefCountInterface's slots, then
-// RegisterObserver and UnregisterObserver first. Only those two are ever called; the rest of
-// the vtable is not declared and never touched.
+// api/rtc_error.h RTCError: RTCErrorType type_ (int-sized enum class), std::string message_
+// (webrtc-java builds libwebrtc with Chromium's libc++: 24 bytes), RTCErrorDetailType
+// error_detail_ (int-sized), std::optional<uint16_t> sctp_cause_code_ (value, then engaged flag).
+// Only ever filled by libwebrtc (returned through the hidden result pointer, as any 40-byte type
+// is) and read; never destroyed, so a message too long for libc++'s inline buffer (22 chars) is
+// leaked: a few dozen bytes per channel that closes with an error.
+struct RTCError {
+  int type;  // 0: RTCErrorType::NONE
+  alignas(8) unsigned char message[24];  // std::__Cr::string: pointer-aligned
+  int error_detail;  // RTCErrorDetailType: 0 NONE, 1 DATA_CHANNEL_FAILURE, ..., 4 SCTP_FAILURE
+  uint16_t sctp_cause_code;
+  bool has_sctp_cause_code;
+};
+static_assert(sizeof(RTCError) == 40, "RTCError layout");
+static_assert(offsetof(RTCError, error_detail) == 32, "RTCError layout");
+static_assert(offsetof(RTCError, sctp_cause_code) == 36, "RTCError layout");
+
+// api/data_channel_interface.h DataChannelInterface: RefCountInterface's slots, then in
+// declaration order. Only RegisterObserver (4), UnregisterObserver (5), state (15) and error (16)
+// are called; the others only hold their slots. M138 has no maxRetransmitTime/maxRetransmits
+// (uint16_t) slots: webrtc-java 0.14.0's JNI calls maxRetransmitsOpt at +0x48 (slot 9), id at
+// +0x68 (13), state at +0x78 (15), buffered_amount at +0xa8 (21) and Close at +0xb0 (22) (objdump
+// of libwebrtc-java-linux-x86_64.so), which puts error() at slot 16.
 class DataChannelInterface : public RefCounted {
  public:
+  enum DataState : int { kConnecting, kOpen, kClosing, kClosed };
+
   virtual void RegisterObserver(DataChannelObserver* observer) = 0;
   virtual void UnregisterObserver() = 0;
+  virtual void Slot6Label() const = 0;
+  virtual void Slot7Reliable() const = 0;
+  virtual void Slot8Ordered() const = 0;
+  virtual void Slot9MaxRetransmitsOpt() const = 0;
+  virtual void Slot10MaxPacketLifeTime() const = 0;
+  virtual void Slot11Protocol() const = 0;
+  virtual void Slot12Negotiated() const = 0;
+  virtual void Slot13Id() const = 0;
+  virtual void Slot14Priority() const = 0;
+  // Inside an observer callback on the signaling thread both answer what was current when
+  // libwebrtc issued that event (SctpDataChannel's ObserverAdapter caches them): no thread hop.
+  virtual DataState state() const = 0;
+  virtual RTCError error() const = 0;
 
  protected:
   ~DataChannelInterface() override = default;

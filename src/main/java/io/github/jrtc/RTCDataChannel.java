@@ -7,6 +7,8 @@ import io.github.jrtc.internal.Errors;
 import io.github.jrtc.internal.SerialEventQueue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -14,8 +16,10 @@ import java.util.function.BooleanSupplier;
  * received through {@code ondatachannel}. Events run on the owning connection's event queue.
  *
  * <p>{@link #bufferedAmount()} grows synchronously on {@code send} and shrinks as libwebrtc hands
- * the data to SCTP; {@code bufferedamountlow} fires when it falls to {@link
- * #bufferedAmountLowThreshold()} or below.
+ * the data to SCTP (as libwebrtc reports it: every 100 KiB and when its queue empties, as in
+ * Chromium); {@code bufferedamountlow} fires when it falls to {@link #bufferedAmountLowThreshold()}
+ * or below. A channel whose transport fails (the peer's connection closed) fires an {@link
+ * RTCErrorEvent} ("error") before "close".
  */
 public final class RTCDataChannel extends EventTarget implements AutoCloseable {
   private final RTCPeerConnection owner;
@@ -43,6 +47,10 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
   // One instance per channel: the poller keeps a set of these, and a fresh method reference per
   // send would add a duplicate (and a native poll) per message.
   private final BooleanSupplier poll = this::pollBufferedAmount;
+  // With jrtc's native observer: libwebrtc's OnBufferedAmountChange reports, total so far, and
+  // whether a task applying it is already queued (one task serves a whole run of reports).
+  private final AtomicLong reportedDrained = new AtomicLong();
+  private final AtomicBoolean drainTaskQueued = new AtomicBoolean();
 
   /**
    * @param local the options of a channel this side created (its attributes are what was asked), or
@@ -89,6 +97,16 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
           public void onMessage(ByteBuffer data, boolean binary) {
             queue.execute(() -> handleMessage(data, binary));
           }
+
+          @Override
+          public void onBufferedAmountChange(long sentDataSize) {
+            drainedReported(sentDataSize);
+          }
+
+          @Override
+          public void onError(RTCErrorDetailType detail, Integer sctpCauseCode) {
+            queue.execute(() -> handleError(detail, sctpCauseCode));
+          }
         });
   }
 
@@ -129,7 +147,25 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     }
   }
 
+  /** Spec "announce closed" with an error: "error" fires before "close". */
+  private void handleError(RTCErrorDetailType detail, Integer sctpCauseCode) {
+    if (owner.isClosedInternal() || readyState == RTCDataChannelState.CLOSED) {
+      return;
+    }
+    RTCError error =
+        new RTCError(
+            new RTCErrorInit(detail, null, sctpCauseCode, null, null, null),
+            "The data channel's transport closed with an error (" + detail + ")");
+    dispatchEvent(new RTCErrorEvent("error", error));
+  }
+
   private void handleMessage(ByteBuffer data, boolean binary) {
+    if (readyState == RTCDataChannelState.CONNECTING) {
+      // libwebrtc delivers messages only on an open channel, so this one is open even if its open
+      // announcement is still behind this task (a channel libwebrtc opened inside
+      // createDataChannel, announced by a posted task): announce it now, then deliver.
+      handleState(RTCDataChannelState.OPEN);
+    }
     if (owner.isClosedInternal() || readyState != RTCDataChannelState.OPEN) {
       return;
     }
@@ -256,7 +292,26 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
       totalSent += size;
       bufferedAmount = totalSent - totalDrained;
     }
-    BufferedAmountPoller.watch(poll);
+    if (!bridge.reportsBufferedAmount()) {
+      BufferedAmountPoller.watch(poll);
+    }
+  }
+
+  /**
+   * On libwebrtc's signaling thread: {@code sentDataSize} more bytes left libwebrtc's queue.
+   * libwebrtc reports every 100 KiB drained and whenever the queue empties, as it does for
+   * Chromium's own bufferedAmount.
+   */
+  private void drainedReported(long sentDataSize) {
+    reportedDrained.addAndGet(sentDataSize);
+    if (drainTaskQueued.compareAndSet(false, true)) {
+      queue.execute(
+          () -> {
+            // Cleared before reading: a report after the read queues another task.
+            drainTaskQueued.set(false);
+            applyDrained(reportedDrained.get());
+          });
+    }
   }
 
   /** Called by the poller thread; returns whether libwebrtc still holds queued bytes. */
@@ -279,10 +334,13 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     return queued > 0;
   }
 
-  private void applyDrained(long drained) {
+  private void applyDrained(long reported) {
     long before;
     long after;
     synchronized (sendLock) {
+      // libwebrtc also counts a send it refused (jrtc threw and did not count it): never let that
+      // drain bytes not yet sent.
+      long drained = Math.min(reported, totalSent);
       if (drained <= totalDrained) {
         return;
       }

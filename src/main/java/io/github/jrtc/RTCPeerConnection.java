@@ -75,7 +75,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private int lastOfferGeneration = -1;
   private int lastAnswerGeneration = -1;
   private final AtomicInteger negotiationGeneration = new AtomicInteger();
-  private boolean negotiationNeeded;
+  // Volatile: the chain reads it when it empties on a native thread (see OperationsChain).
+  private volatile boolean negotiationNeeded;
   // The JS "same task" guarantee, approximated for callers off the event queue: a burst of changes
   // (addTrack, createDataChannel, ...) made from another thread with gaps under QUIET_NANOS is one
   // task, so negotiationneeded waits until the burst went quiet. Changes made on the queue (in a
@@ -113,7 +114,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     this.configuration = config;
     this.factory = factory;
     this.queue = new SerialEventQueue("pc-" + COUNT.incrementAndGet());
-    this.chain = new OperationsChain(queue, () -> closed, this::maybeFireNegotiationNeeded);
+    this.chain =
+        new OperationsChain(
+            queue, () -> closed, this::maybeFireNegotiationNeeded, () -> negotiationNeeded);
     this.bridge = factory.create(config, new BridgeEvents(), this);
     this.transceivers = new TransceiverRegistry(this, bridge);
   }
@@ -127,20 +130,23 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
     RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
-    return chain.chain(
+    return chain.chainSettlingDirectly(
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.STABLE && s != RTCSignalingState.HAVE_LOCAL_OFFER) {
             return failed(Errors.invalidState("Cannot create an offer in signaling state " + s));
           }
           int generation = negotiationGeneration.get();
-          return onQueue(
-              bridge.createOffer(opts),
-              offer -> {
-                lastCreatedOffer = offer.sdp();
-                lastOfferGeneration = generation;
-                return offer;
-              });
+          // Runs on the signaling thread, inside this chained operation: nothing else touches
+          // these fields until the chain moves on (from the queue, after the promise settled).
+          return bridge
+              .createOffer(opts)
+              .thenApply(
+                  offer -> {
+                    lastCreatedOffer = offer.sdp();
+                    lastOfferGeneration = generation;
+                    return offer;
+                  });
         });
   }
 
@@ -151,7 +157,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
     RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
-    return chain.chain(
+    return chain.chainSettlingDirectly(
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.HAVE_REMOTE_OFFER
@@ -163,13 +169,14 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                         + ": it needs have-remote-offer or have-local-pranswer"));
           }
           int generation = negotiationGeneration.get();
-          return onQueue(
-              bridge.createAnswer(opts),
-              answer -> {
-                lastCreatedAnswer = answer.sdp();
-                lastAnswerGeneration = generation;
-                return answer;
-              });
+          return bridge
+              .createAnswer(opts)
+              .thenApply(
+                  answer -> {
+                    lastCreatedAnswer = answer.sdp();
+                    lastAnswerGeneration = generation;
+                    return answer;
+                  });
         });
   }
 

@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * (devopvoid/webrtc-java#265) on libwebrtc's signaling thread, which never returns to Java: 30 B
  * native and 84 B heap per message measured, every RTCDataChannelBuffer kept alive. jrtc registers
  * its own native observer instead ({@code native/}), so no growth is allowed: no webrtc-java buffer
- * object alive, heap kept under 4 B per message in each window, native growth under 4 B per message
- * over the second window (the first also takes one-time costs: JIT code, allocator arenas) and
- * under 12 B over the first. A leaked copy of each 100-byte payload, or one JNI reference a
- * message, is far over all three.
+ * object alive, heap kept under 4 B per message in each window, native growth under 6 B per message
+ * over the second window. The first also takes one-time costs (JIT code, allocator arenas: up to 19
+ * B per message seen on a machine at load 11), so it only has to stay under 48 B; a leak repeats in
+ * the second. A leaked copy of each 100-byte payload, or one JNI reference a message, is far over
+ * the second window's bound.
  */
 class DataChannelMemoryIT {
   private static final Logger LOG = LoggerFactory.getLogger(DataChannelMemoryIT.class);
@@ -94,7 +95,7 @@ class DataChannelMemoryIT {
     System.out.println(report);
     assertThat(pinnedBuffers).as(report).isZero();
     assertThat(native2).as(report).isLessThan(6);
-    assertThat(native1).as(report).isLessThan(16);
+    assertThat(native1).as(report).isLessThan(48);
     assertThat(heap1).as(report).isLessThan(4);
     assertThat(heap2).as(report).isLessThan(4);
   }

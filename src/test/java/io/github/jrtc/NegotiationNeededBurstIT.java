@@ -19,7 +19,17 @@ import org.junit.jupiter.api.Test;
 class NegotiationNeededBurstIT {
   private static final int ROUNDS = 15;
 
-  private record Seen(int events, String firstOffer) {}
+  /**
+   * {@code betweenNanos} bounds the quiet time between the two changes from above (from the end of
+   * the first call to the end of the second): only rounds where it stayed under the 20 ms window
+   * are the contract's to keep. A loaded machine can deschedule the caller for longer between two
+   * lines (a full run at load 12 did), and then two bursts are what jrtc should see.
+   */
+  private record Seen(int events, String firstOffer, long betweenNanos) {
+    boolean oneBurst() {
+      return betweenNanos < TimeUnit.MILLISECONDS.toNanos(15);
+    }
+  }
 
   private static Seen burst(long gapMs) throws Exception {
     try (RTCPeerConnection pc = new RTCPeerConnection()) {
@@ -41,6 +51,7 @@ class NegotiationNeededBurstIT {
             }
           });
       pc.addTransceiver("audio");
+      long firstDone = System.nanoTime();
       if (gapMs > 0) {
         // Work between the calls, not a yield to the connection (there is none in Java).
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(gapMs);
@@ -49,10 +60,21 @@ class NegotiationNeededBurstIT {
         }
       }
       pc.createDataChannel("x");
+      long between = System.nanoTime() - firstDone;
       String sdp = offer.get(5, TimeUnit.SECONDS);
       Thread.sleep(300);
-      return new Seen(events.get(), sdp);
+      return new Seen(events.get(), sdp, between);
     }
+  }
+
+  private static void assertOneEventPerBurst(List<Seen> seen) {
+    List<Seen> judged = seen.stream().filter(Seen::oneBurst).toList();
+    assertThat(judged)
+        .as("rounds whose calls came within the window")
+        .hasSizeGreaterThan(ROUNDS / 2);
+    assertThat(judged).allSatisfy(s -> assertThat(s.events()).isEqualTo(1));
+    assertThat(judged)
+        .allSatisfy(s -> assertThat(s.firstOffer()).contains("m=audio").contains("m=application"));
   }
 
   @Test
@@ -61,9 +83,7 @@ class NegotiationNeededBurstIT {
     for (int i = 0; i < ROUNDS; i++) {
       seen.add(burst(0));
     }
-    assertThat(seen).allSatisfy(s -> assertThat(s.events()).isEqualTo(1));
-    assertThat(seen)
-        .allSatisfy(s -> assertThat(s.firstOffer()).contains("m=audio").contains("m=application"));
+    assertOneEventPerBurst(seen);
   }
 
   @Test
@@ -72,9 +92,7 @@ class NegotiationNeededBurstIT {
     for (int i = 0; i < ROUNDS; i++) {
       seen.add(burst(5));
     }
-    assertThat(seen).allSatisfy(s -> assertThat(s.events()).isEqualTo(1));
-    assertThat(seen)
-        .allSatisfy(s -> assertThat(s.firstOffer()).contains("m=audio").contains("m=application"));
+    assertOneEventPerBurst(seen);
   }
 
   @Test

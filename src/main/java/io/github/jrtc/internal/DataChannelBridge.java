@@ -25,6 +25,15 @@ public interface DataChannelBridge {
 
   RTCDataChannelState readyState();
 
+  /**
+   * True when libwebrtc's drain notifications reach {@link
+   * DataChannelBridgeObserver#onBufferedAmountChange}; false when the caller must poll {@link
+   * #nativeBufferedAmount()} (webrtc-java's own observer never forwards them).
+   */
+  default boolean reportsBufferedAmount() {
+    return false;
+  }
+
   /** Bytes libwebrtc has queued and not yet handed to SCTP. */
   long nativeBufferedAmount();
 

@@ -63,16 +63,7 @@ final class MicrophoneSource implements AudioSink {
       position = NativeAudioDevices.findInput(adm, label);
       if (position < 0) {
         disposeBounded(adm);
-        throw Errors.notReadable(
-            position == NativeAudioDevices.AMBIGUOUS
-                ? "Several audio inputs are called '" + label + "': cannot tell which to record"
-                : "Cannot select the audio input '"
-                    + label
-                    + "'"
-                    + (NativeAudioDevices.available()
-                        ? ": the sound system no longer lists it"
-                        : " without jrtc's native library (webrtc-java alone records only from"
-                            + " the default input)"));
+        throw NativeAudioDevices.cannotSelect("input", label, position);
       }
     }
     int selected = position;

@@ -45,6 +45,26 @@ final class NativeAudioDevices {
     return handle != 0 && setPlayoutDevice(handle, index) == 0;
   }
 
+  /**
+   * The NotReadableError for a device {@link #findInput}/{@link #findOutput} could not place
+   * ({@code what}: "input" or "output").
+   */
+  static io.github.jrtc.DOMException cannotSelect(String what, String label, int position) {
+    return Errors.notReadable(
+        position == AMBIGUOUS
+            ? "Several audio " + what + "s are called '" + label + "': cannot tell which to use"
+            : "Cannot select the audio "
+                + what
+                + " '"
+                + label
+                + "'"
+                + (available()
+                    ? ": the sound system no longer lists it"
+                    : " without jrtc's native library (webrtc-java alone uses only the default "
+                        + what
+                        + ")"));
+  }
+
   private static native int findRecordingDevice(long handle, String name);
 
   private static native int findPlayoutDevice(long handle, String name);

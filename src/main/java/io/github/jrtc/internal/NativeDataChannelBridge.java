@@ -4,6 +4,7 @@ import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
 import dev.onvoid.webrtc.RTCDataChannelObserver;
 import io.github.jrtc.RTCDataChannelState;
+import io.github.jrtc.RTCErrorDetailType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,12 +93,20 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
 
     @Override
     public void onBufferedAmountChange(long previousAmount) {
-      // Never called by webrtc-java 0.14.0; jrtc polls instead.
+      // Never called by webrtc-java 0.14.0: without jrtc's native observer, jrtc polls.
+    }
+
+    @Override
+    public void bufferedAmountChanged(long sentDataSize) {
+      NativeDataChannelBridge t = target;
+      if (t != null) {
+        t.deliver(o -> o.onBufferedAmountChange(sentDataSize));
+      }
     }
 
     @Override
     public void onStateChange() {
-      NativeCallbacks.guard("RTCDataChannel.onStateChange", this::stateChanged);
+      NativeCallbacks.guard("RTCDataChannel.onStateChange", () -> stateChanged(0, 0, -1));
     }
 
     @Override
@@ -106,10 +115,10 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
     }
 
     @Override
-    public void stateChanged() {
+    public void stateChanged(int errorType, int errorDetail, int sctpCauseCode) {
       NativeDataChannelBridge t = target;
       if (t != null) {
-        t.nativeStateChanged();
+        t.nativeStateChanged(errorType, errorDetail, sctpCauseCode);
       }
     }
 
@@ -127,7 +136,7 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
     }
   }
 
-  private void nativeStateChanged() {
+  private void nativeStateChanged(int errorType, int errorDetail, int sctpCauseCode) {
     if (!use.enter()) {
       return;
     }
@@ -141,7 +150,23 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
       use.exit();
     }
     state = s;
+    if (s == RTCDataChannelState.CLOSED && errorType != 0) {
+      RTCErrorDetailType detail = detailOf(errorDetail);
+      Integer cause = sctpCauseCode < 0 ? null : sctpCauseCode;
+      deliver(o -> o.onError(detail, cause));
+    }
     deliver(o -> o.onStateChange(s));
+  }
+
+  /**
+   * libwebrtc's RTCErrorDetailType, in the spec's order after NONE; a transport failure without
+   * detail is an SCTP failure (the spec's errorDetail for a closed association).
+   */
+  private static RTCErrorDetailType detailOf(int nativeDetail) {
+    RTCErrorDetailType[] all = RTCErrorDetailType.values();
+    return nativeDetail >= 1 && nativeDetail <= all.length
+        ? all[nativeDetail - 1]
+        : RTCErrorDetailType.SCTP_FAILURE;
   }
 
   private void deliver(java.util.function.Consumer<DataChannelBridgeObserver> event) {
@@ -221,6 +246,11 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
   @Override
   public RTCDataChannelState readyState() {
     return state;
+  }
+
+  @Override
+  public boolean reportsBufferedAmount() {
+    return jrtcObserver != null;
   }
 
   @Override

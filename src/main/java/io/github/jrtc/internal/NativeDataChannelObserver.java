@@ -20,12 +20,20 @@ final class NativeDataChannelObserver {
 
   /** What the native callbacks are forwarded to. */
   interface Target {
-    void stateChanged();
+    /**
+     * The channel's state changed; when it closed with an error (its transport failed), {@code
+     * errorType} is libwebrtc's RTCErrorType (0 for none), with its RTCErrorDetailType and SCTP
+     * cause code (-1 for none).
+     */
+    void stateChanged(int errorType, int errorDetail, int sctpCauseCode);
 
     void message(ByteBuffer borrowed, boolean binary);
 
-    /** libwebrtc's OnBufferedAmountChange (bytes just sent); jrtc polls instead, for now. */
-    default void bufferedAmountChanged(long sentDataSize) {}
+    /**
+     * libwebrtc's OnBufferedAmountChange: {@code sentDataSize} more bytes left its send queue since
+     * the last call (it reports every 100 KiB drained, and whenever the queue empties).
+     */
+    void bufferedAmountChanged(long sentDataSize);
   }
 
   private final long channelHandle;
@@ -68,13 +76,13 @@ final class NativeDataChannelObserver {
 
   // Called from native code only.
 
-  void onStateChange() {
+  void onStateChange(int errorType, int errorDetail, int sctpCauseCode) {
     NativeCallbacks.guard(
         "RTCDataChannel.onStateChange",
         () -> {
           Target t = target;
           if (t != null) {
-            t.stateChanged();
+            t.stateChanged(errorType, errorDetail, sctpCauseCode);
           }
         });
   }

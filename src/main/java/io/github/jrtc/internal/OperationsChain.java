@@ -9,13 +9,16 @@ import java.util.function.Supplier;
 /**
  * The spec's operations chain ([[Operations]]): createOffer, createAnswer, setLocalDescription,
  * setRemoteDescription, addIceCandidate and replaceTrack run one at a time in call order, even when
- * the caller never waits. Results are delivered on the connection's event queue; once the
- * connection is closed nothing settles any more.
+ * the caller never waits. Results are delivered on the connection's event queue (or, for {@link
+ * #chainSettlingDirectly}, on the completing thread with every dependent still on the queue);
+ * operations always start on the caller's thread or the queue; once the connection is closed
+ * nothing settles any more.
  */
 public final class OperationsChain {
   private final SerialEventQueue queue;
   private final BooleanSupplier closed;
   private final Runnable onEmpty;
+  private final BooleanSupplier onEmptyWanted;
   private final ArrayDeque<Runnable> operations = new ArrayDeque<>();
   private Runnable afterSettle; // guarded by operations
 
@@ -25,18 +28,48 @@ public final class OperationsChain {
    * @param onEmpty run on the queue when the chain empties (the negotiation-needed re-check)
    */
   public OperationsChain(SerialEventQueue queue, BooleanSupplier closed, Runnable onEmpty) {
+    this(queue, closed, onEmpty, () -> true);
+  }
+
+  /**
+   * @param onEmptyWanted read right after the chain emptied, on the settling thread: false skips
+   *     the {@code onEmpty} task, so a settle on a native thread wakes no queue thread for a
+   *     re-check with nothing to do. It must read state that is written before the queue next looks
+   *     at {@link #isBusy} (that lock orders the two).
+   */
+  public OperationsChain(
+      SerialEventQueue queue,
+      BooleanSupplier closed,
+      Runnable onEmpty,
+      BooleanSupplier onEmptyWanted) {
     this.queue = queue;
     this.closed = closed;
     this.onEmpty = onEmpty;
+    this.onEmptyWanted = onEmptyWanted;
   }
 
   /** Appends an operation; runs it now if the chain was empty. Never throws. */
   public <T> CompletableFuture<T> chain(Supplier<CompletableFuture<T>> operation) {
-    CompletableFuture<T> p = new CompletableFuture<>();
+    return append(operation, new CompletableFuture<>(), false);
+  }
+
+  /**
+   * Appends an operation whose outcome fires no event (createOffer, createAnswer): its promise
+   * settles on the thread that completes the operation, normally libwebrtc's signaling thread, so a
+   * caller blocked on it wakes without a queue hop. The promise is an {@link EventQueueFuture}, so
+   * its dependents still run on the queue, and the next operation is started from the queue. The
+   * operation must have updated the connection's state before its future completes.
+   */
+  public <T> CompletableFuture<T> chainSettlingDirectly(Supplier<CompletableFuture<T>> operation) {
+    return append(operation, new EventQueueFuture<>(queue), true);
+  }
+
+  private <T> CompletableFuture<T> append(
+      Supplier<CompletableFuture<T>> operation, CompletableFuture<T> p, boolean direct) {
     if (closed.getAsBoolean()) {
       return rejectLater(p, Errors.invalidState("The RTCPeerConnection is closed"));
     }
-    Runnable start = () -> execute(operation, p);
+    Runnable start = () -> execute(operation, p, direct);
     boolean first;
     synchronized (operations) {
       operations.add(start);
@@ -71,7 +104,8 @@ public final class OperationsChain {
     return p;
   }
 
-  private <T> void execute(Supplier<CompletableFuture<T>> operation, CompletableFuture<T> p) {
+  private <T> void execute(
+      Supplier<CompletableFuture<T>> operation, CompletableFuture<T> p, boolean direct) {
     CompletableFuture<T> inner;
     try {
       inner = operation.get();
@@ -87,7 +121,7 @@ public final class OperationsChain {
     Futures.onComplete(
         inner,
         (v, e) -> {
-          if (queue.isCurrent()) {
+          if (direct || queue.isCurrent()) {
             settle(p, v, e);
           } else {
             queue.execute(() -> settle(p, v, e));
@@ -115,10 +149,15 @@ public final class OperationsChain {
     if (after != null) {
       queue.execute(after);
     }
-    if (next != null) {
+    if (next == null) {
+      if (onEmptyWanted.getAsBoolean()) {
+        queue.execute(onEmpty);
+      }
+    } else if (queue.isCurrent()) {
       next.run();
     } else {
-      queue.execute(onEmpty);
+      // Settled on a native thread: the next operation must not run there.
+      queue.execute(next);
     }
   }
 

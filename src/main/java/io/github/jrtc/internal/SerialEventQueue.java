@@ -39,6 +39,11 @@ public final class SerialEventQueue implements Executor {
     schedule();
   }
 
+  /** True when the calling thread is running a task of any connection's queue. */
+  public static boolean onAnyQueue() {
+    return CURRENT.get() != null;
+  }
+
   /** True when the calling thread is running a task of this queue. */
   public boolean isCurrent() {
     return CURRENT.get() == this;

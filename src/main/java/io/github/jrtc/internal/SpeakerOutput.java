@@ -69,16 +69,7 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
       position = NativeAudioDevices.findOutput(adm, label);
       if (position < 0) {
         disposeBounded(adm);
-        throw Errors.notReadable(
-            position == NativeAudioDevices.AMBIGUOUS
-                ? "Several audio outputs are called '" + label + "': cannot tell which to use"
-                : "Cannot select the audio output '"
-                    + label
-                    + "'"
-                    + (NativeAudioDevices.available()
-                        ? ": the sound system no longer lists it"
-                        : " without jrtc's native library (webrtc-java alone plays only on the"
-                            + " default output)"));
+        throw NativeAudioDevices.cannotSelect("output", label, position);
       }
     }
     int selected = position;

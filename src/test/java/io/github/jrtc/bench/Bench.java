@@ -18,17 +18,21 @@ import java.util.Locale;
 public final class Bench {
   private final boolean quick;
   private final boolean dataChannelsOnly;
+  private final boolean latencyOnly;
   private final Table table = new Table();
 
-  private Bench(boolean quick, boolean dataChannelsOnly) {
+  private Bench(boolean quick, boolean dataChannelsOnly, boolean latencyOnly) {
     this.quick = quick;
     this.dataChannelsOnly = dataChannelsOnly;
+    this.latencyOnly = latencyOnly;
   }
 
   public static void main(String[] args) throws Exception {
     boolean quick = List.of(args).contains("--quick");
     // --data-channels: only the 64 KiB throughput and 100-byte message-rate rows.
-    new Bench(quick, List.of(args).contains("--data-channels")).run();
+    // --latency: only the createAnswer and connect rows (before/after comparisons of a change).
+    new Bench(quick, List.of(args).contains("--data-channels"), List.of(args).contains("--latency"))
+        .run();
     System.out.flush();
     // libwebrtc's native threads are non-daemon and never detach.
     Runtime.getRuntime().halt(0);
@@ -75,6 +79,9 @@ public final class Bench {
       for (int i = 0; i < (quick ? 10 : 30); i++) {
         side.connect().close();
       }
+      if (latencyOnly) {
+        continue;
+      }
       try (BenchPair pair = side.connect()) {
         pair.transfer(65536, 8L * 1024 * 1024);
         pair.transfer(100, 100L * 2000);
@@ -119,20 +126,22 @@ public final class Bench {
 
     // Throughput: one long-lived pair per side, many short alternating rounds, so that load
     // bursts from other work land on both sides and the median is taken over many rounds.
-    try (BenchPair jp = jrtc.connect();
-        BenchPair rp = raw.connect()) {
-      BenchPair[] pairs = {jp, rp};
-      for (int round = 0; round < transferRounds; round++) {
-        for (int k = 0; k < 2; k++) {
-          int s = (round + k) % 2;
-          BenchPair pair = pairs[s];
-          double mbps = bulkBytes / 1e6 / (pair.transfer(65536, bulkBytes) / 1e9);
-          double kmsgs = smallMessages / 1e3 / (pair.transfer(100, 100L * smallMessages) / 1e9);
-          throughput.get(s).add(mbps);
-          rate.get(s).add(kmsgs);
-          log(
-              "transfer round %d/%d %s: %.1f MB/s, %.2f k msg/s",
-              round + 1, transferRounds, sides[s].name(), mbps, kmsgs);
+    if (!latencyOnly) {
+      try (BenchPair jp = jrtc.connect();
+          BenchPair rp = raw.connect()) {
+        BenchPair[] pairs = {jp, rp};
+        for (int round = 0; round < transferRounds; round++) {
+          for (int k = 0; k < 2; k++) {
+            int s = (round + k) % 2;
+            BenchPair pair = pairs[s];
+            double mbps = bulkBytes / 1e6 / (pair.transfer(65536, bulkBytes) / 1e9);
+            double kmsgs = smallMessages / 1e3 / (pair.transfer(100, 100L * smallMessages) / 1e9);
+            throughput.get(s).add(mbps);
+            rate.get(s).add(kmsgs);
+            log(
+                "transfer round %d/%d %s: %.1f MB/s, %.2f k msg/s",
+                round + 1, transferRounds, sides[s].name(), mbps, kmsgs);
+          }
         }
       }
     }
@@ -144,10 +153,12 @@ public final class Bench {
       table.addPooled("createAnswer p99, audio+video offer (µs) ¹", avAll, 0.99, "%.0f");
       table.add("createOffer → connected + channel open, p50 (ms)", connect, "%.2f");
     }
-    table.add("64 KiB messages, flow control (MB/s)", throughput, "%.1f");
-    table.add("100-byte messages (k msg/s)", rate, "%.2f");
+    if (!latencyOnly) {
+      table.add("64 KiB messages, flow control (MB/s)", throughput, "%.1f");
+      table.add("100-byte messages (k msg/s)", rate, "%.2f");
+    }
 
-    if (!dataChannelsOnly) {
+    if (!dataChannelsOnly && !latencyOnly) {
       memory();
       video();
     }

@@ -183,7 +183,12 @@ final class InteropCase {
 
     RTCDataChannel dc = waitFor("a data channel", channel);
     waitFor("jrtc's data channel open", opened);
-    waitFor("a message from the peer", firstReceived);
+    try {
+      waitFor("a message from the peer", firstReceived);
+    } catch (AssertionError e) {
+      // Whether libwebrtc counted the message tells a loss inside jrtc from one before it.
+      throw new AssertionError(e.getMessage() + "; jrtc " + channelStats(), e);
+    }
     String expected = echo ? echoReply : "hello from " + peer.peer() + " ✓";
     assertThat(received).containsExactly(expected);
     if (!echo) {
@@ -222,6 +227,17 @@ final class InteropCase {
         media == null ? "none sent" : media.frames(),
         media == null ? "none sent" : media.audio(),
         "1 sent, 1 received" + (echo ? " (echo)" : ""));
+  }
+
+  private String channelStats() {
+    try {
+      return pc.getStats().get(5, TimeUnit.SECONDS).ofType("data-channel").stream()
+          .map(RTCStats::toString)
+          .toList()
+          .toString();
+    } catch (Exception e) {
+      return "data-channel stats unavailable: " + e;
+    }
   }
 
   private void verifyJrtcStats(RTCDataChannel dc, long sentBytes, long receivedBytes) {
