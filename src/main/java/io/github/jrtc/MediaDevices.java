@@ -110,10 +110,12 @@ public class MediaDevices extends EventTarget {
 
   /**
    * JS {@code getDisplayMedia(options)}: captures the X11 screen (there is no picker: the first
-   * screen). Video constraints may only use {@code max} and {@code ideal} (else TypeError, as the
-   * spec says); width/height cap the frame size (downscaled keeping the aspect ratio), frameRate
-   * sets the rate. Audio capture of the screen is not available: {@code audio} is ignored and the
-   * stream has no audio track, which the spec allows.
+   * screen), or one X11 window when the video constraints name it with the non-standard {@code
+   * deviceId: "window:<xid>"} ({@link #WINDOW_DEVICE_PREFIX}; the track's settings then say {@code
+   * displaySurface: "window"}). Video constraints may only use {@code max} and {@code ideal} (else
+   * TypeError, as the spec says); width/height cap the frame size (downscaled keeping the aspect
+   * ratio), frameRate sets the rate. Audio capture of the screen is not available: {@code audio} is
+   * ignored and the stream has no audio track, which the spec allows.
    */
   public CompletableFuture<MediaStream> getDisplayMedia(DisplayMediaStreamOptions options) {
     CaptureBackend.ScreenRequest request;
@@ -165,7 +167,40 @@ public class MediaDevices extends EventTarget {
         frameRate = (int) Math.max(1, Math.min(60, Math.round(v)));
       }
     }
-    return new CaptureBackend.ScreenRequest(maxWidth, maxHeight, frameRate);
+    return new CaptureBackend.ScreenRequest(maxWidth, maxHeight, frameRate, windowId(video));
+  }
+
+  /** The prefix of the deviceId that picks one X11 window for getDisplayMedia. */
+  public static final String WINDOW_DEVICE_PREFIX = "window:";
+
+  /**
+   * The XID of {@code deviceId: "window:<xid>"} (decimal, or hex with 0x), or null. Not standard:
+   * browsers let the user pick the surface; jrtc has no picker, so this names the window.
+   */
+  private static Long windowId(MediaTrackConstraints video) {
+    ConstrainDOMString id = video.deviceId();
+    if (id == null || id.ideal() == null) {
+      return null;
+    }
+    for (String v : id.ideal()) {
+      if (v.startsWith(WINDOW_DEVICE_PREFIX)) {
+        String xid = v.substring(WINDOW_DEVICE_PREFIX.length()).trim();
+        try {
+          long parsed =
+              xid.startsWith("0x") || xid.startsWith("0X")
+                  ? Long.parseUnsignedLong(xid.substring(2), 16)
+                  : Long.parseUnsignedLong(xid);
+          if (parsed <= 0 || parsed > 0xffffffffL) {
+            throw new NumberFormatException("not an X11 XID");
+          }
+          return parsed;
+        } catch (NumberFormatException e) {
+          throw new TypeError(
+              "deviceId '" + v + "': expected window:<XID> (decimal or 0x hex), " + e.getMessage());
+        }
+      }
+    }
+    return null;
   }
 
   private static Integer limit(ConstrainULong c) {

@@ -890,7 +890,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * Sends {@code track} (in {@code streams}); reuses an unused transceiver of its kind or adds one.
-   * InvalidStateError when closed, InvalidAccessError when the track already has a sender here.
+   * InvalidStateError when closed, InvalidAccessError when the track already has a sender here. An
+   * ended track is accepted (as the spec says): its sender sends nothing.
    */
   public RTCRtpSender addTrack(MediaStreamTrack track, MediaStream... streams) {
     return transceivers.addTrack(track, streams);

@@ -84,6 +84,9 @@ final class TransceiverRegistry {
     for (RTCRtpTransceiver t : ordered) {
       if (!present.containsKey(t.bridge().key())) {
         t.markStopped();
+        // Gone from the connection (a rolled-back remote offer created it): its track leaves
+        // the streams it was announced in, as a removal of a remote track does, then ends.
+        setStreams(t, List.of(), true);
         t.receiver().track().endedBySource(false);
         // Its native side is gone and the address may be reused by a new transceiver.
         byKey.remove(t.bridge().key(), t);
@@ -242,9 +245,15 @@ final class TransceiverRegistry {
     pc.transportsInternal().afterDescription(type, local, pc.localDescription(), remote, list);
     if (local || type == RTCSdpType.ROLLBACK || remote == null) {
       if (type == RTCSdpType.ROLLBACK) {
+        // A transceiver that stays but whose mid the rolled-back offer set: the spec's "process
+        // the removal of a remote track" for the track that offer announced (mute, then it
+        // leaves its streams with removetrack).
         for (RTCRtpTransceiver t : list) {
           if (t.receiving && t.mid() == null) {
             t.receiving = false;
+            MediaStreamTrack track = t.receiver().track();
+            track.setMuted(true, true);
+            setStreams(t, List.of(), true);
           }
         }
       }

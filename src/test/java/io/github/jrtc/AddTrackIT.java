@@ -126,4 +126,39 @@ class AddTrackIT {
                 assertThat(pc.getTransceivers())
                     .anySatisfy(t -> assertThat(t.sender()).isSameAs(s)));
   }
+
+  // The spec's addTrack has no readyState check: an ended track gets a sender that sends nothing.
+  @Test
+  void anEndedTrackGetsASenderThatSendsNothing() throws Exception {
+    MediaStreamTrack track = media.track("video");
+    MediaStream stream = new MediaStream(java.util.List.of(track));
+    track.stop();
+    assertThat(track.readyState()).isEqualTo(MediaStreamTrackState.ENDED);
+    RTCRtpSender sender = pc.addTrack(track, stream);
+    assertThat(sender.track()).isSameAs(track);
+    assertThat(pc.getSenders()).containsExactly(sender);
+    RTCRtpTransceiver t = pc.getTransceivers().get(0);
+    assertThat(t.sender()).isSameAs(sender);
+    assertThat(t.direction()).isEqualTo(RTCRtpTransceiverDirection.SENDRECV);
+    // Signalled like any sender: the m-section with the stream's msid.
+    String sdp = Wpt.await(pc.createOffer()).sdp();
+    assertThat(sdp).contains("m=video").contains("a=msid:" + stream.id());
+    // Still the sender of that track: adding it again is the spec's InvalidAccessError.
+    assertThatThrownBy(() -> pc.addTrack(track))
+        .satisfies(e -> assertThat(domError(e).name()).isEqualTo("InvalidAccessError"));
+    pc.removeTrack(sender);
+    assertThat(sender.track()).isNull();
+  }
+
+  @Test
+  void anEndedTrackReusesARecvonlyTransceiver() {
+    RTCRtpTransceiver transceiver =
+        pc.addTransceiver("audio", new RTCRtpTransceiverInit(RTCRtpTransceiverDirection.RECVONLY));
+    MediaStreamTrack track = media.track("audio");
+    track.stop();
+    RTCRtpSender sender = pc.addTrack(track);
+    assertThat(sender).isSameAs(transceiver.sender());
+    assertThat(sender.track()).isSameAs(track);
+    assertThat(transceiver.direction()).isEqualTo(RTCRtpTransceiverDirection.SENDRECV);
+  }
 }

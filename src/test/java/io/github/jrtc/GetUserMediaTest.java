@@ -1,6 +1,7 @@
 package io.github.jrtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -141,6 +142,33 @@ class GetUserMediaTest {
             .build();
     assertThat(MediaDevices.screenRequest(opts))
         .isEqualTo(new CaptureBackend.ScreenRequest(1280, 720, 5));
+    assertThat(
+            MediaDevices.screenRequest(
+                    DisplayMediaStreamOptions.builder()
+                        .video(MediaTrackConstraints.builder().deviceId("window:0x2a").build())
+                        .build())
+                .windowId())
+        .isEqualTo(42L);
+    assertThat(
+            MediaDevices.screenRequest(
+                    DisplayMediaStreamOptions.builder()
+                        .video(
+                            MediaTrackConstraints.builder()
+                                .deviceId(ConstrainDOMString.ideal("screen:0", "window:77"))
+                                .build())
+                        .build())
+                .windowId())
+        .isEqualTo(77L);
+    for (String bad : new String[] {"window:", "window:0x", "window:-1", "window:0x1ffffffff"}) {
+      assertThatThrownBy(
+              () ->
+                  MediaDevices.screenRequest(
+                      DisplayMediaStreamOptions.builder()
+                          .video(MediaTrackConstraints.builder().deviceId(bad).build())
+                          .build()))
+          .as(bad)
+          .isInstanceOf(TypeError.class);
+    }
     when(capture.openScreen(any())).thenReturn(camTrack);
     assertThat(md.getDisplayMedia(opts).get(5, TimeUnit.SECONDS).getTracks())
         .containsExactly(camTrack);

@@ -14,6 +14,13 @@ public interface CaptureBackend {
 
   MediaStreamTrack openScreen(ScreenRequest request);
 
-  /** What getDisplayMedia asks of the screen: maxima (null = none) and the frame rate. */
-  record ScreenRequest(Integer maxWidth, Integer maxHeight, int frameRate) {}
+  /**
+   * What getDisplayMedia asks for: maxima (null = none), the frame rate, and the X11 window to
+   * capture (its XID) or null for the whole screen.
+   */
+  record ScreenRequest(Integer maxWidth, Integer maxHeight, int frameRate, Long windowId) {
+    public ScreenRequest(Integer maxWidth, Integer maxHeight, int frameRate) {
+      this(maxWidth, maxHeight, frameRate, null);
+    }
+  }
 }

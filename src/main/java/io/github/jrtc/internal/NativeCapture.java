@@ -6,6 +6,7 @@ import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoDeviceSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import io.github.jrtc.MediaDevices;
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaTrackCapabilities;
 import io.github.jrtc.MediaTrackSettings;
@@ -174,11 +175,17 @@ public final class NativeCapture implements CaptureBackend {
   }
 
   /**
-   * The X11 screen through {@code VideoDesktopSource} with libwebrtc's full-desktop source id. Not
-   * through {@code ScreenCapturer}: in webrtc-java 0.14.0 its {@code getDesktopSources()} is a
-   * SIGSEGV on Linux (its JNI code was built without WEBRTC_USE_X11, so DesktopCaptureOptions does
-   * not match libwebrtc's layout; fixed upstream in 0.15.0). The size is learnt from the first
-   * frame, which getDisplayMedia waits for.
+   * The X11 screen, or one window, through {@code VideoDesktopSource} (libwebrtc's full-desktop
+   * source id for the screen, the window's XID for a window). Not through {@code ScreenCapturer} /
+   * {@code WindowCapturer}: in webrtc-java 0.14.0 their {@code getDesktopSources()} is a SIGSEGV on
+   * Linux (its JNI code was built without WEBRTC_USE_X11, so DesktopCaptureOptions does not match
+   * libwebrtc's layout; fixed upstream in 0.15.0). The size is learnt from the first frame, which
+   * getDisplayMedia waits for.
+   *
+   * <p>Before any capturer starts, {@link NativeX11Guard} replaces Xlib's exiting error handler:
+   * libwebrtc's window capturer reads WM_STATE through an atom that is None until a window manager
+   * interned it, the server answers BadAtom, and Xlib's default handler would exit the JVM. Window
+   * capture is refused when that guard cannot be installed.
    */
   @Override
   public MediaStreamTrack openScreen(ScreenRequest request) {
@@ -189,9 +196,33 @@ public final class NativeCapture implements CaptureBackend {
       // libwebrtc's X11 capturer dereferences a null display: never start one without a server.
       throw Errors.notFound("No screen to capture: " + problem);
     }
+    Long window = request.windowId();
+    NativeX11Guard.State guard = NativeX11Guard.ensureInstalled();
+    if (window != null && guard == NativeX11Guard.State.UNAVAILABLE) {
+      throw Errors.notReadable(
+          "Window capture needs jrtc's X11 error handler (jrtc's native library, not loaded or"
+              + " -Djrtc.x11Guard=false): without it libwebrtc's window capturer ends the JVM"
+              + " through Xlib's default error handler when no window manager runs");
+    }
+    if (window != null && guard == NativeX11Guard.State.OTHER_HANDLER) {
+      LOG.warn(
+          "Another X11 error handler is installed (a toolkit's): it decides what the window"
+              + " capturer's X errors (BadAtom without a window manager) do");
+    }
+    String what =
+        window == null ? "the screen" : "window 0x" + Long.toHexString(window) + " of " + display;
+    if (window != null && Boolean.FALSE.equals(NativeX11Guard.windowExists(window))) {
+      // Not started at all: libwebrtc's capture thread ends the source from inside itself when
+      // SelectSource fails, and that path crashed the JVM in a run after an earlier capture.
+      throw Errors.notFound("There is no " + what);
+    }
     VideoDesktopSource source = new VideoDesktopSource();
     try {
-      source.setSourceId(FULL_DESKTOP, false);
+      if (window == null) {
+        source.setSourceId(FULL_DESKTOP, false);
+      } else {
+        source.setSourceId(window, true);
+      }
       source.setFrameRate(request.frameRate());
       if (request.maxWidth() != null || request.maxHeight() != null) {
         source.setMaxFrameSize(
@@ -201,10 +232,14 @@ public final class NativeCapture implements CaptureBackend {
       source.start();
     } catch (RuntimeException | Error e) {
       disposeQuietly(source::dispose);
-      throw Errors.notReadable("Could not start capturing the screen: " + e.getMessage());
+      throw Errors.notReadable("Could not start capturing " + what + ": " + e.getMessage());
     }
     AtomicReference<int[]> size = new AtomicReference<>();
-    String id = "screen:" + display;
+    String id =
+        window == null
+            ? "screen:" + display
+            : MediaDevices.WINDOW_DEVICE_PREFIX + "0x" + Long.toHexString(window);
+    String surface = window == null ? "monitor" : "window";
     Supplier<MediaTrackSettings> settings =
         () -> {
           int[] wh = size.get();
@@ -216,7 +251,7 @@ public final class NativeCapture implements CaptureBackend {
               (double) request.frameRate(),
               wh == null || wh[1] == 0 ? null : (double) wh[0] / wh[1],
               null,
-              "monitor",
+              surface,
               null,
               null,
               null,
@@ -246,7 +281,7 @@ public final class NativeCapture implements CaptureBackend {
         video(
             engine,
             source,
-            "screen " + display,
+            window == null ? "screen " + display : what,
             settings,
             caps,
             () -> {
@@ -257,11 +292,11 @@ public final class NativeCapture implements CaptureBackend {
     if (first == null) {
       track.stop();
       throw Errors.notReadable(
-          "The screen of DISPLAY "
-              + display
+          (window == null ? "The screen of DISPLAY " + display : "The " + what)
               + " delivered no frame within "
               + FIRST_FRAME_TIMEOUT_MS
-              + " ms");
+              + " ms"
+              + (window == null ? "" : " (no such window, or it is not mapped)"));
     }
     size.set(first);
     return track;

@@ -427,12 +427,29 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
   @Override
   public TransceiverBridge addTrack(TrackSource track, java.util.List<String> streamIds) {
     dev.onvoid.webrtc.RTCRtpSender sender;
+    // An ended local track has no native track any more (jrtc released it), yet the spec's
+    // addTrack accepts it and the sender just sends nothing: add a placeholder of its kind, so that
+    // libwebrtc picks or creates the transceiver as for any track, then detach it.
+    dev.onvoid.webrtc.media.MediaStreamTrack own = track.nativeTrack();
+    dev.onvoid.webrtc.media.MediaStreamTrack nt =
+        own != null ? own : Placeholders.track(engine, track.kind());
     try {
-      dev.onvoid.webrtc.media.MediaStreamTrack nt = nativeTrackOf(track);
       sender =
-          AudioPump.notWhilePushing(() -> pc.addTrack(nt, new java.util.ArrayList<>(streamIds)));
+          AudioPump.notWhilePushing(
+              () -> {
+                dev.onvoid.webrtc.RTCRtpSender added =
+                    pc.addTrack(nt, new java.util.ArrayList<>(streamIds));
+                if (own == null) {
+                  added.replaceTrack(null);
+                }
+                return added;
+              });
     } catch (RuntimeException | Error e) {
       throw Errors.fromNative(e.getMessage());
+    } finally {
+      if (own == null) {
+        Placeholders.dispose(nt);
+      }
     }
     long senderKey = NativeRtp.handleOf(sender);
     for (TransceiverBridge t : transceivers()) {

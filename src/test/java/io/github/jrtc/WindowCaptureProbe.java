@@ -1,0 +1,53 @@
+package io.github.jrtc;
+
+import io.github.jrtc.internal.NativeX11Guard;
+import io.github.jrtc.media.SinkRegistration;
+import io.github.jrtc.media.TrackSinks;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Child-JVM main for {@link GetDisplayMediaWindowIT}: captures the window {@code args[0]} names (a
+ * getDisplayMedia deviceId) for two seconds and prints what happened. A JVM that Xlib's default
+ * error handler ended prints nothing after "capturing".
+ */
+public final class WindowCaptureProbe {
+  private WindowCaptureProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    MediaDevices md = Navigator.mediaDevices();
+    System.out.println("capturing " + args[0]);
+    MediaStream stream;
+    try {
+      stream =
+          md.getDisplayMedia(
+                  DisplayMediaStreamOptions.builder()
+                      .video(MediaTrackConstraints.builder().deviceId(args[0]).build())
+                      .build())
+              .get(20, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      System.out.println("refused " + e.getCause());
+      System.exit(0);
+      return;
+    }
+    MediaStreamTrack track = stream.getVideoTracks().get(0);
+    AtomicInteger frames = new AtomicInteger();
+    try (SinkRegistration reg = TrackSinks.addVideoSink(track, f -> frames.incrementAndGet())) {
+      Thread.sleep(2000);
+    }
+    track.stop();
+    System.out.println(
+        "captured frames="
+            + frames.get()
+            + " surface="
+            + track.getSettings().displaySurface()
+            + " guard="
+            + NativeX11Guard.ensureInstalled()
+            + " x11errors="
+            + NativeX11Guard.errors()
+            + " last="
+            + NativeX11Guard.lastError());
+    System.exit(0);
+  }
+}
