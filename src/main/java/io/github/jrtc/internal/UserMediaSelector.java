@@ -93,19 +93,18 @@ public final class UserMediaSelector {
     List<SelectSettings.Candidate<Choice>> candidates = new ArrayList<>();
     NativeDevice systemDefault = devices.audioInputs().get(0);
     for (NativeDevice d : devices.audioInputs()) {
-      // All processing on first: the default, and so preferred among equally fit candidates.
-      for (int off = 0; off < 8; off++) {
-        Map<String, Object> s = base(d);
-        s.put("sampleRate", SAMPLE_RATE);
-        s.put("sampleSize", SAMPLE_SIZE);
-        s.put("channelCount", CHANNEL_COUNT);
-        s.put("latency", LATENCY);
-        s.put("echoCancellation", (off & 1) == 0);
-        s.put("autoGainControl", (off & 2) == 0);
-        s.put("noiseSuppression", (off & 4) == 0);
-        candidates.add(
-            new SelectSettings.Candidate<>(new Choice(d, null, s, d.equals(systemDefault)), s));
-      }
+      Map<String, Object> s = base(d);
+      s.put("sampleRate", SAMPLE_RATE);
+      s.put("sampleSize", SAMPLE_SIZE);
+      s.put("channelCount", CHANNEL_COUNT);
+      s.put("latency", LATENCY);
+      // The microphone's audio is pushed into a custom source, past libwebrtc's capture
+      // processing, so none of it runs: the settings say so, and an exact true is unsatisfiable.
+      s.put("echoCancellation", false);
+      s.put("autoGainControl", false);
+      s.put("noiseSuppression", false);
+      candidates.add(
+          new SelectSettings.Candidate<>(new Choice(d, null, s, d.equals(systemDefault)), s));
     }
     return choose(candidates, constraints, AUDIO_PROPERTIES, "audio input");
   }

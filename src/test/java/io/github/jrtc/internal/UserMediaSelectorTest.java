@@ -76,9 +76,9 @@ class UserMediaSelectorTest {
     var s = UserMediaSelector.select(DEVICES, new MediaStreamConstraints(true, true));
     assertThat(s.audio().device()).isEqualTo(MIC);
     assertThat(s.audio().settings())
-        .containsEntry("echoCancellation", true)
-        .containsEntry("autoGainControl", true)
-        .containsEntry("noiseSuppression", true)
+        .containsEntry("echoCancellation", false)
+        .containsEntry("autoGainControl", false)
+        .containsEntry("noiseSuppression", false)
         .containsEntry("sampleRate", 48000)
         .containsEntry("channelCount", 1);
     assertThat(s.video().device()).isEqualTo(CAM);
@@ -221,18 +221,29 @@ class UserMediaSelectorTest {
   }
 
   @Test
-  void audioProcessingFlagsFollowTheConstraints() {
+  void audioProcessingIsReportedOffBecauseNoneIsApplied() {
     var s =
         select(
             MediaTrackConstraints.builder()
-                .echoCancellation(false)
+                .echoCancellation(true)
+                .autoGainControl(ConstrainBoolean.ideal(true))
                 .noiseSuppression(ConstrainBoolean.exact(false))
                 .build(),
             null);
     assertThat(s.audio().settings())
         .containsEntry("echoCancellation", false)
-        .containsEntry("autoGainControl", true)
+        .containsEntry("autoGainControl", false)
         .containsEntry("noiseSuppression", false);
+    assertThatThrownBy(
+            () ->
+                select(
+                    MediaTrackConstraints.builder()
+                        .echoCancellation(ConstrainBoolean.exact(true))
+                        .build(),
+                    null))
+        .isInstanceOfSatisfying(
+            OverconstrainedError.class,
+            e -> assertThat(e.constraint()).isEqualTo("echoCancellation"));
     assertThatThrownBy(
             () ->
                 select(
