@@ -100,12 +100,7 @@ class AudioOutputIT {
                 "sink_properties=device.description=jrtc-second-output")
             .trim();
     try {
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  Navigator.mediaDevices().enumerateDevices().get(10, TimeUnit.SECONDS).stream()
-                      .anyMatch(d -> d.deviceId().equals("jrtc_out2")));
+      MediaServices.awaitDevice("jrtc_out2", true);
       AudioSampleSource src = new AudioSampleSource(48000, 1, "tone");
       cleanup.add(src);
       cleanup.add(0, ToneFeeder.start(src, 440));

@@ -174,12 +174,7 @@ class GetUserMediaIT {
       md.ondevicechange(null);
       MediaServices.run("pactl", "unload-module", module);
     }
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                md.enumerateDevices().get(10, TimeUnit.SECONDS).stream()
-                    .noneMatch(d -> d.deviceId().equals("jrtc_second")));
+    MediaServices.awaitDevice("jrtc_second", false);
   }
 
   @Test

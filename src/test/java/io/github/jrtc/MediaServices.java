@@ -39,6 +39,17 @@ final class MediaServices {
     }
   }
 
+  /** Waits until enumerateDevices lists {@code deviceId} ({@code listed}) or no longer does. */
+  static void awaitDevice(String deviceId, boolean listed) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () ->
+                Navigator.mediaDevices().enumerateDevices().get(10, TimeUnit.SECONDS).stream()
+                        .anyMatch(d -> d.deviceId().equals(deviceId))
+                    == listed);
+  }
+
   /** PulseAudio's record streams ("source outputs"), one per line: index, source, client, ... */
   static List<String> sourceOutputs() {
     return run("pactl", "list", "short", "source-outputs")

@@ -78,12 +78,7 @@ class MicrophoneLoopbackIT {
     modules.add(0, source);
     tone = PulseTone.play("jrtc_tone2", 440, 16000 / 32767.0);
     MediaDevices md = Navigator.mediaDevices();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                md.enumerateDevices().get(10, TimeUnit.SECONDS).stream()
-                    .anyMatch(d -> d.deviceId().equals("jrtc_mic2")));
+    MediaServices.awaitDevice("jrtc_mic2", true);
     MediaStream stream =
         md.getUserMedia(
                 new MediaStreamConstraints(
