@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a main class in a child JVM with this test's class path (and so in its namespace). */
+/**
+ * Runs a main class in a child JVM with this test's class path (and so in its namespace), and ends
+ * such a probe.
+ */
 final class ChildJvm {
   record Result(int exitCode, List<String> lines, boolean timedOut) {
     String output() {
@@ -66,5 +69,28 @@ final class ChildJvm {
     }
     reader.join(5000);
     return new Result(exited ? p.exitValue() : -1, new ArrayList<>(lines), !exited);
+  }
+
+  /** A probe's body; whatever it throws is reported. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * The end of a probe's main: runs {@code body}, then halts with 0, or with 1 after printing what
+   * it threw. Halt, not exit: libwebrtc's threads keep the JVM alive, and its exit-time destructors
+   * are not what the probes test.
+   */
+  static void runThenHalt(Body body) {
+    int code = 0;
+    try {
+      body.run();
+    } catch (Throwable t) { // NOPMD: report and end
+      t.printStackTrace();
+      code = 1;
+    }
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(code);
   }
 }

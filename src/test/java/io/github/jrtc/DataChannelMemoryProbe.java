@@ -24,15 +24,7 @@ public final class DataChannelMemoryProbe {
 
   public static void main(String[] args) {
     int messages = Integer.parseInt(args[0]);
-    try {
-      run(messages);
-    } catch (Throwable t) { // NOPMD: report and end; libwebrtc's threads keep the JVM alive
-      t.printStackTrace();
-      System.err.flush();
-      Runtime.getRuntime().halt(1);
-    }
-    System.out.flush();
-    Runtime.getRuntime().halt(0);
+    ChildJvm.runThenHalt(() -> run(messages));
   }
 
   private static void run(int messages) throws Exception {

@@ -34,17 +34,12 @@ public final class FirstMessageProbe {
 
   public static void main(String[] args) {
     int rounds = Integer.parseInt(args[0]);
-    try {
-      List<String> failures = run(rounds);
-      failures.forEach(f -> System.out.println("FAIL " + f));
-      System.out.println("RESULT " + rounds + " " + failures.size());
-    } catch (Throwable t) { // NOPMD: report and end; libwebrtc's threads keep the JVM alive
-      t.printStackTrace();
-      System.err.flush();
-      Runtime.getRuntime().halt(1);
-    }
-    System.out.flush();
-    Runtime.getRuntime().halt(0);
+    ChildJvm.runThenHalt(
+        () -> {
+          List<String> failures = run(rounds);
+          failures.forEach(f -> System.out.println("FAIL " + f));
+          System.out.println("RESULT " + rounds + " " + failures.size());
+        });
   }
 
   /** Runs {@code rounds} pairs per scenario; returns what went wrong, empty when nothing did. */
