@@ -320,28 +320,20 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
    * extending the description, a use-after-free seen as SIGSEGV. So this is only called from native
    * callbacks, which run on the signaling thread.
    */
+  private Descriptions snapshotOnSignalingThread() {
+    return snapshotOnSignalingThread(true);
+  }
+
   /**
    * Only the local pair: gathering changes nothing else, and each getter serializes a whole SDP on
    * the signaling thread, which every connection of the engine shares (the bench's connect row
    * showed these callbacks delaying the next negotiation step).
    */
   private Descriptions localSnapshotOnSignalingThread() {
-    RTCPeerConnection pc = this.pc;
-    if (pc == null || closed.get() || !use.enter()) {
-      return Descriptions.NONE;
-    }
-    try {
-      return new Descriptions(
-          NativeConversions.fromNative(pc.getCurrentLocalDescription()),
-          NativeConversions.fromNative(pc.getPendingLocalDescription()),
-          null,
-          null);
-    } finally {
-      use.exit();
-    }
+    return snapshotOnSignalingThread(false);
   }
 
-  private Descriptions snapshotOnSignalingThread() {
+  private Descriptions snapshotOnSignalingThread(boolean withRemote) {
     RTCPeerConnection pc = this.pc;
     if (pc == null || closed.get() || !use.enter()) {
       return Descriptions.NONE;
@@ -350,8 +342,8 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
       return new Descriptions(
           NativeConversions.fromNative(pc.getCurrentLocalDescription()),
           NativeConversions.fromNative(pc.getPendingLocalDescription()),
-          NativeConversions.fromNative(pc.getCurrentRemoteDescription()),
-          NativeConversions.fromNative(pc.getPendingRemoteDescription()));
+          withRemote ? NativeConversions.fromNative(pc.getCurrentRemoteDescription()) : null,
+          withRemote ? NativeConversions.fromNative(pc.getPendingRemoteDescription()) : null);
     } finally {
       use.exit();
     }
