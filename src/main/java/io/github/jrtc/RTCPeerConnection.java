@@ -640,16 +640,42 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (!CandidateParser.isValid(c.candidate())) {
       return failed(Errors.operation("The ICE candidate could not be parsed: " + c.candidate()));
     }
-    Descriptions remoteAfter;
     try {
-      remoteAfter =
-          bridge.addIceCandidate(
-              new RTCIceCandidateInit(c.candidate(), target.mid(), target.index(), ufrag));
+      bridge.addIceCandidate(
+          new RTCIceCandidateInit(c.candidate(), target.mid(), target.index(), ufrag));
     } catch (DOMException e) {
       return failed(e);
     }
-    updateDescriptions(remoteAfter, false, true);
+    addRemoteCandidate(target, c.candidate());
     return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The spec adds an accepted candidate to [[CurrentRemoteDescription]] and
+   * [[PendingRemoteDescription]]: as its {@code a=} line in the m-section it names, kept here
+   * rather than read back from libwebrtc (two more blocking signaling-thread calls per candidate,
+   * on the connect's critical path). The next description libwebrtc reports replaces both.
+   */
+  private void addRemoteCandidate(MediaSection target, String candidate) {
+    synchronized (descriptionsLock) {
+      Descriptions c = descriptions;
+      descriptions =
+          new Descriptions(
+              c.currentLocal(),
+              c.pendingLocal(),
+              withCandidate(c.currentRemote(), target, candidate),
+              withCandidate(c.pendingRemote(), target, candidate),
+              c.sequence());
+    }
+  }
+
+  private static RTCSessionDescription withCandidate(
+      RTCSessionDescription d, MediaSection target, String candidate) {
+    if (d == null) {
+      return null;
+    }
+    String sdp = Sdp.withCandidate(d.sdp(), target.mid(), target.index(), candidate);
+    return sdp.equals(d.sdp()) ? d : new RTCSessionDescription(d.type(), sdp);
   }
 
   private static boolean ufragKnown(String ufrag, MediaSection target, List<MediaSection> all) {

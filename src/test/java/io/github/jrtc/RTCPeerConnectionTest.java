@@ -43,7 +43,6 @@ class RTCPeerConnectionTest {
   @BeforeEach
   void setUp() {
     bridge = mock(PeerConnectionBridge.class);
-    when(bridge.addIceCandidate(any())).thenReturn(Descriptions.NONE);
     PeerConnectionBridgeFactory factory =
         (config, obs, owner) -> {
           observer = obs;

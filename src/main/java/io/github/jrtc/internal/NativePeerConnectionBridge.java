@@ -292,8 +292,8 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
   }
 
   @Override
-  public Descriptions addIceCandidate(RTCIceCandidateInit c) {
-    return call(
+  public void addIceCandidate(RTCIceCandidateInit c) {
+    run(
         () -> {
           String problem = NativeInputGuard.candidateProblem(c.candidate(), c.sdpMid());
           if (problem != null) {
@@ -306,11 +306,6 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           } catch (RuntimeException | Error e) {
             throw Errors.operation("The ICE candidate could not be added: " + e.getMessage());
           }
-          return new Descriptions(
-              null,
-              null,
-              NativeConversions.fromNative(pc.getCurrentRemoteDescription()),
-              NativeConversions.fromNative(pc.getPendingRemoteDescription()));
         });
   }
 

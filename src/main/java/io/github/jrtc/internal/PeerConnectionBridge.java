@@ -29,11 +29,11 @@ public interface PeerConnectionBridge {
   CompletableFuture<Descriptions> setRemoteDescription(RTCSessionDescriptionInit description);
 
   /**
-   * Synchronous; throws a DOMException when libwebrtc rejects the candidate. Returns the remote
-   * descriptions after it (the local ones of the result are null: only the operations chain changes
-   * remote descriptions, so they are safe to read here; local ones are not).
+   * Synchronous; throws a DOMException when libwebrtc rejects the candidate. The caller adds the
+   * candidate to its own copy of the remote descriptions: reading them back from libwebrtc would
+   * cost two more blocking calls onto the signaling thread per candidate.
    */
-  Descriptions addIceCandidate(RTCIceCandidateInit candidate);
+  void addIceCandidate(RTCIceCandidateInit candidate);
 
   CompletableFuture<RTCStatsReport> getStats();
 

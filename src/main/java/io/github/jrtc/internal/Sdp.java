@@ -76,4 +76,62 @@ public final class Sdp {
     }
     return out.toString();
   }
+
+  /**
+   * Adds {@code a=<candidate>} to the m-section with {@code mid} (or, without one, the one at
+   * {@code mLineIndex}) where libwebrtc writes candidates: after the section's {@code c=}, {@code
+   * a=rtcp:} and earlier candidate lines. Unchanged when there is no such section or it has an
+   * equivalent candidate already (the same first eight fields: foundation, component, transport,
+   * priority, address, port, "typ", type), as libwebrtc keeps one of each.
+   */
+  public static String withCandidate(String sdp, String mid, int mLineIndex, String candidate) {
+    String line = candidate.startsWith("a=") ? candidate.trim() : "a=" + candidate.trim();
+    String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
+    List<String> lines = new ArrayList<>(List.of(sdp.split("\r?\n")));
+    int index = -1;
+    int start = -1;
+    int end = lines.size();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (l.startsWith("m=")) {
+        if (start >= 0) {
+          end = i;
+          break;
+        }
+        index++;
+        if (mid == null && index == mLineIndex) {
+          start = i;
+        }
+      } else if (mid != null && index >= 0 && start < 0 && l.equals("a=mid:" + mid)) {
+        for (start = i; !lines.get(start).startsWith("m="); start--) {}
+        // The section's remaining lines are scanned below from its m= line.
+        i = start;
+      }
+    }
+    if (start < 0) {
+      return sdp;
+    }
+    int insertAt = start + 1;
+    String key = candidateKey(line);
+    for (int i = start + 1; i < end; i++) {
+      String l = lines.get(i);
+      if (l.startsWith("a=candidate:") && candidateKey(l).equals(key)) {
+        return sdp;
+      }
+      if (l.startsWith("c=") || l.startsWith("a=rtcp:") || l.startsWith("a=candidate:")) {
+        insertAt = i + 1;
+      }
+    }
+    lines.add(insertAt, line);
+    StringBuilder out = new StringBuilder(sdp.length() + line.length() + 2);
+    for (String l : lines) {
+      out.append(l).append(eol);
+    }
+    return out.toString();
+  }
+
+  private static String candidateKey(String line) {
+    String[] fields = line.trim().split(" ");
+    return String.join(" ", java.util.Arrays.asList(fields).subList(0, Math.min(8, fields.length)));
+  }
 }

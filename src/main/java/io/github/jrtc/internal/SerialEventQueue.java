@@ -19,18 +19,24 @@ public final class SerialEventQueue implements Executor {
   /** Tasks run per turn before yielding the pool thread to other queues. */
   private static final int BATCH = 256;
 
-  private final Executor pool;
+  private final ReadyQueues ready;
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final String name;
 
   public SerialEventQueue(String name) {
-    this(name, EventThreads.pool());
+    this.name = name;
+    this.ready = ReadyQueues.shared();
   }
 
+  /** A queue on its own pool (tests). */
   public SerialEventQueue(String name, Executor pool) {
+    this(name, new ReadyQueues(pool));
+  }
+
+  SerialEventQueue(String name, ReadyQueues ready) {
     this.name = name;
-    this.pool = pool;
+    this.ready = ready;
   }
 
   @Override
@@ -52,7 +58,7 @@ public final class SerialEventQueue implements Executor {
   private void schedule() {
     if (scheduled.compareAndSet(false, true)) {
       try {
-        pool.execute(this::drain);
+        ready.submit(this);
       } catch (RejectedExecutionException e) {
         scheduled.set(false);
         LOG.error("Event queue {} could not be scheduled", name, e);
@@ -60,7 +66,8 @@ public final class SerialEventQueue implements Executor {
     }
   }
 
-  private void drain() {
+  /** One turn: runs up to {@link #BATCH} tasks on the calling pool thread. */
+  void drain() {
     SerialEventQueue previous = CURRENT.get();
     CURRENT.set(this);
     try {

@@ -11,6 +11,7 @@ import dev.onvoid.webrtc.RTCOfferOptions;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +58,15 @@ final class RawPair implements BenchPair {
   }
 
   static RawPair connect(PeerConnectionFactory factory) throws Exception {
+    return connect(factory, Runnable::run);
+  }
+
+  /**
+   * @param steps runs each negotiation step after the previous one's callback: inline on
+   *     libwebrtc's signaling thread (as webrtc-java's users write it), or handed to another
+   *     thread, as jrtc's threading rule (user code never on a native thread) requires
+   */
+  static RawPair connect(PeerConnectionFactory factory, Executor steps) throws Exception {
     CountDownLatch ready = new CountDownLatch(4);
     AtomicReference<RTCDataChannel> remote = new AtomicReference<>();
     AtomicReference<Receiver> receiver = new AtomicReference<>();
@@ -77,11 +87,13 @@ final class RawPair implements BenchPair {
       watchOpen(local, ready, null);
       CompletableFuture<Void> negotiated =
           RawFutures.createOffer(a.pc, new RTCOfferOptions())
-              .thenCompose(offer -> RawFutures.setLocal(a.pc, offer).thenApply(v -> offer))
-              .thenCompose(b::setRemote)
-              .thenCompose(v -> RawFutures.createAnswer(b.pc, new RTCAnswerOptions()))
-              .thenCompose(answer -> RawFutures.setLocal(b.pc, answer).thenApply(v -> answer))
-              .thenCompose(a::setRemote);
+              .thenComposeAsync(
+                  offer -> RawFutures.setLocal(a.pc, offer).thenApply(v -> offer), steps)
+              .thenComposeAsync(b::setRemote, steps)
+              .thenComposeAsync(v -> RawFutures.createAnswer(b.pc, new RTCAnswerOptions()), steps)
+              .thenComposeAsync(
+                  answer -> RawFutures.setLocal(b.pc, answer).thenApply(v -> answer), steps)
+              .thenComposeAsync(a::setRemote, steps);
       if (!ready.await(20, TimeUnit.SECONDS)) {
         negotiated.getNow(null);
         throw new TimeoutException("raw pair did not connect");

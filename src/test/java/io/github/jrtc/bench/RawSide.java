@@ -16,6 +16,8 @@ import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** webrtc-java's own API, used directly: one factory with the headless audio module. */
@@ -24,6 +26,14 @@ final class RawSide implements Side {
 
   private final HeadlessAudioDeviceModule adm = new HeadlessAudioDeviceModule();
   private final PeerConnectionFactory factory = new PeerConnectionFactory(adm);
+  // Daemon threads, like jrtc's event pool: the bench must not outlive its main.
+  private final ExecutorService handOff =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "raw-hand-off");
+            t.setDaemon(true);
+            return t;
+          });
 
   PeerConnectionFactory factory() {
     return factory;
@@ -80,8 +90,18 @@ final class RawSide implements Side {
     return RawPair.connect(factory);
   }
 
+  /**
+   * The same connect with every step after a callback handed to a pool thread: the two thread
+   * switches per step that jrtc's rule "user code never runs on a native thread" costs any binding,
+   * with nothing else of jrtc's.
+   */
+  BenchPair connectHandingOff() throws Exception {
+    return RawPair.connect(factory, handOff);
+  }
+
   @Override
   public void close() {
+    handOff.shutdown();
     factory.dispose();
     adm.dispose();
   }
