@@ -707,7 +707,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (remote == null) {
       return null;
     }
-    for (String line : remote.sdp().split("\r?\n")) {
+    for (String line : Sdp.lines(remote.sdp())) {
       if (line.startsWith("a=ice-options:") && line.contains("trickle")) {
         return true;
       }

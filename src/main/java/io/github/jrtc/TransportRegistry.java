@@ -2,6 +2,7 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.DtlsTransportBridge;
 import io.github.jrtc.internal.Futures;
+import io.github.jrtc.internal.Sdp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,9 +161,9 @@ final class TransportRegistry {
   }
 
   private static List<String> bundleGroup(String sdp) {
-    for (String line : sdp.split("\r?\n")) {
+    for (String line : Sdp.lines(sdp)) {
       if (line.startsWith("a=group:BUNDLE")) {
-        return List.of(line.substring("a=group:BUNDLE".length()).trim().split("\\s+"));
+        return List.of(Sdp.fields(line.substring("a=group:BUNDLE".length()).trim()));
       }
     }
     return List.of();
@@ -170,7 +171,7 @@ final class TransportRegistry {
 
   private static String applicationMid(String sdp) {
     boolean inData = false;
-    for (String line : sdp.split("\r?\n")) {
+    for (String line : Sdp.lines(sdp)) {
       if (line.startsWith("m=")) {
         inData = line.startsWith("m=application");
       } else if (inData && line.startsWith("a=mid:")) {

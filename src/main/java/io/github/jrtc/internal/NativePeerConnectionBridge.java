@@ -176,7 +176,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
     if (candidate == null) {
       return null;
     }
-    String[] parts = candidate.trim().split("\\s+");
+    String[] parts = Sdp.fields(candidate.trim());
     for (int i = 8; i + 1 < parts.length; i++) {
       if ("ufrag".equals(parts[i])) {
         return parts[i + 1];

@@ -25,7 +25,7 @@ public final class RemoteMediaSections {
     boolean bundleOnly = false;
     boolean media = false;
     List<String> streams = new ArrayList<>();
-    for (String raw : (sdp + "\nm=end 0 x").split("\r?\n")) {
+    for (String raw : Sdp.lines(sdp + "\nm=end 0 x")) {
       String line = raw.trim();
       if (line.startsWith("m=")) {
         if (media && mid != null) {

@@ -3,10 +3,26 @@ package io.github.jrtc.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The little SDP reading jrtc needs on top of libwebrtc: m-sections, mids, ufrags. */
 public final class Sdp {
+  // Compiled once: String.split compiles any pattern longer than one plain character per call,
+  // and these run for every description and candidate.
+  private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private Sdp() {}
+
+  /** The description's lines, without their CRLF or LF. */
+  public static String[] lines(String sdp) {
+    return LINE_BREAK.split(sdp);
+  }
+
+  /** The whitespace-separated fields of a line. */
+  public static String[] fields(String line) {
+    return WHITESPACE.split(line);
+  }
 
   public static boolean looksLikeSdp(String sdp) {
     return sdp != null && sdp.startsWith("v=");
@@ -22,7 +38,7 @@ public final class Sdp {
     String kind = null;
     String mid = null;
     String ufrag = null;
-    for (String line : sdp.split("\r?\n")) {
+    for (String line : lines(sdp)) {
       if (line.startsWith("m=")) {
         if (index >= 0) {
           out.add(new MediaSection(index, kind, mid, ufrag != null ? ufrag : sessionUfrag));
@@ -55,7 +71,7 @@ public final class Sdp {
       return sdp;
     }
     String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
-    String[] lines = sdp.split("\r?\n");
+    String[] lines = lines(sdp);
     StringBuilder out = new StringBuilder(sdp.length() + 64);
     int index = -1;
     boolean hasEnd = false;
@@ -87,7 +103,7 @@ public final class Sdp {
   public static String withCandidate(String sdp, String mid, int mLineIndex, String candidate) {
     String line = candidate.startsWith("a=") ? candidate.trim() : "a=" + candidate.trim();
     String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
-    List<String> lines = new ArrayList<>(List.of(sdp.split("\r?\n")));
+    List<String> lines = new ArrayList<>(List.of(lines(sdp)));
     int index = -1;
     int start = -1;
     int end = lines.size();

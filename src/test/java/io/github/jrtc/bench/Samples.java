@@ -51,6 +51,23 @@ final class Samples {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
+  /**
+   * A distribution-free 95% confidence interval of the median: the order statistics n/2 ∓ 0.98·√n
+   * (the binomial sign-test interval, normal approximation), as {low, high}.
+   */
+  double[] medianInterval95() {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    if (n < 6) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    int half = (int) Math.ceil(0.98 * Math.sqrt(n));
+    int lo = Math.max(0, n / 2 - half);
+    int hi = Math.min(n - 1, (n - 1) / 2 + half);
+    return new double[] {sorted.get(lo), sorted.get(hi)};
+  }
+
   double min() {
     return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
   }
