@@ -61,6 +61,28 @@ class OperationsChainTest {
   }
 
   @Test
+  void aResultThatBeatsTheCallBackSettlesOnTheCallerAndDependentsStillRunOnTheQueue()
+      throws Exception {
+    CompletableFuture<String> p1 =
+        chain.chainSettlingDirectly(() -> CompletableFuture.completedFuture("answer"));
+    // Settled before the call returned: a caller blocked in get() needs no wake-up at all.
+    assertThat(p1.getNow(null)).isEqualTo("answer");
+    CompletableFuture<String> ranOn = new CompletableFuture<>();
+    CompletableFuture<Void> unused1 =
+        p1.thenRun(() -> ranOn.complete(Thread.currentThread().getName()));
+    assertThat(ranOn.get(5, TimeUnit.SECONDS)).isEqualTo("queue-thread");
+    // A failure decided at call time still goes through the queue.
+    CompletableFuture<String> p2 =
+        chain.chainSettlingDirectly(
+            () -> CompletableFuture.failedFuture(Errors.invalidState("wrong state")));
+    CompletableFuture<String> failedOn = new CompletableFuture<>();
+    CompletableFuture<String> unused2 =
+        p2.whenComplete((v, e) -> failedOn.complete(Thread.currentThread().getName()));
+    assertThat(failedOn.get(5, TimeUnit.SECONDS)).isEqualTo("queue-thread");
+    assertThat(p2.handle((v, e) -> e).get(5, TimeUnit.SECONDS)).isInstanceOf(DOMException.class);
+  }
+
+  @Test
   void operationsStillRunOneAtATimeInCallOrder() throws Exception {
     List<CompletableFuture<Integer>> natives = new CopyOnWriteArrayList<>();
     List<Integer> started = new CopyOnWriteArrayList<>();
@@ -144,7 +166,7 @@ class OperationsChainTest {
   }
 
   @Test
-  void anOutcomeDecidedDuringTheCallIsDeliveredFromTheQueue() throws Exception {
+  void aFailureDecidedDuringTheCallIsDeliveredFromTheQueue() throws Exception {
     CountDownLatch hold = new CountDownLatch(1);
     queue.execute(
         () -> {
@@ -155,11 +177,12 @@ class OperationsChainTest {
           }
         });
     CompletableFuture<String> p =
-        chain.chainSettlingDirectly(() -> CompletableFuture.completedFuture("sync"));
+        chain.chainSettlingDirectly(
+            () -> CompletableFuture.failedFuture(Errors.invalidState("wrong state")));
     Thread.sleep(20);
-    assertThat(p).as("never settled before the caller has it").isNotDone();
+    assertThat(p).as("never rejected before the caller has it").isNotDone();
     hold.countDown();
-    assertThat(p.get(5, TimeUnit.SECONDS)).isEqualTo("sync");
+    assertThat(p.handle((v, e) -> e).get(5, TimeUnit.SECONDS)).isInstanceOf(DOMException.class);
   }
 
   @Test
