@@ -127,6 +127,9 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
           readyState = RTCDataChannelState.OPEN;
           owner.dataChannelOpened();
           dispatchEvent(new Event("open"));
+          // Keep the id (assigned by now) for after close; read after the event, as it waits for
+          // libwebrtc's network thread.
+          Integer unused = bridge.id();
         }
       }
       case CLOSING -> {

@@ -37,7 +37,13 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
   // jrtc's own native observer when its library is loaded; else webrtc-java's is registered.
   private final NativeDataChannelObserver jrtcObserver;
 
-  NativeDataChannelBridge(RTCDataChannel channel, NativeDependents owner) {
+  /**
+   * @param readId whether to read the channel's id now: libwebrtc answers that call on its network
+   *     thread (a blocking hop, slow while that thread runs a DTLS/SCTP handshake), so it is
+   *     skipped on the signaling thread, which every connection shares (a remote channel's
+   *     announcement); {@link #id} reads it later, on the thread that asks
+   */
+  NativeDataChannelBridge(RTCDataChannel channel, NativeDependents owner, boolean readId) {
     this.channel = channel;
     this.owner = owner;
     // webrtc-java turns an empty string into null.
@@ -66,7 +72,9 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
     if (jrtcObserver == null) {
       channel.registerObserver(nativeObserver);
     }
-    this.id = idOf(channel.getId());
+    if (readId) {
+      this.id = idOf(channel.getId());
+    }
     RTCDataChannelState now =
         NativeConversions.sameName(RTCDataChannelState.class, channel.getState());
     if (state == RTCDataChannelState.CONNECTING) {
@@ -142,10 +150,9 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
     }
     RTCDataChannelState s;
     try {
+      // The id (known once open) is read by the open handling on the connection's queue: a read
+      // here would wait for libwebrtc's network thread on the signaling thread.
       s = NativeConversions.sameName(RTCDataChannelState.class, channel.getState());
-      if (id == null) {
-        id = idOf(channel.getId());
-      }
     } finally {
       use.exit();
     }

@@ -131,7 +131,8 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
               disposeQuietly(channel);
               return;
             }
-            NativeDataChannelBridge bridge = new NativeDataChannelBridge(channel, owner.dependents);
+            NativeDataChannelBridge bridge =
+                new NativeDataChannelBridge(channel, owner.dependents, false);
             owner.dependents.add(bridge);
             observer.onDataChannel(bridge);
           });
@@ -405,7 +406,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           if (channel == null) {
             throw Errors.operation("libwebrtc refused to create the data channel");
           }
-          NativeDataChannelBridge bridge = new NativeDataChannelBridge(channel, dependents);
+          NativeDataChannelBridge bridge = new NativeDataChannelBridge(channel, dependents, true);
           dependents.add(bridge);
           return bridge;
         });

@@ -42,7 +42,7 @@ public final class Bench {
     int rounds = quick ? 5 : 9;
     int dcAnswers = quick ? 40 : 150;
     int avAnswers = quick ? 20 : 80;
-    int connects = quick ? 6 : 20;
+    int connects = quick ? 12 : 20;
     int pairedAnswers = quick ? 400 : 1500;
     int transferRounds = quick ? 9 : 21;
     long bulkBytes = (quick ? 16L : 48L) * 1024 * 1024;
@@ -70,6 +70,7 @@ public final class Bench {
     // Java per call than raw: with 30 warm-ups its chain/queue code was still interpreted or in C1
     // with profiling, which alone added ~20 µs to a createAnswer).
     int warmAnswers = quick ? 400 : 1500;
+    int warmConnects = quick ? 200 : 500;
     for (Side side : sides) {
       log("warm-up %s", side.name());
       for (int i = 0; i < (dataChannelsOnly ? 0 : warmAnswers); i++) {
@@ -78,7 +79,10 @@ public final class Bench {
           side.answerNanos(avOffer);
         }
       }
-      for (int i = 0; i < (quick ? 10 : 30); i++) {
+      // Connects run far more of jrtc's Java than answers do (candidates, events, transports,
+      // channels): with 10 warm-up connects that code still ran interpreted or in C1, which alone
+      // put 0.35 ms on jrtc's signaling phase (ConnectTimeline, 150 vs 800 warm-ups).
+      for (int i = 0; i < warmConnects; i++) {
         side.connect().close();
         if (side == raw) {
           raw.connectHandingOff().close();
@@ -217,7 +221,7 @@ public final class Bench {
         Locale.ROOT,
         "Rounds: %d latency rounds per side (%d data-channel and %d audio+video answers, %d"
             + " connects each), %d transfer rounds per side (%d MiB in 64 KiB, %d 100-byte"
-            + " messages each), after %d warm-up answers per side.%n",
+            + " messages each), after %d warm-up answers and %d warm-up connects per side.%n",
         rounds,
         dcAnswers,
         avAnswers,
@@ -225,7 +229,8 @@ public final class Bench {
         transferRounds,
         bulkBytes >> 20,
         smallMessages,
-        warmAnswers);
+        warmAnswers,
+        warmConnects);
     if (dataChannelsOnly) {
       return;
     }
