@@ -70,7 +70,7 @@ public final class Bench {
     // Java per call than raw: with 30 warm-ups its chain/queue code was still interpreted or in C1
     // with profiling, which alone added ~20 µs to a createAnswer).
     int warmAnswers = quick ? 400 : 1500;
-    int warmConnects = quick ? 200 : 500;
+    int warmConnects = quick ? 600 : 1500;
     for (Side side : sides) {
       log("warm-up %s", side.name());
       for (int i = 0; i < (dataChannelsOnly ? 0 : warmAnswers); i++) {
@@ -81,7 +81,8 @@ public final class Bench {
       }
       // Connects run far more of jrtc's Java than answers do (candidates, events, transports,
       // channels): with 10 warm-up connects that code still ran interpreted or in C1, which alone
-      // put 0.35 ms on jrtc's signaling phase (ConnectTimeline, 150 vs 800 warm-ups).
+      // put 0.35 ms on jrtc's signaling phase (ConnectTimeline, 150 vs 800 warm-ups), and after
+      // 600 the JIT still used 0.8-1.7 ms of CPU per connect (of 10), on the same two cores.
       for (int i = 0; i < warmConnects; i++) {
         side.connect().close();
         if (side == raw) {
