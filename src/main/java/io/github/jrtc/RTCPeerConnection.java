@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A WebRTC connection, as MDN documents {@code RTCPeerConnection}: {@code new
@@ -527,14 +528,19 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /** Re-applies end-of-candidates markers to the cached remote descriptions. */
   private void markEndOfCandidates() {
+    changeRemoteDescriptions(this::withEndOfCandidates);
+  }
+
+  /** Applies {@code change} to the cached current and pending remote descriptions. */
+  private void changeRemoteDescriptions(UnaryOperator<RTCSessionDescription> change) {
     synchronized (descriptionsLock) {
       Descriptions c = descriptions;
       descriptions =
           new Descriptions(
               c.currentLocal(),
               c.pendingLocal(),
-              withEndOfCandidates(c.currentRemote()),
-              withEndOfCandidates(c.pendingRemote()),
+              change.apply(c.currentRemote()),
+              change.apply(c.pendingRemote()),
               c.sequence());
     }
   }
@@ -657,16 +663,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * on the connect's critical path). The next description libwebrtc reports replaces both.
    */
   private void addRemoteCandidate(MediaSection target, String candidate) {
-    synchronized (descriptionsLock) {
-      Descriptions c = descriptions;
-      descriptions =
-          new Descriptions(
-              c.currentLocal(),
-              c.pendingLocal(),
-              withCandidate(c.currentRemote(), target, candidate),
-              withCandidate(c.pendingRemote(), target, candidate),
-              c.sequence());
-    }
+    changeRemoteDescriptions(d -> withCandidate(d, target, candidate));
   }
 
   private static RTCSessionDescription withCandidate(

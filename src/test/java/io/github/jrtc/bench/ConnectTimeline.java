@@ -14,6 +14,7 @@ import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import io.github.jrtc.RTCPeerConnection;
+import io.github.jrtc.internal.EventThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,12 +72,7 @@ public final class ConnectTimeline {
     List<long[]> direct = new ArrayList<>();
     List<long[]> handedOff = new ArrayList<>();
     ExecutorService pool =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "raw-hand-off");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newCachedThreadPool(EventThreads.daemonFactory("raw-hand-off-"));
     for (int i = 0; i < n + warm; i++) {
       long[] j = jrtc();
       long[] r = raw(raw.factory(), Runnable::run);

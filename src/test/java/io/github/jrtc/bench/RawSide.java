@@ -15,6 +15,7 @@ import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import io.github.jrtc.internal.EventThreads;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,12 +29,7 @@ final class RawSide implements Side {
   private final PeerConnectionFactory factory = new PeerConnectionFactory(adm);
   // Daemon threads, like jrtc's event pool: the bench must not outlive its main.
   private final ExecutorService handOff =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "raw-hand-off");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newCachedThreadPool(EventThreads.daemonFactory("raw-hand-off-"));
 
   PeerConnectionFactory factory() {
     return factory;
