@@ -44,6 +44,7 @@ public final class Bench {
     int avAnswers = quick ? 20 : 80;
     int connects = quick ? 12 : 20;
     int pairedAnswers = quick ? 400 : 1500;
+    int pairedConnects = quick ? 300 : 1000;
     int transferRounds = quick ? 9 : 21;
     long bulkBytes = (quick ? 16L : 48L) * 1024 * 1024;
     int smallMessages = quick ? 4000 : 12000;
@@ -155,6 +156,24 @@ public final class Bench {
       dcDiff.add(i % 2 == 0 ? first - second : second - first);
     }
 
+    // The connect rows' medians over rounds drift by ±15% run to run here; back-to-back triples
+    // (jrtc, raw, raw with hand-off, in rotating order) give per-connect ratios whose median is
+    // stable to a few per cent.
+    Samples connectRatio = new Samples();
+    Samples handOffRatio = new Samples();
+    for (int i = 0; i < (dataChannelsOnly ? 0 : pairedConnects); i++) {
+      double[] ms = new double[3];
+      for (int k = 0; k < 3; k++) {
+        int which = (i + k) % 3;
+        try (BenchPair pair =
+            which == 0 ? jrtc.connect() : which == 1 ? raw.connect() : raw.connectHandingOff()) {
+          ms[which] = pair.connectNanos() / 1e6;
+        }
+      }
+      connectRatio.add(ms[0] / ms[1]);
+      handOffRatio.add(ms[0] / ms[2]);
+    }
+
     // Throughput: one long-lived pair per side, many short alternating rounds, so that load
     // bursts from other work land on both sides and the median is taken over many rounds.
     if (!latencyOnly) {
@@ -213,6 +232,22 @@ public final class Bench {
           dcDiff.median(),
           ci[0],
           ci[1]);
+    }
+    if (!connectRatio.isEmpty()) {
+      double[] ci = connectRatio.medianInterval95();
+      double[] hci = handOffRatio.medianInterval95();
+      System.out.printf(
+          Locale.ROOT,
+          "createOffer → connected + channel open over %d back-to-back triples: jrtc/raw median"
+              + " %.2f (95%% CI %.2f to %.2f), target ≤ 1.10; jrtc/raw handing each step to a pool"
+              + " thread ⁴ %.2f (%.2f to %.2f).%n%n",
+          connectRatio.size(),
+          connectRatio.median(),
+          ci[0],
+          ci[1],
+          handOffRatio.median(),
+          hci[0],
+          hci[1]);
     }
     System.out.println(
         "Cells: median over rounds (min–max over rounds); p99 rows pool every sample (n). jrtc/raw:"
