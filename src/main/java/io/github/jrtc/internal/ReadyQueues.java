@@ -37,8 +37,11 @@ final class ReadyQueues {
     try {
       pool.execute(runner);
     } catch (RuntimeException e) {
-      ready.remove(queue);
-      throw e;
+      // A runner already at work may have taken the queue meanwhile: then it is served, and
+      // reporting the refusal would let the queue be made ready (and drained) twice.
+      if (ready.remove(queue)) {
+        throw e;
+      }
     }
   }
 

@@ -56,6 +56,35 @@ class SerialEventQueueTest {
   }
 
   @Test
+  void aRefusedScheduleLeavesTheQueueReadyToBeScheduledAgain() throws Exception {
+    AtomicInteger refusals = new AtomicInteger(1);
+    ReadyQueues ready =
+        new ReadyQueues(
+            r -> {
+              if (refusals.getAndDecrement() > 0) {
+                throw new java.util.concurrent.RejectedExecutionException("full");
+              }
+              threads.execute(r);
+            });
+    SerialEventQueue q = new SerialEventQueue("q", ready);
+    List<Integer> ran = new CopyOnWriteArrayList<>();
+    CountDownLatch both = new CountDownLatch(2);
+    q.execute(
+        () -> {
+          ran.add(1);
+          both.countDown();
+        });
+    assertThat(ran).isEmpty();
+    q.execute(
+        () -> {
+          ran.add(2);
+          both.countDown();
+        });
+    assertThat(both.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(ran).containsExactly(1, 2);
+  }
+
+  @Test
   void everyTaskRunsOnceInSubmissionOrderPerQueueUnderManyProducers() throws Exception {
     ReadyQueues ready = new ReadyQueues(threads);
     int queues = 8;
