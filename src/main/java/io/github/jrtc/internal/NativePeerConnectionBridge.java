@@ -132,7 +132,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
               return;
             }
             NativeDataChannelBridge bridge =
-                new NativeDataChannelBridge(channel, owner.dependents, false);
+                new NativeDataChannelBridge(channel, owner.dependents, null);
             owner.dependents.add(bridge);
             observer.onDataChannel(bridge);
           });
@@ -406,7 +406,9 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
           if (channel == null) {
             throw Errors.operation("libwebrtc refused to create the data channel");
           }
-          NativeDataChannelBridge bridge = new NativeDataChannelBridge(channel, dependents, true);
+          NativeDataChannelBridge bridge =
+              new NativeDataChannelBridge(
+                  channel, dependents, init.negotiated() ? init.id() : null);
           dependents.add(bridge);
           return bridge;
         });
