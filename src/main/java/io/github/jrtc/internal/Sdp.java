@@ -102,26 +102,29 @@ public final class Sdp {
    */
   public static String withCandidate(String sdp, String mid, int mLineIndex, String candidate) {
     String line = candidate.startsWith("a=") ? candidate.trim() : "a=" + candidate.trim();
+    int section = mid == null ? mLineIndex : -1;
+    if (mid != null) {
+      for (MediaSection s : mediaSections(sdp)) {
+        if (mid.equals(s.mid())) {
+          section = s.index();
+          break;
+        }
+      }
+    }
     String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
     List<String> lines = new ArrayList<>(List.of(lines(sdp)));
     int index = -1;
     int start = -1;
     int end = lines.size();
-    for (int i = 0; i < lines.size(); i++) {
-      String l = lines.get(i);
-      if (l.startsWith("m=")) {
-        if (start >= 0) {
+    for (int i = 0; i < lines.size() && section >= 0; i++) {
+      if (lines.get(i).startsWith("m=")) {
+        index++;
+        if (index == section) {
+          start = i;
+        } else if (index > section) {
           end = i;
           break;
         }
-        index++;
-        if (mid == null && index == mLineIndex) {
-          start = i;
-        }
-      } else if (mid != null && index >= 0 && start < 0 && l.equals("a=mid:" + mid)) {
-        for (start = i; !lines.get(start).startsWith("m="); start--) {}
-        // The section's remaining lines are scanned below from its m= line.
-        i = start;
       }
     }
     if (start < 0) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * jrtc side by side with raw webrtc-java, in one run, the two sides alternating round by round. Run
@@ -122,18 +123,14 @@ public final class Bench {
         }
         Samples c = new Samples();
         for (int i = 0; i < (dataChannelsOnly ? 0 : connects); i++) {
-          try (BenchPair pair = side.connect()) {
-            c.add(pair.connectNanos() / 1e6);
-          }
+          c.add(connectMillis(side::connect));
         }
         if (!dataChannelsOnly) {
           connect.get(s).add(c.median());
           if (side == raw) {
             Samples h = new Samples();
             for (int i = 0; i < connects; i++) {
-              try (BenchPair pair = raw.connectHandingOff()) {
-                h.add(pair.connectNanos() / 1e6);
-              }
+              h.add(connectMillis(raw::connectHandingOff));
             }
             connectHandOff.get(1).add(h.median());
           } else {
@@ -165,10 +162,9 @@ public final class Bench {
       double[] ms = new double[3];
       for (int k = 0; k < 3; k++) {
         int which = (i + k) % 3;
-        try (BenchPair pair =
-            which == 0 ? jrtc.connect() : which == 1 ? raw.connect() : raw.connectHandingOff()) {
-          ms[which] = pair.connectNanos() / 1e6;
-        }
+        ms[which] =
+            connectMillis(
+                which == 0 ? jrtc::connect : which == 1 ? raw::connect : raw::connectHandingOff);
       }
       connectRatio.add(ms[0] / ms[1]);
       handOffRatio.add(ms[0] / ms[2]);
@@ -287,6 +283,13 @@ public final class Bench {
         "³ Each side in its own child JVM (-Xms512m -Xmx512m -XX:+AlwaysPreTouch, serial GC), after"
             + " warm-up and a full GC: RSS growth is native memory; the Java heap still in use is"
             + " added for the total.");
+  }
+
+  /** One fresh pair's createOffer → connected + open time, in ms; the pair is closed after. */
+  private static double connectMillis(Callable<BenchPair> connect) throws Exception {
+    try (BenchPair pair = connect.call()) {
+      return pair.connectNanos() / 1e6;
+    }
   }
 
   /** The video rows: VideoPushBench's two sources, alternating. */

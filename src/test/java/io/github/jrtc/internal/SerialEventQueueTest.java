@@ -3,11 +3,13 @@ package io.github.jrtc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +64,7 @@ class SerialEventQueueTest {
         new ReadyQueues(
             r -> {
               if (refusals.getAndDecrement() > 0) {
-                throw new java.util.concurrent.RejectedExecutionException("full");
+                throw new RejectedExecutionException("full");
               }
               threads.execute(r);
             });
@@ -136,7 +138,7 @@ class SerialEventQueueTest {
     assertThat(running).hasValue(queues * producers * perProducer);
     for (int q = 0; q < queues; q++) {
       int[] last = new int[producers];
-      java.util.Arrays.fill(last, -1);
+      Arrays.fill(last, -1);
       synchronized (seen.get(q)) {
         assertThat(seen.get(q)).hasSize(producers * perProducer);
         for (int[] e : seen.get(q)) {
