@@ -1,5 +1,7 @@
 package io.github.jrtc;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,7 +17,10 @@ public record RTCConfiguration(
     int iceCandidatePoolSize) {
 
   public RTCConfiguration {
-    iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+    // Null elements are kept, as JS would pass them: the constructor's validation refuses them
+    // with the spec's TypeError rather than a NullPointerException here.
+    iceServers =
+        iceServers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(iceServers));
     if (iceTransportPolicy == null) {
       iceTransportPolicy = RTCIceTransportPolicy.ALL;
     }
