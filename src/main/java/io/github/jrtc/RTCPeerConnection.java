@@ -131,7 +131,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
     RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
-    return chain.chainSettlingDirectly(
+    return chain.chain(
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.STABLE && s != RTCSignalingState.HAVE_LOCAL_OFFER) {
@@ -158,7 +158,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
     RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
-    return chain.chainSettlingDirectly(
+    return chain.chain(
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.HAVE_REMOTE_OFFER
@@ -309,9 +309,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
     switch (type) {
       case ROLLBACK -> {
-        if (state != RTCSignalingState.HAVE_LOCAL_OFFER
-            && state != RTCSignalingState.HAVE_REMOTE_OFFER) {
-          return failed(Errors.invalidState("Cannot roll back in signaling state " + state));
+        // Only the side that made the offer rolls it back (WPT -setLocalDescription-rollback).
+        if (state != RTCSignalingState.HAVE_LOCAL_OFFER) {
+          return failed(
+              Errors.invalidState(
+                  "setLocalDescription(rollback) needs have-local-offer, not " + state));
         }
         return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), true);
       }
@@ -405,9 +407,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     RTCSdpType type = description.type();
     switch (type) {
       case ROLLBACK -> {
-        if (state != RTCSignalingState.HAVE_LOCAL_OFFER
-            && state != RTCSignalingState.HAVE_REMOTE_OFFER) {
-          return failed(Errors.invalidState("Cannot roll back in signaling state " + state));
+        // Only the side that received the offer rolls it back (WPT -setRemoteDescription-rollback).
+        if (state != RTCSignalingState.HAVE_REMOTE_OFFER) {
+          return failed(
+              Errors.invalidState(
+                  "setRemoteDescription(rollback) needs have-remote-offer, not " + state));
         }
         return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), false);
       }
