@@ -78,6 +78,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private final AtomicInteger negotiationGeneration = new AtomicInteger();
   // Volatile: the chain reads it when it empties on a native thread (see OperationsChain).
   private volatile boolean negotiationNeeded;
+  // libwebrtc's negotiation-needed reports, counted on its thread; the one that set the flag.
+  private final java.util.concurrent.atomic.AtomicLong negotiationNeededRaised =
+      new java.util.concurrent.atomic.AtomicLong();
+  private long negotiationNeededRaisedAt; // event queue only
   // The JS "same task" guarantee, approximated for callers off the event queue: a burst of changes
   // (addTrack, createDataChannel, ...) made from another thread with gaps under QUIET_NANOS is one
   // task, so negotiationneeded waits until the burst went quiet. Changes made on the queue (in a
@@ -87,6 +91,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private volatile boolean offQueueChangeSeen;
   private boolean recheckScheduled; // event queue only
   private final Set<Integer> remoteEndOfCandidates = ConcurrentHashMap.newKeySet();
+  // m-line indexes whose local gathering finished (a=end-of-candidates in the local description).
+  private final Set<Integer> localEndOfCandidates = ConcurrentHashMap.newKeySet();
   private String parsedRemoteSdp;
   // libwebrtc reports the first candidates before its setLocalDescription callback; the spec
   // surfaces them only after SLD resolved, so they wait here until then.
@@ -443,13 +449,14 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (local) {
       queue.execute(() -> settingLocalDescription = true);
     }
+    long raisedBefore = negotiationNeededRaised.get();
     CompletableFuture<Descriptions> nativeResult =
         local ? bridge.setLocalDescription(d) : bridge.setRemoteDescription(d);
     CompletableFuture<Void> applied =
         onQueue(
             nativeResult,
             snapshot -> {
-              descriptionApplied(d.type(), local, snapshot);
+              descriptionApplied(d.type(), local, snapshot, raisedBefore);
               return null;
             });
     if (local) {
@@ -473,7 +480,14 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
   }
 
-  private void descriptionApplied(RTCSdpType type, boolean local, Descriptions snapshot) {
+  /**
+   * @param raisedBefore how many negotiation-needed reports libwebrtc had made before this
+   *     description was handed to it: those are answered by this exchange; a later one (libwebrtc
+   *     raises it while applying an answer that left something to negotiate, before its callback)
+   *     is not.
+   */
+  private void descriptionApplied(
+      RTCSdpType type, boolean local, Descriptions snapshot, long raisedBefore) {
     RTCSignalingState next =
         switch (type) {
           case OFFER ->
@@ -489,8 +503,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
     updateDescriptions(snapshot, true, true);
     negotiationGeneration.incrementAndGet();
-    // libwebrtc re-raises negotiation-needed after an offer/answer exchange if still needed.
-    negotiationNeeded = false;
+    if (negotiationNeededRaisedAt <= raisedBefore) {
+      negotiationNeeded = false;
+    }
     RTCSignalingState previous = signalingState;
     signalingState = next;
     if (previous != next) {
@@ -522,8 +537,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       }
       descriptions =
           new Descriptions(
-              local ? d.currentLocal() : cached.currentLocal(),
-              local ? d.pendingLocal() : cached.pendingLocal(),
+              local ? withLocalEndOfCandidates(d.currentLocal()) : cached.currentLocal(),
+              local ? withLocalEndOfCandidates(d.pendingLocal()) : cached.pendingLocal(),
               remote ? withEndOfCandidates(d.currentRemote()) : cached.currentRemote(),
               remote ? withEndOfCandidates(d.pendingRemote()) : cached.pendingRemote(),
               Math.max(localSequence, remoteSequence));
@@ -547,6 +562,27 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
               change.apply(c.pendingRemote()),
               c.sequence());
     }
+  }
+
+  /** Applies {@code change} to the cached current and pending local descriptions. */
+  private void changeLocalDescriptions(UnaryOperator<RTCSessionDescription> change) {
+    synchronized (descriptionsLock) {
+      Descriptions c = descriptions;
+      descriptions =
+          new Descriptions(
+              change.apply(c.currentLocal()),
+              change.apply(c.pendingLocal()),
+              c.currentRemote(),
+              c.pendingRemote(),
+              c.sequence());
+    }
+  }
+
+  private RTCSessionDescription withLocalEndOfCandidates(RTCSessionDescription d) {
+    return d == null || localEndOfCandidates.isEmpty()
+        ? d
+        : new RTCSessionDescription(
+            d.type(), Sdp.withEndOfCandidates(d.sdp(), localEndOfCandidates));
   }
 
   private RTCSessionDescription withEndOfCandidates(RTCSessionDescription d) {
@@ -716,9 +752,13 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return false;
   }
 
-  /** Asks for an ICE restart at the next offer; fires negotiationneeded. */
+  /**
+   * Asks for an ICE restart at the next offer; fires negotiationneeded. Before the first local
+   * description there are no ICE credentials to replace, so it does nothing (the spec's
+   * [[LocalIceCredentialsToReplace]] stays empty; libwebrtc would still renegotiate afterwards).
+   */
   public void restartIce() {
-    if (closed) {
+    if (closed || descriptions.local() == null) {
       return;
     }
     noteChange();
@@ -1156,6 +1196,57 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
         });
   }
 
+  /**
+   * Gathering finished: an icecandidate event with an empty candidate for each transport (the first
+   * m-section of the BUNDLE group, and each m-section outside it), and a=end-of-candidates in the
+   * local description's sections from now on.
+   */
+  private void fireEndOfCandidates() {
+    RTCSessionDescription local = descriptions.local();
+    if (local == null) {
+      return;
+    }
+    List<MediaSection> sections = Sdp.mediaSections(local.sdp());
+    Set<String> bundle = Sdp.bundleGroup(local.sdp());
+    boolean bundleAnnounced = false;
+    for (MediaSection s : sections) {
+      localEndOfCandidates.add(s.index());
+    }
+    changeLocalDescriptions(this::withLocalEndOfCandidates);
+    for (MediaSection s : sections) {
+      if (s.mid() != null && bundle.contains(s.mid())) {
+        if (bundleAnnounced) {
+          continue;
+        }
+        bundleAnnounced = true;
+      }
+      if (closed) {
+        return;
+      }
+      dispatchEvent(
+          new RTCPeerConnectionIceEvent(
+              "icecandidate",
+              new RTCIceCandidate(new RTCIceCandidateInit("", s.mid(), s.index(), s.iceUfrag())),
+              null));
+    }
+  }
+
+  private void gatheringStateChanged(RTCIceGatheringState state) {
+    if (iceGatheringState == state) {
+      return;
+    }
+    if (state == RTCIceGatheringState.GATHERING) {
+      // A new generation (ICE restart, new transport): its end-of-candidates is still to come.
+      localEndOfCandidates.clear();
+    }
+    iceGatheringState = state;
+    transports.iceGatheringState(state);
+    dispatchEvent(new Event("icegatheringstatechange"));
+    if (state == RTCIceGatheringState.COMPLETE && !closed) {
+      dispatchEvent(new RTCPeerConnectionIceEvent("icecandidate", null, null));
+    }
+  }
+
   private final class BridgeEvents implements PeerConnectionBridgeObserver {
     @Override
     public void onIceCandidate(RTCIceCandidateInit candidate, String url, Descriptions snapshot) {
@@ -1195,13 +1286,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                   if (iceGatheringState == state) {
                     return;
                   }
-                  iceGatheringState = state;
-                  updateDescriptions(snapshot, true, false);
-                  transports.iceGatheringState(state);
-                  dispatchEvent(new Event("icegatheringstatechange"));
-                  if (state == RTCIceGatheringState.COMPLETE && !closed) {
-                    // webrtc-java sends no final null candidate: the spec's end of gathering.
-                    dispatchEvent(new RTCPeerConnectionIceEvent("icecandidate", null, null));
+                  if (state == RTCIceGatheringState.COMPLETE) {
+                    // webrtc-pc (w3c/webrtc-pc#2894): one task fires each transport's
+                    // end-of-candidates (an empty candidate), the next the state changes and the
+                    // final null candidate; webrtc-java reports neither candidate.
+                    updateDescriptions(snapshot, true, false);
+                    fireEndOfCandidates();
+                    post(() -> gatheringStateChanged(state));
+                  } else {
+                    updateDescriptions(snapshot, true, false);
+                    gatheringStateChanged(state);
                   }
                 };
             if (settingLocalDescription) {
@@ -1238,9 +1332,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
     @Override
     public void onNegotiationNeeded() {
+      long raised = negotiationNeededRaised.incrementAndGet();
       post(
           () -> {
             negotiationNeeded = true;
+            negotiationNeededRaisedAt = raised;
             maybeFireNegotiationNeeded();
           });
     }
@@ -1254,8 +1350,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
           () -> {
             // A channel announced by the peer arrived over an established association.
             transports.dataChannelOpened();
-            dispatchEvent(new RTCDataChannelEvent("datachannel", channel));
-            channel.announceIfOpen();
+            channel.announce(() -> dispatchEvent(new RTCDataChannelEvent("datachannel", channel)));
           });
       // Only now: messages that raced ahead are queued behind the "datachannel" event.
       channel.attach();

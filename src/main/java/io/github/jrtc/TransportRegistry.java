@@ -6,6 +6,7 @@ import io.github.jrtc.internal.Sdp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -127,13 +128,15 @@ final class TransportRegistry {
         return; // closed meanwhile
       }
     }
-    if (sctp == null
-        && answer
-        && localDescription != null
-        && remoteDescription != null
-        && localDescription.sdp().contains("m=application")
-        && remoteDescription.sdp().contains("m=application")) {
-      sctp = new RTCSctpTransport(pc, sctpDtls(localDescription.sdp(), transceivers), channelLimit);
+    RTCSessionDescription applied = local ? localDescription : remoteDescription;
+    if (type == RTCSdpType.ROLLBACK) {
+      // The spec drops an [[SctpTransport]] the rolled-back offer created.
+      if (sctp != null && !hasData(localDescription) && !hasData(remoteDescription)) {
+        sctp = null;
+      }
+    } else if (sctp == null && hasData(applied)) {
+      // Any description with a data m-section, the offer included (WPT RTCSctpTransport-events).
+      sctp = new RTCSctpTransport(pc, sctpDtls(applied.sdp(), transceivers), channelLimit);
       if (pc.anyDataChannelOpen()) {
         // libwebrtc's channel-open report can overtake its description callback.
         sctp.init(RTCSctpTransportState.CONNECTED);
@@ -141,12 +144,16 @@ final class TransportRegistry {
     }
   }
 
+  private static boolean hasData(RTCSessionDescription d) {
+    return d != null && d.sdp().contains("m=application");
+  }
+
   /**
    * The DTLS transport the data m-section is bundled on; a derived one when it has its own (which
    * webrtc-java cannot reach: it has no getSctpTransport).
    */
   private RTCDtlsTransport sctpDtls(String sdp, List<RTCRtpTransceiver> transceivers) {
-    List<String> bundle = bundleGroup(sdp);
+    Set<String> bundle = Sdp.bundleGroup(sdp);
     String dataMid = applicationMid(sdp);
     if (dataMid != null && bundle.contains(dataMid)) {
       for (RTCRtpTransceiver t : transceivers) {
@@ -158,15 +165,6 @@ final class TransportRegistry {
     RTCDtlsTransport derived = new RTCDtlsTransport(null, newIce(), derivedDtls);
     all.add(derived);
     return derived;
-  }
-
-  private static List<String> bundleGroup(String sdp) {
-    for (String line : Sdp.lines(sdp)) {
-      if (line.startsWith("a=group:BUNDLE")) {
-        return List.of(Sdp.fields(line.substring("a=group:BUNDLE".length()).trim()));
-      }
-    }
-    return List.of();
   }
 
   private static String applicationMid(String sdp) {

@@ -66,6 +66,17 @@ public final class Sdp {
   }
 
   /** Adds {@code a=end-of-candidates} at the end of each listed m-section that lacks one. */
+  /** The mids of the session's first BUNDLE group, in order; empty without one. */
+  public static Set<String> bundleGroup(String sdp) {
+    for (String line : lines(sdp)) {
+      if (line.startsWith("a=group:BUNDLE")) {
+        return new java.util.LinkedHashSet<>(
+            List.of(fields(line.substring("a=group:BUNDLE".length()).trim())));
+      }
+    }
+    return Set.of();
+  }
+
   public static String withEndOfCandidates(String sdp, Set<Integer> mLineIndexes) {
     if (sdp == null || mLineIndexes.isEmpty()) {
       return sdp;
