@@ -1,0 +1,171 @@
+package io.github.jrtc.internal.loop;
+
+import io.github.jrtc.internal.spec.Errors;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The spec's operations chain ([[Operations]]): createOffer, createAnswer, setLocalDescription,
+ * setRemoteDescription, addIceCandidate and replaceTrack run one at a time in call order, even when
+ * the caller never waits. A promise settles only from the connection's event queue, after
+ * re-checking [[IsClosed]], and never within the caller's task (a {@link ReturnGate} holds an
+ * outcome until the call returned and, off the queue, until the caller looks at the promise); once
+ * the connection is closed nothing settles any more. Operations always start on the caller's thread
+ * or the queue.
+ */
+public final class OperationsChain {
+  private final SerialEventQueue queue;
+  private final BooleanSupplier closed;
+  private final Runnable onEmpty;
+  private final BooleanSupplier onEmptyWanted;
+  private final ArrayDeque<Runnable> operations = new ArrayDeque<>();
+  private Runnable afterSettle; // guarded by operations
+  private ReturnGate runningGate; // guarded by operations
+
+  /**
+   * @param queue the connection's event queue: every outcome is delivered from it
+   * @param closed the connection's [[IsClosed]] slot
+   * @param onEmpty run on the queue when the chain empties (the negotiation-needed re-check)
+   */
+  public OperationsChain(SerialEventQueue queue, BooleanSupplier closed, Runnable onEmpty) {
+    this(queue, closed, onEmpty, () -> true);
+  }
+
+  /**
+   * @param onEmptyWanted read right after the chain emptied, on the settling thread: false skips
+   *     the {@code onEmpty} task, so a settle on a native thread wakes no queue thread for a
+   *     re-check with nothing to do. It must read state that is written before the queue next looks
+   *     at {@link #isBusy} (that lock orders the two).
+   */
+  public OperationsChain(
+      SerialEventQueue queue,
+      BooleanSupplier closed,
+      Runnable onEmpty,
+      BooleanSupplier onEmptyWanted) {
+    this.queue = queue;
+    this.closed = closed;
+    this.onEmpty = onEmpty;
+    this.onEmptyWanted = onEmptyWanted;
+  }
+
+  /** Appends an operation; runs it now if the chain was empty. Never throws. */
+  public <T> CompletableFuture<T> chain(Supplier<CompletableFuture<T>> operation) {
+    if (closed.getAsBoolean()) {
+      return rejectLater(
+          new CompletableFuture<>(), Errors.invalidState("The RTCPeerConnection is closed"));
+    }
+    ReturnGate gate = new ReturnGate(queue);
+    PendingPromise<T> p = new PendingPromise<>(gate);
+    boolean onQueue = queue.isCurrent();
+    try {
+      append(
+          () -> {
+            synchronized (operations) {
+              runningGate = gate;
+            }
+            execute(operation, p, gate);
+          });
+    } finally {
+      gate.returned(onQueue);
+    }
+    return p;
+  }
+
+  private void append(Runnable start) {
+    boolean first;
+    ReturnGate waitingFor;
+    synchronized (operations) {
+      operations.add(start);
+      first = operations.size() == 1;
+      waitingFor = runningGate;
+    }
+    if (first) {
+      start.run();
+    } else if (waitingFor != null) {
+      // A caller that chains another operation (SRD(offer); addIceCandidate(c), never looking at
+      // the first promise) must not wait out the running operation's grace period.
+      waitingFor.looked();
+    }
+  }
+
+  /**
+   * Queues {@code task} on the event queue right after the running operation's promise settles
+   * (after the callbacks run synchronously by that), before the next operation starts.
+   */
+  public void afterSettled(Runnable task) {
+    synchronized (operations) {
+      afterSettle = task;
+    }
+  }
+
+  /** Whether an operation is running or waiting. */
+  public boolean isBusy() {
+    synchronized (operations) {
+      return !operations.isEmpty();
+    }
+  }
+
+  /** Completes {@code p} exceptionally from the queue, so never before the caller has it. */
+  public <T> CompletableFuture<T> rejectLater(CompletableFuture<T> p, Throwable error) {
+    queue.execute(() -> p.completeExceptionally(error));
+    return p;
+  }
+
+  private <T> void execute(
+      Supplier<CompletableFuture<T>> operation, CompletableFuture<T> p, ReturnGate gate) {
+    CompletableFuture<T> inner;
+    try {
+      inner = operation.get();
+    } catch (RuntimeException e) {
+      inner = CompletableFuture.failedFuture(e);
+    }
+    // Whether it completed during the call (decided while starting, or libwebrtc's callback beat
+    // the caller back: the usual case for createAnswer) or comes later on a native thread or the
+    // queue, the outcome goes through the gate to the queue, where settle re-checks [[IsClosed]].
+    Futures.onComplete(inner, (v, e) -> gate.pass(() -> settle(p, v, e)));
+  }
+
+  private <T> void settle(CompletableFuture<T> p, T value, Throwable error) {
+    if (closed.getAsBoolean()) {
+      return;
+    }
+    Runnable next;
+    Runnable after;
+    synchronized (operations) {
+      operations.poll();
+      next = operations.peek();
+      after = afterSettle;
+      afterSettle = null;
+    }
+    // Read before the promise's callbacks run: they may change what it reads.
+    boolean recheck = next == null && onEmptyWanted.getAsBoolean();
+    if (error != null) {
+      p.completeExceptionally(unwrap(error));
+    } else {
+      p.complete(value);
+    }
+    if (after != null) {
+      queue.execute(after);
+    }
+    if (recheck) {
+      queue.execute(onEmpty);
+    } else if (next == null) {
+      return;
+    } else if (queue.isCurrent()) {
+      next.run();
+    } else {
+      // Settled on a native thread: the next operation must not run there.
+      queue.execute(next);
+    }
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    while (e instanceof CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}
