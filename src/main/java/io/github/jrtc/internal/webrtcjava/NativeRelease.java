@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Drops the reference webrtc-java 0.14.0 keeps on a native peer connection and never gives back
  * (upstream issue #239: {@code RTCPeerConnection.close()} nulls its handle without {@code
- * Release()}, about 130 kB per connection).
+ * Release()}: native memory kept per closed connection; docs/reliability.md has the numbers).
  *
  * <p>The release goes through webrtc-java's own {@code RefCountedObject.release()} (JNI: {@code
  * GetHandle<webrtc::RefCountInterface>(...)->Release()}, compiled against libwebrtc M138 by
