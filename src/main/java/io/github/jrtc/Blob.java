@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * An immutable chunk of bytes, as JS's {@code Blob}: what binary messages are with binaryType
  * "blob".
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/Blob">MDN</a>.
  */
 public final class Blob {
   private final byte[] bytes;

@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * <p>A bare value means {@code ideal} in the basic constraint set and {@code exact} inside {@code
  * advanced}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackConstraints">MDN</a>.
  */
 public final class ConstrainBoolean {
   private final Boolean exact;

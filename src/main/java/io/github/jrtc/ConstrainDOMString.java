@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * <p>A bare value means {@code ideal} in the basic constraint set and {@code exact} inside {@code
  * advanced}. Absent members are null; present ones are unmodifiable lists.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackConstraints">MDN</a>.
  */
 public final class ConstrainDOMString {
   private final List<String> exact;

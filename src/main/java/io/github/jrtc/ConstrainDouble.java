@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * <p>A bare value means {@code ideal} in the basic constraint set and {@code exact} inside {@code
  * advanced}, as the spec says; {@link #isBareValue()} tells them apart.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackConstraints">MDN</a>.
  */
 public final class ConstrainDouble {
   private final Double min;

@@ -4,6 +4,8 @@ package io.github.jrtc;
  * The DOM's {@code DOMException}: {@link #name()} is the spec's error name ("InvalidStateError",
  * "OperationError", ...) and {@link #getMessage()} says what went wrong. Unchecked; a failed
  * future's cause is the exception itself.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/DOMException">MDN</a>.
  */
 public class DOMException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -5,6 +5,9 @@ package io.github.jrtc;
  * requested) and audio (default not requested), each null when not requested or track constraints
  * (only {@code max} and {@code ideal} are allowed, as the spec says). {@code new
  * DisplayMediaStreamOptions()} is JS's default {@code {video: true}}.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDevices/getDisplayMedia">MDN</a>.
  */
 public final class DisplayMediaStreamOptions {
   private final MediaTrackConstraints audio;

@@ -3,6 +3,8 @@ package io.github.jrtc;
 /**
  * The DOM {@code Event}: a type string plus the moment it was created. Subclasses add the
  * attributes of the spec's event interfaces.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/Event">MDN</a>.
  */
 public class Event {
   private final String type;

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
  * The DOM {@code EventTarget}: listeners per event type plus the {@code on...} handler attributes.
  * As in browsers, a handler attribute takes the listener slot where it was first set, so handlers
  * and listeners run in registration order; setting a handler again replaces it in place.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/EventTarget">MDN</a>.
  */
 public abstract class EventTarget {
   private static final Logger LOG = LoggerFactory.getLogger(EventTarget.class);

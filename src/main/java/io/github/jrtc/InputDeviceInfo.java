@@ -3,6 +3,8 @@ package io.github.jrtc;
 /**
  * An "audioinput" or "videoinput" entry of {@code enumerateDevices()}, as MDN documents {@code
  * InputDeviceInfo}: a {@link MediaDeviceInfo} that also says what the device can capture.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/InputDeviceInfo">MDN</a>.
  */
 public final class InputDeviceInfo extends MediaDeviceInfo {
   private final MediaTrackCapabilities capabilities;

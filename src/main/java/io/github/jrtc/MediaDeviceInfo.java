@@ -8,6 +8,8 @@ import java.util.Objects;
  * The spec's {@code MediaDeviceInfo}, as {@code enumerateDevices()} returns it. {@code deviceId} is
  * stable for a device (it is the native device's identifier); {@code groupId} is shared by devices
  * of the same physical device where the platform tells (otherwise it is the device's own).
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDeviceInfo">MDN</a>.
  */
 public class MediaDeviceInfo {
   private final String deviceId;

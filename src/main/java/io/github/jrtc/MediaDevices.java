@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
  * PulseAudio server webrtc-java's audio enumeration never returns; jrtc then lists no audio devices
  * (and logs why) and does not ask again while that call is stuck. As a desktop library jrtc shows
  * labels without a permission prompt. Futures and events complete on jrtc's event threads.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDevices">MDN</a>.
  */
 public class MediaDevices extends EventTarget {
   private static MediaDevices shared;

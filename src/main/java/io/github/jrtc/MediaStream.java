@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A set of tracks, as MDN documents {@code MediaStream}. addtrack/removetrack fire only when the
  * connection changes a remote stream, never for {@link #addTrack}/{@link #removeTrack}, as in JS.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStream">MDN</a>.
  */
 public class MediaStream extends EventTarget {
   private final String id;
@@ -118,10 +120,22 @@ public class MediaStream extends EventTarget {
     return new MediaStream(copies);
   }
 
+  /**
+   * Sets the {@code onaddtrack} handler: it runs for each {@code "addtrack"} event, never on a
+   * native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onaddtrack(EventHandler<MediaStreamTrackEvent> handler) {
     setEventHandler("addtrack", handler);
   }
 
+  /**
+   * Sets the {@code onremovetrack} handler: it runs for each {@code "removetrack"} event, never on
+   * a native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onremovetrack(EventHandler<MediaStreamTrackEvent> handler) {
     setEventHandler("removetrack", handler);
   }

@@ -6,6 +6,9 @@ package io.github.jrtc;
  * true} is {@link MediaTrackConstraints#empty()}). JS {@code {audio: true, video: true}} is {@code
  * new MediaStreamConstraints(true, true)}; {@code {video: {width: 1280}}} is {@code new
  * MediaStreamConstraints(null, MediaTrackConstraints.builder().width(1280).build())}.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDevices/getUserMedia">MDN</a>.
  */
 public final class MediaStreamConstraints {
   private final MediaTrackConstraints audio;

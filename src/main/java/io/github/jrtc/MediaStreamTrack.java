@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One audio or video track, as MDN documents {@code MediaStreamTrack}. Tracks come from {@code
  * navigator.mediaDevices}, from a receiver ({@code ontrack}), or from a Java source in {@code
  * io.github.jrtc.media}. Its events run on the track's own serial event queue.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStreamTrack">MDN</a>.
  */
 public class MediaStreamTrack extends EventTarget {
   private static final AtomicInteger COUNT = new AtomicInteger();
@@ -149,14 +151,32 @@ public class MediaStreamTrack extends EventTarget {
     return out;
   }
 
+  /**
+   * Sets the {@code onended} handler: it runs for each {@code "ended"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onended(EventHandler<Event> handler) {
     setEventHandler("ended", handler);
   }
 
+  /**
+   * Sets the {@code onmute} handler: it runs for each {@code "mute"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onmute(EventHandler<Event> handler) {
     setEventHandler("mute", handler);
   }
 
+  /**
+   * Sets the {@code onunmute} handler: it runs for each {@code "unmute"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onunmute(EventHandler<Event> handler) {
     setEventHandler("unmute", handler);
   }

@@ -1,6 +1,10 @@
 package io.github.jrtc;
 
-/** A stream's "addtrack" / "removetrack" event. */
+/**
+ * A stream's "addtrack" / "removetrack" event.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStreamTrackEvent">MDN</a>.
+ */
 public final class MediaStreamTrackEvent extends Event {
   private final MediaStreamTrack track;
 

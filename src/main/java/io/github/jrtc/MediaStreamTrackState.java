@@ -2,9 +2,16 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** Whether a track is live. {@link #toString()} is the spec's string. */
+/**
+ * Whether a track is live. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStreamTrack/readyState">MDN</a>.
+ */
 public enum MediaStreamTrackState {
+  /** The spec's {@code "live"}. */
   LIVE("live"),
+  /** The spec's {@code "ended"}. */
   ENDED("ended");
 
   private final String value;

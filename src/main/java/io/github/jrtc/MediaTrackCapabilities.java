@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * The ranges a track's source supports ({@code track.getCapabilities()}); a null member means the
  * source does not report it. Ranges are {@code [min, max]}.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStreamTrack/getCapabilities">MDN</a>.
  */
 public record MediaTrackCapabilities(
     String deviceId,

@@ -9,6 +9,8 @@ import java.util.Map;
  * The spec's {@code MediaTrackConstraintSet}: one value per constrainable property, null when left
  * out. Built with {@link #builder()}: JS {@code {width: {min: 640}, frameRate: 30}} is {@code
  * MediaTrackConstraintSet.builder().width(ConstrainULong.min(640)).frameRate(30).build()}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackConstraints">MDN</a>.
  */
 public class MediaTrackConstraintSet {
   /** Every constrainable property name, in the spec's order. */

@@ -8,6 +8,8 @@ import java.util.List;
  * advanced} list, tried in order. JS {@code {width: {ideal: 1280}, advanced: [{width: 1920}]}} is
  * {@code MediaTrackConstraints.builder().width(ConstrainULong.ideal(1280))
  * .advanced(MediaTrackConstraintSet.builder().width(1920).build()).build()}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackConstraints">MDN</a>.
  */
 public final class MediaTrackConstraints extends MediaTrackConstraintSet {
   private static final MediaTrackConstraints EMPTY = builder().build();

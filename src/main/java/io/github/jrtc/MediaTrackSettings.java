@@ -3,6 +3,8 @@ package io.github.jrtc;
 /**
  * The values a track currently uses ({@code track.getSettings()}); members that do not apply to the
  * track's kind are null.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackSettings">MDN</a>.
  */
 public record MediaTrackSettings(
     String deviceId,

@@ -9,6 +9,9 @@ import java.util.Set;
  * navigator.mediaDevices.getSupportedConstraints()}): which constrainable properties jrtc
  * recognises. JS {@code supported.width} is {@code supported.width()}; {@link #isSupported} takes a
  * property name.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackSupportedConstraints">MDN</a>.
  */
 public final class MediaTrackSupportedConstraints {
   private final Set<String> names;

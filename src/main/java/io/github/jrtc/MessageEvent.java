@@ -4,6 +4,8 @@ package io.github.jrtc;
  * The "message" event of a data channel. {@link #data()} is a {@code String} for text messages and,
  * for binary ones, a read-only {@link java.nio.ByteBuffer} (binaryType "arraybuffer") that the
  * handler may keep: it is a copy, not the native buffer.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MessageEvent">MDN</a>.
  */
 public final class MessageEvent extends Event {
   private final Object data;

@@ -1,6 +1,10 @@
 package io.github.jrtc;
 
-/** The parts of JS's {@code navigator} that WebRTC uses: {@code navigator.mediaDevices}. */
+/**
+ * The parts of JS's {@code navigator} that WebRTC uses: {@code navigator.mediaDevices}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/Navigator">MDN</a>.
+ */
 public final class Navigator {
   private Navigator() {}
 

@@ -1,6 +1,10 @@
 package io.github.jrtc;
 
-/** getUserMedia's error when no device satisfies a required constraint. */
+/**
+ * getUserMedia's error when no device satisfies a required constraint.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/OverconstrainedError">MDN</a>.
+ */
 public class OverconstrainedError extends DOMException {
   private static final long serialVersionUID = 1L;
 

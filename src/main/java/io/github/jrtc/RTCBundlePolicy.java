@@ -2,10 +2,18 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** How media is bundled onto transports. {@link #toString()} is the spec's string. */
+/**
+ * How media is bundled onto transports. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/RTCPeerConnection">MDN</a>.
+ */
 public enum RTCBundlePolicy {
+  /** The spec's {@code "balanced"}. */
   BALANCED("balanced"),
+  /** The spec's {@code "max-compat"}. */
   MAX_COMPAT("max-compat"),
+  /** The spec's {@code "max-bundle"}. */
   MAX_BUNDLE("max-bundle");
 
   private final String value;

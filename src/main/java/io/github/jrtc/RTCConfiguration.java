@@ -6,6 +6,9 @@ import java.util.List;
  * The {@code RTCConfiguration} dictionary. {@code new RTCConfiguration()} gives the spec's
  * defaults; {@link #builder()} sets members the way a JS object literal would: {@code
  * RTCConfiguration.builder().iceServers(new RTCIceServer("stun:stun.example.org")).build()}.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/RTCPeerConnection">MDN</a>.
  */
 public record RTCConfiguration(
     List<RTCIceServer> iceServers,

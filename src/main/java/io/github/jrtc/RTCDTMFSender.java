@@ -7,6 +7,8 @@ import io.github.jrtc.internal.spec.Errors;
  * Sends DTMF tones (RFC 4733 telephone-events) on an audio sender, as MDN documents {@code
  * RTCDTMFSender}; {@code sender.dtmf()}. libwebrtc plays the tones and paces them; its tone changes
  * become "tonechange" events on the connection's event queue, ending with an empty tone.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDTMFSender">MDN</a>.
  */
 public final class RTCDTMFSender extends EventTarget {
   private static final String VALID = "0123456789ABCD#*,";
@@ -140,6 +142,12 @@ public final class RTCDTMFSender extends EventTarget {
         });
   }
 
+  /**
+   * Sets the {@code ontonechange} handler: it runs for each {@code "tonechange"} event, never on a
+   * native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void ontonechange(EventHandler<RTCDTMFToneChangeEvent> handler) {
     setEventHandler("tonechange", handler);
   }

@@ -3,6 +3,8 @@ package io.github.jrtc;
 /**
  * The "tonechange" event of an {@link RTCDTMFSender}, as MDN documents {@code
  * RTCDTMFToneChangeEvent}: the tone that started playing, or "" once the tone buffer ran out.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDTMFToneChangeEvent">MDN</a>.
  */
 public class RTCDTMFToneChangeEvent extends Event {
   private final String tone;

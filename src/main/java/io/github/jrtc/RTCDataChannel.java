@@ -20,6 +20,8 @@ import java.util.function.BooleanSupplier;
  * Chromium); {@code bufferedamountlow} fires when it falls to {@link #bufferedAmountLowThreshold()}
  * or below. A channel whose transport fails (the peer's connection closed) fires an {@link
  * RTCErrorEvent} ("error") before "close".
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel">MDN</a>.
  */
 public final class RTCDataChannel extends EventTarget implements AutoCloseable {
   private final RTCPeerConnection owner;
@@ -380,26 +382,63 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     bridge.dispose();
   }
 
+  /**
+   * Sets the {@code onopen} handler: it runs for each {@code "open"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onopen(EventHandler<Event> handler) {
     setEventHandler("open", handler);
   }
 
+  /**
+   * Sets the {@code onmessage} handler: it runs for each {@code "message"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onmessage(EventHandler<MessageEvent> handler) {
     setEventHandler("message", handler);
   }
 
+  /**
+   * Sets the {@code onbufferedamountlow} handler: it runs for each {@code "bufferedamountlow"}
+   * event, never on a native thread. Replaces the previous handler, as assignment does in JS; null
+   * removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onbufferedamountlow(EventHandler<Event> handler) {
     setEventHandler("bufferedamountlow", handler);
   }
 
+  /**
+   * Sets the {@code onerror} handler: it runs for each {@code "error"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onerror(EventHandler<Event> handler) {
     setEventHandler("error", handler);
   }
 
+  /**
+   * Sets the {@code onclosing} handler: it runs for each {@code "closing"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onclosing(EventHandler<Event> handler) {
     setEventHandler("closing", handler);
   }
 
+  /**
+   * Sets the {@code onclose} handler: it runs for each {@code "close"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onclose(EventHandler<Event> handler) {
     setEventHandler("close", handler);
   }

@@ -4,6 +4,9 @@ package io.github.jrtc;
  * The {@code RTCDataChannelInit} dictionary. Members left out in JS are null here (for the nullable
  * numbers) or the spec default. Build one with {@link #builder()}: {@code
  * RTCDataChannelInit.builder().ordered(false).maxRetransmits(0).build()}.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/createDataChannel">MDN</a>.
  */
 public record RTCDataChannelInit(
     boolean ordered,

@@ -2,11 +2,20 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The state of a data channel. {@link #toString()} is the spec's string. */
+/**
+ * The state of a data channel. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/readyState">MDN</a>.
+ */
 public enum RTCDataChannelState {
+  /** The spec's {@code "connecting"}. */
   CONNECTING("connecting"),
+  /** The spec's {@code "open"}. */
   OPEN("open"),
+  /** The spec's {@code "closing"}. */
   CLOSING("closing"),
+  /** The spec's {@code "closed"}. */
   CLOSED("closed");
 
   private final String value;

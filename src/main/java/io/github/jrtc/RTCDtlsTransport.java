@@ -11,6 +11,8 @@ import java.util.List;
  * native transport. With a native transport the state comes from libwebrtc's DTLS observer; a
  * data-only connection has no native transport that webrtc-java can reach, so its state is derived
  * from the connection's state and it has no remote certificates.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDtlsTransport">MDN</a>.
  */
 public final class RTCDtlsTransport extends EventTarget {
   private final DtlsTransportBridge bridge; // null: derived
@@ -41,10 +43,22 @@ public final class RTCDtlsTransport extends EventTarget {
     return remoteCertificates;
   }
 
+  /**
+   * Sets the {@code onstatechange} handler: it runs for each {@code "statechange"} event, never on
+   * a native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onstatechange(EventHandler<Event> handler) {
     setEventHandler("statechange", handler);
   }
 
+  /**
+   * Sets the {@code onerror} handler: it runs for each {@code "error"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onerror(EventHandler<Event> handler) {
     setEventHandler("error", handler);
   }

@@ -2,12 +2,21 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The state of an {@link RTCDtlsTransport}. {@link #toString()} is the spec's string. */
+/**
+ * The state of an {@link RTCDtlsTransport}. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDtlsTransport/state">MDN</a>.
+ */
 public enum RTCDtlsTransportState {
+  /** The spec's {@code "new"}. */
   NEW("new"),
+  /** The spec's {@code "connecting"}. */
   CONNECTING("connecting"),
+  /** The spec's {@code "connected"}. */
   CONNECTED("connected"),
+  /** The spec's {@code "closed"}. */
   CLOSED("closed"),
+  /** The spec's {@code "failed"}. */
   FAILED("failed");
 
   private final String value;

@@ -3,6 +3,8 @@ package io.github.jrtc;
 /**
  * WebRTC's own error: a DOMException named "OperationError" with details, e.g. {@code errorDetail()
  * == SDP_SYNTAX_ERROR} and the offending {@code sdpLineNumber()}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCError">MDN</a>.
  */
 public class RTCError extends DOMException {
   private static final long serialVersionUID = 1L;

@@ -7,6 +7,8 @@ import java.util.Objects;
  * An ICE candidate with its candidate-attribute parsed into the spec's fields ({@link #address()},
  * {@link #port()}, {@link #type()}, ...). A candidate string that does not parse gives null fields,
  * as in browsers; addIceCandidate rejects it.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceCandidate">MDN</a>.
  */
 public final class RTCIceCandidate {
   private final String candidate;

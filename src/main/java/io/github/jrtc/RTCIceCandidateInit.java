@@ -7,6 +7,9 @@ import io.github.jrtc.internal.spec.Json;
 /**
  * The {@code RTCIceCandidateInit} dictionary, what signaling carries for a candidate. An empty
  * candidate string means end-of-candidates.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceCandidate/RTCIceCandidate">MDN</a>.
  */
 public record RTCIceCandidateInit(
     String candidate, String sdpMid, Integer sdpMLineIndex, String usernameFragment) {

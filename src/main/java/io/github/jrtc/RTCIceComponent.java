@@ -2,9 +2,16 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The ICE component of a candidate. {@link #toString()} is the spec's string. */
+/**
+ * The ICE component of a candidate. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceCandidate/component">MDN</a>.
+ */
 public enum RTCIceComponent {
+  /** The spec's {@code "rtp"}. */
   RTP("rtp"),
+  /** The spec's {@code "rtcp"}. */
   RTCP("rtcp");
 
   private final String value;

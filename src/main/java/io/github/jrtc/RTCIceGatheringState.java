@@ -2,10 +2,18 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** How far ICE candidate gathering has come. {@link #toString()} is the spec's string. */
+/**
+ * How far ICE candidate gathering has come. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/iceGatheringState">MDN</a>.
+ */
 public enum RTCIceGatheringState {
+  /** The spec's {@code "new"}. */
   NEW("new"),
+  /** The spec's {@code "gathering"}. */
   GATHERING("gathering"),
+  /** The spec's {@code "complete"}. */
   COMPLETE("complete");
 
   private final String value;

@@ -2,9 +2,16 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The transport protocol of an ICE candidate. {@link #toString()} is the spec's string. */
+/**
+ * The transport protocol of an ICE candidate. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceCandidate/protocol">MDN</a>.
+ */
 public enum RTCIceProtocol {
+  /** The spec's {@code "udp"}. */
   UDP("udp"),
+  /** The spec's {@code "tcp"}. */
   TCP("tcp");
 
   private final String value;

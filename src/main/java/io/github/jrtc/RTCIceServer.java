@@ -4,7 +4,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** The {@code RTCIceServer} dictionary: a STUN or TURN server. */
+/**
+ * The {@code RTCIceServer} dictionary: a STUN or TURN server.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/RTCPeerConnection">MDN</a>.
+ */
 public record RTCIceServer(List<String> urls, String username, String credential) {
   public RTCIceServer {
     urls =

@@ -35,6 +35,8 @@ import java.util.function.UnaryOperator;
  * connection's own serial event queue, in spec order, never on a native thread and never before the
  * call that started it returned. Methods may be called from any thread, handlers included.
  * Offer/answer methods and addIceCandidate are serialized by the spec's operations chain.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection">MDN</a>.
  */
 public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private static final AtomicInteger COUNT = new AtomicInteger();
@@ -130,6 +132,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return createOffer(new RTCOfferOptions());
   }
 
+  /**
+   * Creates an offer with options (ICE restart, voice activity detection); chained like every
+   * operation. InvalidStateError unless the state is stable or have-local-offer.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/createOffer">MDN</a>.
+   *
+   * @param options the offer options; null means the defaults
+   * @return the offer, remembered as the last created offer
+   */
   public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
     RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
     return chain.chainSettlingDirectly(
@@ -157,6 +169,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return createAnswer(new RTCAnswerOptions());
   }
 
+  /**
+   * Creates an answer to the remote offer; chained like every operation. InvalidStateError unless
+   * the state is have-remote-offer or have-local-pranswer.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/createAnswer">MDN</a>.
+   *
+   * @param options the answer options; null means the defaults
+   * @return the answer, remembered as the last created answer
+   */
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
     RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
     return chain.chainSettlingDirectly(
@@ -283,6 +305,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return setLocalDescription((RTCSessionDescriptionInit) null);
   }
 
+  /**
+   * Applies a local description given as an {@link RTCSessionDescription}, as {@link
+   * #setLocalDescription(RTCSessionDescriptionInit)} does its init form.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/setLocalDescription">MDN</a>.
+   *
+   * @param description the description; null as in the parameterless form
+   * @return completes once applied and its events have fired
+   */
   public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
     return setLocalDescription(description == null ? null : description.toInit());
   }
@@ -384,6 +416,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
   }
 
+  /**
+   * Applies a remote description given as an {@link RTCSessionDescription}, as {@link
+   * #setRemoteDescription(RTCSessionDescriptionInit)} does its init form.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/setRemoteDescription">MDN</a>.
+   *
+   * @param description the description
+   * @return completes once applied and its events have fired
+   */
   public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
     return setRemoteDescription(description == null ? null : description.toInit());
   }
@@ -553,26 +595,75 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
             d.type(), Sdp.withEndOfCandidates(d.sdp(), remoteEndOfCandidates));
   }
 
+  /**
+   * The pending local description if there is one, else the current one; null before any.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/localDescription">MDN</a>.
+   *
+   * @return the local description, or null
+   */
   public RTCSessionDescription localDescription() {
     return descriptions.local();
   }
 
+  /**
+   * The local description of the last completed negotiation; null before one.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/currentLocalDescription">MDN</a>.
+   *
+   * @return the current local description, or null
+   */
   public RTCSessionDescription currentLocalDescription() {
     return descriptions.currentLocal();
   }
 
+  /**
+   * The local description of a negotiation in progress; null when there is none.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/pendingLocalDescription">MDN</a>.
+   *
+   * @return the pending local description, or null
+   */
   public RTCSessionDescription pendingLocalDescription() {
     return descriptions.pendingLocal();
   }
 
+  /**
+   * The pending remote description if there is one, else the current one; null before any. Added
+   * candidates and end-of-candidates show in its sdp.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/remoteDescription">MDN</a>.
+   *
+   * @return the remote description, or null
+   */
   public RTCSessionDescription remoteDescription() {
     return descriptions.remote();
   }
 
+  /**
+   * The remote description of the last completed negotiation; null before one.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/currentRemoteDescription">MDN</a>.
+   *
+   * @return the current remote description, or null
+   */
   public RTCSessionDescription currentRemoteDescription() {
     return descriptions.currentRemote();
   }
 
+  /**
+   * The remote description of a negotiation in progress; null when there is none.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/pendingRemoteDescription">MDN</a>.
+   *
+   * @return the pending remote description, or null
+   */
   public RTCSessionDescription pendingRemoteDescription() {
     return descriptions.pendingRemote();
   }
@@ -584,6 +675,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return addIceCandidate((RTCIceCandidateInit) null);
   }
 
+  /**
+   * Adds a remote candidate given as an {@link RTCIceCandidate}, as {@link
+   * #addIceCandidate(RTCIceCandidateInit)} does its init form.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/addIceCandidate">MDN</a>.
+   *
+   * @param candidate the candidate; null means end-of-candidates for every m-section
+   * @return completes once the candidate was added
+   */
   public CompletableFuture<Void> addIceCandidate(RTCIceCandidate candidate) {
     return addIceCandidate(candidate == null ? null : candidate.toInit());
   }
@@ -724,6 +825,15 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- configuration
 
+  /**
+   * The configuration in effect: the one given to the constructor or the last {@link
+   * #setConfiguration}.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/getConfiguration">MDN</a>.
+   *
+   * @return the configuration
+   */
   public RTCConfiguration getConfiguration() {
     return configuration;
   }
@@ -756,24 +866,65 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- states
 
+  /**
+   * The offer/answer state.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/signalingState">MDN</a>.
+   *
+   * @return the signaling state
+   */
   public RTCSignalingState signalingState() {
     return signalingState;
   }
 
+  /**
+   * Whether ICE candidates are being gathered.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/iceGatheringState">MDN</a>.
+   *
+   * @return the ICE gathering state
+   */
   public RTCIceGatheringState iceGatheringState() {
     return iceGatheringState;
   }
 
+  /**
+   * The ICE connection state of the connection's transports together.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/iceConnectionState">MDN</a>.
+   *
+   * @return the ICE connection state
+   */
   public RTCIceConnectionState iceConnectionState() {
     return iceConnectionState;
   }
 
+  /**
+   * The connection state (ICE and DTLS of every transport together).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/connectionState">MDN</a>.
+   *
+   * @return the connection state
+   */
   public RTCPeerConnectionState connectionState() {
     return connectionState;
   }
 
   // ---------------------------------------------------------------- data channels
 
+  /**
+   * Creates a data channel with the default options (ordered, reliable, in-band).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/createDataChannel">MDN</a>.
+   *
+   * @param label the channel's label (JS ToString: null is "null")
+   * @return the new channel, in state connecting
+   */
   public RTCDataChannel createDataChannel(String label) {
     return createDataChannel(label, new RTCDataChannelInit());
   }
@@ -931,6 +1082,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return addTransceiver(kind, new RTCRtpTransceiverInit());
   }
 
+  /**
+   * A new transceiver of {@code kind} ("audio" or "video"; else TypeError), with no track.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/addTransceiver">MDN</a>.
+   *
+   * @param kind "audio" or "video"
+   * @param init direction, streams and send encodings
+   * @return the new transceiver
+   */
   public RTCRtpTransceiver addTransceiver(String kind, RTCRtpTransceiverInit init) {
     return transceivers.addTransceiver(kind, null, init);
   }
@@ -940,6 +1101,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return addTransceiver(track, new RTCRtpTransceiverInit());
   }
 
+  /**
+   * A new transceiver sending {@code track}.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/addTransceiver">MDN</a>.
+   *
+   * @param track the track to send (TypeError when null)
+   * @param init direction, streams and send encodings
+   * @return the new transceiver
+   */
   public RTCRtpTransceiver addTransceiver(MediaStreamTrack track, RTCRtpTransceiverInit init) {
     if (track == null) {
       throw new TypeError("addTransceiver needs a track or a kind");
@@ -952,14 +1123,36 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return transceivers.transceivers();
   }
 
+  /**
+   * The senders of the transceivers that are not stopped; the same objects every time.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/getSenders">MDN</a>.
+   *
+   * @return an unmodifiable list of senders
+   */
   public List<RTCRtpSender> getSenders() {
     return transceivers.senders();
   }
 
+  /**
+   * The receivers of the transceivers that are not stopped; the same objects every time.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/getReceivers">MDN</a>.
+   *
+   * @return an unmodifiable list of receivers
+   */
   public List<RTCRtpReceiver> getReceivers() {
     return transceivers.receivers();
   }
 
+  /**
+   * Sets the {@code ontrack} handler: it runs for each {@code "track"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void ontrack(EventHandler<RTCTrackEvent> handler) {
     setEventHandler("track", handler);
   }
@@ -1039,34 +1232,88 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- event handlers
 
+  /**
+   * Sets the {@code onicecandidate} handler: it runs for each {@code "icecandidate"} event, never
+   * on a native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onicecandidate(EventHandler<RTCPeerConnectionIceEvent> handler) {
     setEventHandler("icecandidate", handler);
   }
 
+  /**
+   * Sets the {@code onicecandidateerror} handler: it runs for each {@code "icecandidateerror"}
+   * event, never on a native thread. Replaces the previous handler, as assignment does in JS; null
+   * removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onicecandidateerror(EventHandler<RTCPeerConnectionIceErrorEvent> handler) {
     setEventHandler("icecandidateerror", handler);
   }
 
+  /**
+   * Sets the {@code onicegatheringstatechange} handler: it runs for each {@code
+   * "icegatheringstatechange"} event, never on a native thread. Replaces the previous handler, as
+   * assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onicegatheringstatechange(EventHandler<Event> handler) {
     setEventHandler("icegatheringstatechange", handler);
   }
 
+  /**
+   * Sets the {@code oniceconnectionstatechange} handler: it runs for each {@code
+   * "iceconnectionstatechange"} event, never on a native thread. Replaces the previous handler, as
+   * assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void oniceconnectionstatechange(EventHandler<Event> handler) {
     setEventHandler("iceconnectionstatechange", handler);
   }
 
+  /**
+   * Sets the {@code onconnectionstatechange} handler: it runs for each {@code
+   * "connectionstatechange"} event, never on a native thread. Replaces the previous handler, as
+   * assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onconnectionstatechange(EventHandler<Event> handler) {
     setEventHandler("connectionstatechange", handler);
   }
 
+  /**
+   * Sets the {@code onsignalingstatechange} handler: it runs for each {@code
+   * "signalingstatechange"} event, never on a native thread. Replaces the previous handler, as
+   * assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onsignalingstatechange(EventHandler<Event> handler) {
     setEventHandler("signalingstatechange", handler);
   }
 
+  /**
+   * Sets the {@code onnegotiationneeded} handler: it runs for each {@code "negotiationneeded"}
+   * event, never on a native thread. Replaces the previous handler, as assignment does in JS; null
+   * removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onnegotiationneeded(EventHandler<Event> handler) {
     setEventHandler("negotiationneeded", handler);
   }
 
+  /**
+   * Sets the {@code ondatachannel} handler: it runs for each {@code "datachannel"} event, never on
+   * a native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void ondatachannel(EventHandler<RTCDataChannelEvent> handler) {
     setEventHandler("datachannel", handler);
   }

@@ -1,6 +1,11 @@
 package io.github.jrtc;
 
-/** The "icecandidateerror" event: a STUN or TURN server could not be reached or refused. */
+/**
+ * The "icecandidateerror" event: a STUN or TURN server could not be reached or refused.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnectionIceErrorEvent">MDN</a>.
+ */
 public final class RTCPeerConnectionIceErrorEvent extends Event {
   private final String address;
   private final Integer port;

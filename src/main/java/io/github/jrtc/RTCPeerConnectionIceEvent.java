@@ -1,6 +1,11 @@
 package io.github.jrtc;
 
-/** The "icecandidate" event. {@link #candidate()} is null once gathering is complete. */
+/**
+ * The "icecandidate" event. {@link #candidate()} is null once gathering is complete.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnectionIceEvent">MDN</a>.
+ */
 public final class RTCPeerConnectionIceEvent extends Event {
   private final RTCIceCandidate candidate;
   private final String url;

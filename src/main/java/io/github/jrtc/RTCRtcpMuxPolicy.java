@@ -4,8 +4,12 @@ import io.github.jrtc.internal.spec.SpecEnums;
 
 /**
  * RTCP multiplexing; only "require" is left in the spec. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/RTCPeerConnection">MDN</a>.
  */
 public enum RTCRtcpMuxPolicy {
+  /** The spec's {@code "require"}. */
   REQUIRE("require");
 
   private final String value;

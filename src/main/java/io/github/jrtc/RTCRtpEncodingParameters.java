@@ -3,6 +3,9 @@ package io.github.jrtc;
 /**
  * One encoding of a sender ({@code RTCRtpEncodingParameters}); null members are absent. {@code rid}
  * is always null here: libwebrtc via webrtc-java exposes no simulcast rids.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/setParameters">MDN</a>.
  */
 public record RTCRtpEncodingParameters(
     String rid,

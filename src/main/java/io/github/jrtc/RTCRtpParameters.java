@@ -2,7 +2,12 @@ package io.github.jrtc;
 
 import java.util.List;
 
-/** A receiver's parameters ({@code RTCRtpReceiveParameters} is the same shape). */
+/**
+ * A receiver's parameters ({@code RTCRtpReceiveParameters} is the same shape).
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/getParameters">MDN</a>.
+ */
 public record RTCRtpParameters(
     List<RTCRtpHeaderExtensionParameters> headerExtensions,
     RTCRtcpParameters rtcp,

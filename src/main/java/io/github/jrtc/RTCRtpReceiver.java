@@ -6,7 +6,11 @@ import io.github.jrtc.internal.webrtcjava.NativeRtp;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The receiving half of a transceiver, as MDN documents {@code RTCRtpReceiver}. */
+/**
+ * The receiving half of a transceiver, as MDN documents {@code RTCRtpReceiver}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpReceiver">MDN</a>.
+ */
 public final class RTCRtpReceiver {
   private final RTCPeerConnection pc;
   private final TransceiverBridge bridge;

@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * What {@code sender.getParameters()} returns and {@code setParameters} takes. Change encodings
  * with {@link #withEncodings}; the transactionId must stay that of the last getParameters.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/getParameters">MDN</a>.
  */
 public record RTCRtpSendParameters(
     String transactionId,

@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The sending half of a transceiver, as MDN documents {@code RTCRtpSender}. */
+/**
+ * The sending half of a transceiver, as MDN documents {@code RTCRtpSender}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender">MDN</a>.
+ */
 public final class RTCRtpSender {
   private final RTCPeerConnection pc;
   private final TransceiverBridge bridge;

@@ -9,6 +9,8 @@ import java.util.Locale;
 /**
  * A sender and a receiver sharing one m-section, as MDN documents {@code RTCRtpTransceiver}. The
  * same Java object is returned for the same transceiver every time.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver">MDN</a>.
  */
 public final class RTCRtpTransceiver {
   private final RTCPeerConnection pc;

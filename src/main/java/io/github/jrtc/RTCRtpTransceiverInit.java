@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * {@code addTransceiver}'s options: direction (default sendrecv), the streams a track is sent in,
  * and at most one send encoding (libwebrtc via webrtc-java has no simulcast rids).
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/addTransceiver">MDN</a>.
  */
 public record RTCRtpTransceiverInit(
     RTCRtpTransceiverDirection direction,

@@ -6,6 +6,8 @@ package io.github.jrtc;
  * SCTP transport: the state is derived ("connected" once a data channel of the connection opened
  * over it, "closed" when its DTLS transport closes or fails), maxMessageSize is what {@code
  * RTCDataChannel.send} enforces, maxChannels the number of channels jrtc lets a connection hold.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSctpTransport">MDN</a>.
  */
 public final class RTCSctpTransport extends EventTarget {
   private final RTCPeerConnection pc;
@@ -37,6 +39,12 @@ public final class RTCSctpTransport extends EventTarget {
     return state == RTCSctpTransportState.CONNECTED ? channelLimit : null;
   }
 
+  /**
+   * Sets the {@code onstatechange} handler: it runs for each {@code "statechange"} event, never on
+   * a native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onstatechange(EventHandler<Event> handler) {
     setEventHandler("statechange", handler);
   }

@@ -2,10 +2,17 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The state of an {@link RTCSctpTransport}. {@link #toString()} is the spec's string. */
+/**
+ * The state of an {@link RTCSctpTransport}. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSctpTransport/state">MDN</a>.
+ */
 public enum RTCSctpTransportState {
+  /** The spec's {@code "connecting"}. */
   CONNECTING("connecting"),
+  /** The spec's {@code "connected"}. */
   CONNECTED("connected"),
+  /** The spec's {@code "closed"}. */
   CLOSED("closed");
 
   private final String value;

@@ -2,11 +2,20 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The type of a session description. {@link #toString()} is the spec's string. */
+/**
+ * The type of a session description. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSessionDescription/type">MDN</a>.
+ */
 public enum RTCSdpType {
+  /** The spec's {@code "offer"}. */
   OFFER("offer"),
+  /** The spec's {@code "pranswer"}. */
   PRANSWER("pranswer"),
+  /** The spec's {@code "answer"}. */
   ANSWER("answer"),
+  /** The spec's {@code "rollback"}. */
   ROLLBACK("rollback");
 
   private final String value;

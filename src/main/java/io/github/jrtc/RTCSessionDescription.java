@@ -2,7 +2,11 @@ package io.github.jrtc;
 
 import java.util.Objects;
 
-/** A session description as the connection holds it ({@code pc.localDescription()}, ...). */
+/**
+ * A session description as the connection holds it ({@code pc.localDescription()}, ...).
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSessionDescription">MDN</a>.
+ */
 public final class RTCSessionDescription {
   private final RTCSdpType type;
   private final String sdp;

@@ -8,6 +8,9 @@ import io.github.jrtc.internal.spec.Json;
  * The {@code RTCSessionDescriptionInit} dictionary that createOffer/createAnswer resolve and that
  * signaling carries. A left-out sdp is "" and a left-out type is null (setLocalDescription infers
  * it).
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSessionDescription/RTCSessionDescription">MDN</a>.
  */
 public record RTCSessionDescriptionInit(RTCSdpType type, String sdp) {
   public RTCSessionDescriptionInit {

@@ -10,6 +10,8 @@ import java.util.Objects;
  * #type()} (the spec's string, e.g. "inbound-rtp"), {@link #timestamp()} in milliseconds, and every
  * other member by its spec name through {@link #get(String)}. Integral counters are {@code Long},
  * fractional values {@code Double}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCStatsReport">MDN</a>.
  */
 public final class RTCStats {
   private final String id;

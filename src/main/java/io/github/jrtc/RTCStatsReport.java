@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
  * The result of {@code getStats()}: a read-only map from stats id to {@link RTCStats}, like JS's
  * maplike RTCStatsReport ({@code get}, {@code has}, {@code forEach}, {@code keySet}, {@code
  * values}, {@code size}).
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCStatsReport">MDN</a>.
  */
 public final class RTCStatsReport extends AbstractMap<String, RTCStats> {
   private final Map<String, RTCStats> stats;

@@ -2,7 +2,11 @@ package io.github.jrtc;
 
 import java.util.List;
 
-/** The "track" event: a remote track started arriving on a receiver. */
+/**
+ * The "track" event: a remote track started arriving on a receiver.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCTrackEvent">MDN</a>.
+ */
 public final class RTCTrackEvent extends Event {
   private final RTCRtpReceiver receiver;
   private final MediaStreamTrack track;

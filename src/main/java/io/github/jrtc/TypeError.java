@@ -1,6 +1,11 @@
 package io.github.jrtc;
 
-/** JS's {@code TypeError}: a bad argument, decided before anything else happens. */
+/**
+ * JS's {@code TypeError}: a bad argument, decided before anything else happens.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/TypeError">MDN</a>.
+ */
 public class TypeError extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * unchanged on the same channel. One RTCPeerConnection per caller, any number at once; a call ends
  * on {@code hang-up}, when the caller leaves the user list, or when its connection fails. {@link
  * #call(String)} makes it the caller instead.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling">MDN</a>.
  */
 public final class CallBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallBot.class);

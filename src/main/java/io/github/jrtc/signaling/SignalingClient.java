@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *   client.send(new SignalingMessage.ChatMessage("hello"));
  * }
  * }</pre>
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling">MDN</a>.
  */
 public final class SignalingClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SignalingClient.class);

@@ -65,6 +65,9 @@ import org.slf4j.LoggerFactory;
  *   ...
  * }
  * }</pre>
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling">MDN</a>.
  */
 public final class SignalingServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
