@@ -40,6 +40,13 @@ public class MediaStream extends EventTarget {
     }
   }
 
+  /**
+   * The stream's id (a UUID, or the id the remote side announced).
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStream/id">MDN</a>.
+   *
+   * @return the id
+   */
   public String id() {
     return id;
   }
@@ -54,14 +61,38 @@ public class MediaStream extends EventTarget {
     return false;
   }
 
+  /**
+   * The stream's tracks, audio and video, in the order they were added.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStream/getTracks">MDN</a>.
+   *
+   * @return an unmodifiable list of tracks
+   */
   public List<MediaStreamTrack> getTracks() {
     return List.copyOf(tracks);
   }
 
+  /**
+   * The stream's audio tracks.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStream/getAudioTracks">MDN</a>.
+   *
+   * @return an unmodifiable list of tracks
+   */
   public List<MediaStreamTrack> getAudioTracks() {
     return ofKind("audio");
   }
 
+  /**
+   * The stream's video tracks.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStream/getVideoTracks">MDN</a>.
+   *
+   * @return an unmodifiable list of tracks
+   */
   public List<MediaStreamTrack> getVideoTracks() {
     return ofKind("video");
   }
@@ -99,6 +130,15 @@ public class MediaStream extends EventTarget {
     }
   }
 
+  /**
+   * Removes a track from the stream (no event fires: {@code removetrack} is for changes the remote
+   * side makes); a track not in the stream is ignored.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStream/removeTrack">MDN</a>.
+   *
+   * @param track the track (TypeError when null)
+   */
   public void removeTrack(MediaStreamTrack track) {
     if (track == null) {
       throw new TypeError("removeTrack needs a MediaStreamTrack");

@@ -107,6 +107,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * @throws DOMException SyntaxError for a malformed ICE server URL or empty urls,
    *     InvalidAccessError for a TURN server without username or credential
+   * @param configuration ICE servers, policies and the rest; null means the defaults
    */
   public RTCPeerConnection(RTCConfiguration configuration) {
     this(configuration, NativeEngineBridgeFactory.INSTANCE);
@@ -127,7 +128,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- offer / answer
 
-  /** Creates an offer; resolves an {@code RTCSessionDescriptionInit} of type "offer". */
+  /**
+   * Creates an offer; resolves an {@code RTCSessionDescriptionInit} of type "offer".
+   *
+   * @return the offer, remembered as the last created offer
+   */
   public CompletableFuture<RTCSessionDescriptionInit> createOffer() {
     return createOffer(new RTCOfferOptions());
   }
@@ -164,7 +169,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
         });
   }
 
-  /** Creates an answer; resolves an {@code RTCSessionDescriptionInit} of type "answer". */
+  /**
+   * Creates an answer; resolves an {@code RTCSessionDescriptionInit} of type "answer".
+   *
+   * @return the answer, remembered as the last created answer
+   */
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer() {
     return createAnswer(new RTCAnswerOptions());
   }
@@ -208,6 +217,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Legacy callback form of createOffer, as MDN still documents it.
    *
    * @deprecated use {@link #createOffer()}
+   * @param successCallback called with the offer, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> createOffer(
@@ -217,6 +229,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #createOffer(RTCOfferOptions)}
+   * @param successCallback called with the offer, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @param options the offer options
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> createOffer(
@@ -228,6 +244,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #createAnswer()}
+   * @param successCallback called with the answer, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> createAnswer(
@@ -237,6 +256,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #setLocalDescription(RTCSessionDescriptionInit)}
+   * @param description the description to apply
+   * @param successCallback run once applied, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> setLocalDescription(
@@ -248,6 +271,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #setRemoteDescription(RTCSessionDescriptionInit)}
+   * @param description the description to apply
+   * @param successCallback run once applied, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> setRemoteDescription(
@@ -259,6 +286,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #addIceCandidate(RTCIceCandidateInit)}
+   * @param candidate the candidate to add
+   * @param successCallback run once added, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> addIceCandidate(
@@ -300,6 +331,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * The parameterless form: creates (or reuses the last created, still valid) offer or answer as
    * the signaling state implies, and applies it.
+   *
+   * @return completes once applied and its events have fired
    */
   public CompletableFuture<Void> setLocalDescription() {
     return setLocalDescription((RTCSessionDescriptionInit) null);
@@ -323,6 +356,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Applies a local description. A null type is inferred from the signaling state, an empty sdp
    * means "the last created offer/answer, or a new one". An sdp that is not the last one this
    * connection created fails with InvalidModificationError.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/setLocalDescription">MDN</a>.
+   *
+   * @param description the description; null or an empty init as in the parameterless form
+   * @return completes once applied and its events have fired
    */
   public CompletableFuture<Void> setLocalDescription(RTCSessionDescriptionInit description) {
     return chain.chain(() -> applyLocal(description));
@@ -433,6 +472,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * Applies the remote peer's description. An offer in have-local-offer rolls the local offer back
    * first (perfect negotiation's polite peer relies on this).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/setRemoteDescription">MDN</a>.
+   *
+   * @param description the description (a null type is a TypeError)
+   * @return completes once applied and its events have fired
    */
   public CompletableFuture<Void> setRemoteDescription(RTCSessionDescriptionInit description) {
     if (description == null || description.type() == null) {
@@ -670,7 +715,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- ICE
 
-  /** End-of-candidates for every m-section: the same as {@code addIceCandidate(null)}. */
+  /**
+   * End-of-candidates for every m-section: the same as {@code addIceCandidate(null)}.
+   *
+   * @return completes once applied
+   */
   public CompletableFuture<Void> addIceCandidate() {
     return addIceCandidate((RTCIceCandidateInit) null);
   }
@@ -694,6 +743,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * with TypeError when a candidate names neither sdpMid nor sdpMLineIndex, InvalidStateError
    * without a remote description, OperationError for an unknown mid, an index out of range, a
    * foreign usernameFragment or an unparsable candidate.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/addIceCandidate">MDN</a>.
+   *
+   * @param candidate the candidate; null means end-of-candidates for every m-section
+   * @return completes once the candidate was added
    */
   public CompletableFuture<Void> addIceCandidate(RTCIceCandidateInit candidate) {
     RTCIceCandidateInit c =
@@ -800,6 +855,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * Whether the remote peer can take trickled candidates: null before a remote description, else
    * whether it announced {@code a=ice-options:trickle}.
+   *
+   * @return true or false, or null before a remote description
    */
   public Boolean canTrickleIceCandidates() {
     RTCSessionDescription remote = descriptions.remote();
@@ -842,6 +899,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Changes the configuration. Throws InvalidStateError when closed, InvalidModificationError when
    * bundlePolicy or rtcpMuxPolicy change (or iceCandidatePoolSize after a local description was
    * set), SyntaxError/InvalidAccessError for bad ICE servers.
+   *
+   * @param newConfiguration the new configuration; null means the defaults
    */
   public void setConfiguration(RTCConfiguration newConfiguration) {
     if (closed) {
@@ -933,6 +992,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Creates a data channel. TypeError for a label or protocol over 65535 UTF-8 bytes, negotiated
    * without id, both maxPacketLifeTime and maxRetransmits, or an id of 65535 or more;
    * OperationError for an id already in use; InvalidStateError when closed.
+   *
+   * @param label the channel's label (JS ToString: null is "null")
+   * @param init ordering, reliability, protocol, negotiated id; null means the defaults
+   * @return the new channel, in state connecting
    */
   public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
     if (closed) {
@@ -1038,6 +1101,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * The SCTP transport data channels use; null until an answer negotiating data channels was
    * applied.
+   *
+   * @return the SCTP transport, or null
    */
   public RTCSctpTransport sctp() {
     return transports.sctp();
@@ -1067,17 +1132,30 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Sends {@code track} (in {@code streams}); reuses an unused transceiver of its kind or adds one.
    * InvalidStateError when closed, InvalidAccessError when the track already has a sender here. An
    * ended track is accepted (as the spec says): its sender sends nothing.
+   *
+   * @param track the track to send
+   * @param streams the streams the remote side should put the track in
+   * @return the sender that sends the track
    */
   public RTCRtpSender addTrack(MediaStreamTrack track, MediaStream... streams) {
     return transceivers.addTrack(track, streams);
   }
 
-  /** Stops sending the sender's track; the transceiver stays (its direction loses "send"). */
+  /**
+   * Stops sending the sender's track; the transceiver stays (its direction loses "send").
+   *
+   * @param sender a sender of this connection
+   */
   public void removeTrack(RTCRtpSender sender) {
     transceivers.removeTrack(sender);
   }
 
-  /** A new transceiver of {@code kind} ("audio" or "video"; else TypeError), with no track. */
+  /**
+   * A new transceiver of {@code kind} ("audio" or "video"; else TypeError), with no track.
+   *
+   * @param kind "audio" or "video"
+   * @return the new transceiver
+   */
   public RTCRtpTransceiver addTransceiver(String kind) {
     return addTransceiver(kind, new RTCRtpTransceiverInit());
   }
@@ -1096,7 +1174,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return transceivers.addTransceiver(kind, null, init);
   }
 
-  /** A new transceiver sending {@code track}. */
+  /**
+   * A new transceiver sending {@code track}.
+   *
+   * @param track the track to send
+   * @return the new transceiver
+   */
   public RTCRtpTransceiver addTransceiver(MediaStreamTrack track) {
     return addTransceiver(track, new RTCRtpTransceiverInit());
   }
@@ -1118,7 +1201,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return transceivers.addTransceiver(track.kind(), track, init);
   }
 
-  /** The transceivers, in creation order; the same objects every time. */
+  /**
+   * The transceivers, in creation order; the same objects every time.
+   *
+   * @return an unmodifiable list of transceivers
+   */
   public List<RTCRtpTransceiver> getTransceivers() {
     return transceivers.transceivers();
   }
@@ -1190,7 +1277,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- stats
 
-  /** A stats report for the whole connection; not chained, as the spec says. */
+  /**
+   * A stats report for the whole connection; not chained, as the spec says.
+   *
+   * @return the stats report of the whole connection
+   */
   public CompletableFuture<RTCStatsReport> getStats() {
     if (closed) {
       return chain.rejectLater(

@@ -45,6 +45,14 @@ public final class RTCRtpReceiver {
     return NativeRtp.capabilities(kind, false);
   }
 
+  /**
+   * The parameters the receiver decodes with: codecs, header extensions, RTCP.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpReceiver/getParameters">MDN</a>.
+   *
+   * @return the parameters (empty once the connection is closed)
+   */
   public RTCRtpParameters getParameters() {
     if (pc.isClosedInternal()) {
       return new RTCRtpParameters(List.of(), new RTCRtcpParameters("", true), List.of());
@@ -60,10 +68,26 @@ public final class RTCRtpReceiver {
     return pc.completeOnQueue(bridge.receiverStats());
   }
 
+  /**
+   * The CSRCs seen by this receiver in the last 10 s.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpReceiver/getContributingSources">MDN</a>.
+   *
+   * @return an unmodifiable list
+   */
   public List<RTCRtpContributingSource> getContributingSources() {
     return pc.isClosedInternal() ? List.of() : List.copyOf(bridge.contributingSources());
   }
 
+  /**
+   * The SSRCs seen by this receiver in the last 10 s.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpReceiver/getSynchronizationSources">MDN</a>.
+   *
+   * @return an unmodifiable list
+   */
   public List<RTCRtpSynchronizationSource> getSynchronizationSources() {
     return pc.isClosedInternal() ? List.of() : List.copyOf(bridge.synchronizationSources());
   }

@@ -48,10 +48,26 @@ public final class RTCRtpTransceiver {
     return mid;
   }
 
+  /**
+   * The transceiver's sender; the same object every time.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver/sender">MDN</a>.
+   *
+   * @return the sender
+   */
   public RTCRtpSender sender() {
     return sender;
   }
 
+  /**
+   * The transceiver's receiver; the same object every time.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver/receiver">MDN</a>.
+   *
+   * @return the receiver
+   */
   public RTCRtpReceiver receiver() {
     return receiver;
   }
