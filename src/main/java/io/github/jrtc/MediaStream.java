@@ -23,12 +23,20 @@ public class MediaStream extends EventTarget {
     this(UUID.randomUUID().toString(), List.of());
   }
 
-  /** A stream with these tracks (duplicates are ignored). */
+  /**
+   * A stream with these tracks (duplicates are ignored).
+   *
+   * @param tracks the tracks the new stream holds
+   */
   public MediaStream(List<MediaStreamTrack> tracks) {
     this(UUID.randomUUID().toString(), tracks);
   }
 
-  /** A stream with the tracks of another stream (the tracks are shared, not cloned). */
+  /**
+   * A stream with the tracks of another stream (the tracks are shared, not cloned).
+   *
+   * @param stream the stream whose tracks the new stream holds
+   */
   public MediaStream(MediaStream stream) {
     this(UUID.randomUUID().toString(), stream.getTracks());
   }
@@ -51,7 +59,13 @@ public class MediaStream extends EventTarget {
     return id;
   }
 
-  /** True while any of its tracks is live. */
+  /**
+   * True while any of its tracks is live.
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStream/active">MDN</a>.
+   *
+   * @return true while a track is live
+   */
   public boolean active() {
     for (MediaStreamTrack t : tracks) {
       if (t.readyState() == MediaStreamTrackState.LIVE) {
@@ -107,7 +121,15 @@ public class MediaStream extends EventTarget {
     return List.copyOf(out);
   }
 
-  /** The track with this id, or null. */
+  /**
+   * The track with this id, or null.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStream/getTrackById">MDN</a>.
+   *
+   * @param trackId a track id
+   * @return the track, or null
+   */
   public MediaStreamTrack getTrackById(String trackId) {
     for (MediaStreamTrack t : tracks) {
       if (t.id().equals(trackId)) {
@@ -117,7 +139,13 @@ public class MediaStream extends EventTarget {
     return null;
   }
 
-  /** Adds a track; no effect if it is already in the stream. */
+  /**
+   * Adds a track; no effect if it is already in the stream.
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStream/addTrack">MDN</a>.
+   *
+   * @param track the track (TypeError when null)
+   */
   public void addTrack(MediaStreamTrack track) {
     if (track == null) {
       throw new TypeError("addTrack needs a MediaStreamTrack");

@@ -19,6 +19,13 @@ public record RTCIceCandidateInit(
     }
   }
 
+  /**
+   * A candidate dictionary without a usernameFragment.
+   *
+   * @param candidate the candidate line; "" for end-of-candidates
+   * @param sdpMid the m-section's mid, or null
+   * @param sdpMLineIndex the m-section's index, or null
+   */
   public RTCIceCandidateInit(String candidate, String sdpMid, Integer sdpMLineIndex) {
     this(candidate, sdpMid, sdpMLineIndex, null);
   }
@@ -26,6 +33,8 @@ public record RTCIceCandidateInit(
   /**
    * A browser's {@code JSON.stringify(candidate)}: {@code
    * {"candidate":"candidate:...","sdpMid":"0","sdpMLineIndex":0,"usernameFragment":"abcd"}}.
+   *
+   * @return the JSON text
    */
   public String toJSON() {
     ObjectNode o = Json.object();
@@ -40,6 +49,12 @@ public record RTCIceCandidateInit(
     return Json.write(o);
   }
 
+  /**
+   * Parses a browser's {@code JSON.stringify(candidate)} (or {@link #toJSON()}).
+   *
+   * @param json the JSON text
+   * @return the dictionary
+   */
   public static RTCIceCandidateInit fromJSON(String json) {
     JsonNode node = Json.readObject(json, "RTCIceCandidateInit");
     return new RTCIceCandidateInit(

@@ -23,7 +23,14 @@ public final class RTCRtpReceiver {
     this.track = track;
   }
 
-  /** The DTLS transport the media comes over; null until a description created one. */
+  /**
+   * The DTLS transport the media comes over; null until a description created one.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpReceiver/transport">MDN</a>.
+   *
+   * @return the transport, or null
+   */
   public RTCDtlsTransport transport() {
     return pc.transportsInternal().exposed(transport);
   }
@@ -32,12 +39,26 @@ public final class RTCRtpReceiver {
     this.transport = t;
   }
 
-  /** The remote track; muted until media arrives, ended when the transceiver stops. */
+  /**
+   * The remote track; muted until media arrives, ended when the transceiver stops.
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpReceiver/track">MDN</a>.
+   *
+   * @return the track
+   */
   public MediaStreamTrack track() {
     return track;
   }
 
-  /** What the receiver can decode for "audio" or "video"; null for any other kind. */
+  /**
+   * What the receiver can decode for "audio" or "video"; null for any other kind.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpReceiver/getCapabilities_static">MDN</a>.
+   *
+   * @param kind "audio" or "video"
+   * @return the codecs and header extensions, or null
+   */
   public static RTCRtpCapabilities getCapabilities(String kind) {
     if (!"audio".equals(kind) && !"video".equals(kind)) {
       return null;
@@ -60,7 +81,14 @@ public final class RTCRtpReceiver {
     return bridge.receiverParameters();
   }
 
-  /** Stats for this receiver's inbound stream and what it references. */
+  /**
+   * Stats for this receiver's inbound stream and what it references.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpReceiver/getStats">MDN</a>.
+   *
+   * @return the stats report
+   */
   public CompletableFuture<RTCStatsReport> getStats() {
     if (pc.isClosedInternal()) {
       return pc.rejectOnQueue(Errors.invalidState("The RTCPeerConnection is closed"));

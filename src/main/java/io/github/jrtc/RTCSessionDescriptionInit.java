@@ -19,7 +19,11 @@ public record RTCSessionDescriptionInit(RTCSdpType type, String sdp) {
     }
   }
 
-  /** JSON.stringify's shape: {@code {"type":"offer","sdp":"v=0..."}}. */
+  /**
+   * JSON.stringify's shape: {@code {"type":"offer","sdp":"v=0..."}}.
+   *
+   * @return the JSON text
+   */
   public String toJSON() {
     ObjectNode o = Json.object();
     if (type != null) {
@@ -29,7 +33,12 @@ public record RTCSessionDescriptionInit(RTCSdpType type, String sdp) {
     return Json.write(o);
   }
 
-  /** Parses {@link #toJSON()}'s shape; TypeError for malformed JSON or an unknown type. */
+  /**
+   * Parses {@link #toJSON()}'s shape; TypeError for malformed JSON or an unknown type.
+   *
+   * @param json the JSON text
+   * @return the dictionary
+   */
   public static RTCSessionDescriptionInit fromJSON(String json) {
     JsonNode node = Json.readObject(json, "RTCSessionDescriptionInit");
     String type = Json.text(node, "type");

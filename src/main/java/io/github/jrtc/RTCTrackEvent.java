@@ -26,18 +26,49 @@ public final class RTCTrackEvent extends Event {
     this.transceiver = transceiver;
   }
 
+  /**
+   * The receiver of the new track.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCTrackEvent/receiver">MDN</a>.
+   *
+   * @return the receiver
+   */
   public RTCRtpReceiver receiver() {
     return receiver;
   }
 
+  /**
+   * The new remote track.
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCTrackEvent/track">MDN</a>.
+   *
+   * @return the track
+   */
   public MediaStreamTrack track() {
     return track;
   }
 
+  /**
+   * The streams the remote side put the track in.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCTrackEvent/streams">MDN</a>.
+   *
+   * @return an unmodifiable list of streams
+   */
   public List<MediaStream> streams() {
     return streams;
   }
 
+  /**
+   * The transceiver of the new track.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCTrackEvent/transceiver">MDN</a>.
+   *
+   * @return the transceiver
+   */
   public RTCRtpTransceiver transceiver() {
     return transceiver;
   }
