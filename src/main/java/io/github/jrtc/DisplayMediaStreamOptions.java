@@ -30,6 +30,11 @@ public final class DisplayMediaStreamOptions {
     this(null, MediaTrackConstraints.empty());
   }
 
+  /**
+   * A builder with every member at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -60,26 +65,55 @@ public final class DisplayMediaStreamOptions {
 
     Builder() {}
 
+    /**
+     * Sets {@code audio}, the member of that name.
+     *
+     * @param requested the value
+     * @return this builder
+     */
     public Builder audio(boolean requested) {
       this.audio = requested ? MediaTrackConstraints.empty() : null;
       return this;
     }
 
+    /**
+     * Sets {@code audio}, the member of that name.
+     *
+     * @param constraints the value
+     * @return this builder
+     */
     public Builder audio(MediaTrackConstraints constraints) {
       this.audio = constraints;
       return this;
     }
 
+    /**
+     * Sets {@code video}, the member of that name.
+     *
+     * @param requested the value
+     * @return this builder
+     */
     public Builder video(boolean requested) {
       this.video = requested ? MediaTrackConstraints.empty() : null;
       return this;
     }
 
+    /**
+     * Sets {@code video}, the member of that name.
+     *
+     * @param constraints the value
+     * @return this builder
+     */
     public Builder video(MediaTrackConstraints constraints) {
       this.video = constraints;
       return this;
     }
 
+    /**
+     * Builds the immutable value.
+     *
+     * @return the value
+     */
     public DisplayMediaStreamOptions build() {
       return new DisplayMediaStreamOptions(audio, video);
     }

@@ -31,6 +31,11 @@ public final class MediaStreamConstraints {
     this(null, null);
   }
 
+  /**
+   * A builder with every member at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,26 +66,55 @@ public final class MediaStreamConstraints {
 
     Builder() {}
 
+    /**
+     * Sets {@code audio}, the member of that name.
+     *
+     * @param requested the value
+     * @return this builder
+     */
     public Builder audio(boolean requested) {
       this.audio = requested ? MediaTrackConstraints.empty() : null;
       return this;
     }
 
+    /**
+     * Sets {@code audio}, the member of that name.
+     *
+     * @param constraints the value
+     * @return this builder
+     */
     public Builder audio(MediaTrackConstraints constraints) {
       this.audio = constraints;
       return this;
     }
 
+    /**
+     * Sets {@code video}, the member of that name.
+     *
+     * @param requested the value
+     * @return this builder
+     */
     public Builder video(boolean requested) {
       this.video = requested ? MediaTrackConstraints.empty() : null;
       return this;
     }
 
+    /**
+     * Sets {@code video}, the member of that name.
+     *
+     * @param constraints the value
+     * @return this builder
+     */
     public Builder video(MediaTrackConstraints constraints) {
       this.video = constraints;
       return this;
     }
 
+    /**
+     * Builds the immutable value.
+     *
+     * @return the value
+     */
     public MediaStreamConstraints build() {
       return new MediaStreamConstraints(audio, video);
     }

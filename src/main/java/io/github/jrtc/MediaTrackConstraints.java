@@ -31,6 +31,11 @@ public final class MediaTrackConstraints extends MediaTrackConstraintSet {
     return EMPTY;
   }
 
+  /**
+   * A builder with every member at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -66,10 +71,22 @@ public final class MediaTrackConstraints extends MediaTrackConstraintSet {
 
     Builder() {}
 
+    /**
+     * Sets {@code advanced}, the member of that name.
+     *
+     * @param sets the value
+     * @return this builder
+     */
     public Builder advanced(MediaTrackConstraintSet... sets) {
       return advanced(Arrays.asList(sets));
     }
 
+    /**
+     * Sets {@code advanced}, the member of that name.
+     *
+     * @param sets the value
+     * @return this builder
+     */
     public Builder advanced(List<MediaTrackConstraintSet> sets) {
       for (MediaTrackConstraintSet s : sets) {
         if (s == null) {

@@ -37,6 +37,11 @@ public record RTCConfiguration(
     this(List.of(), null, null, null, 0);
   }
 
+  /**
+   * A builder with every member at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -60,36 +65,77 @@ public record RTCConfiguration(
 
     private Builder() {}
 
+    /**
+     * Sets {@code iceServers}, the member of that name.
+     *
+     * @param servers the value
+     * @return this builder
+     */
     public Builder iceServers(RTCIceServer... servers) {
       this.iceServers = List.of(servers);
       return this;
     }
 
+    /**
+     * Sets {@code iceServers}, the member of that name.
+     *
+     * @param servers the value
+     * @return this builder
+     */
     public Builder iceServers(List<RTCIceServer> servers) {
       this.iceServers = servers;
       return this;
     }
 
+    /**
+     * Sets {@code iceTransportPolicy}, the member of that name.
+     *
+     * @param policy the value
+     * @return this builder
+     */
     public Builder iceTransportPolicy(RTCIceTransportPolicy policy) {
       this.iceTransportPolicy = policy;
       return this;
     }
 
+    /**
+     * Sets {@code bundlePolicy}, the member of that name.
+     *
+     * @param policy the value
+     * @return this builder
+     */
     public Builder bundlePolicy(RTCBundlePolicy policy) {
       this.bundlePolicy = policy;
       return this;
     }
 
+    /**
+     * Sets {@code rtcpMuxPolicy}, the member of that name.
+     *
+     * @param policy the value
+     * @return this builder
+     */
     public Builder rtcpMuxPolicy(RTCRtcpMuxPolicy policy) {
       this.rtcpMuxPolicy = policy;
       return this;
     }
 
+    /**
+     * Sets {@code iceCandidatePoolSize}, the member of that name.
+     *
+     * @param size the value
+     * @return this builder
+     */
     public Builder iceCandidatePoolSize(int size) {
       this.iceCandidatePoolSize = size;
       return this;
     }
 
+    /**
+     * Builds the immutable value.
+     *
+     * @return the value
+     */
     public RTCConfiguration build() {
       return new RTCConfiguration(
           iceServers, iceTransportPolicy, bundlePolicy, rtcpMuxPolicy, iceCandidatePoolSize);

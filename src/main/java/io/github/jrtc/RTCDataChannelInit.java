@@ -31,6 +31,11 @@ public record RTCDataChannelInit(
     this(true, null, null, "", false, null, RTCPriorityType.LOW);
   }
 
+  /**
+   * A builder with every member at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -58,41 +63,88 @@ public record RTCDataChannelInit(
 
     private Builder() {}
 
+    /**
+     * Sets {@code ordered}, the member of that name.
+     *
+     * @param ordered the value
+     * @return this builder
+     */
     public Builder ordered(boolean ordered) {
       this.ordered = ordered;
       return this;
     }
 
+    /**
+     * Sets {@code maxPacketLifeTime}, the member of that name.
+     *
+     * @param maxPacketLifeTime the value
+     * @return this builder
+     */
     public Builder maxPacketLifeTime(Integer maxPacketLifeTime) {
       this.maxPacketLifeTime = maxPacketLifeTime;
       return this;
     }
 
+    /**
+     * Sets {@code maxRetransmits}, the member of that name.
+     *
+     * @param maxRetransmits the value
+     * @return this builder
+     */
     public Builder maxRetransmits(Integer maxRetransmits) {
       this.maxRetransmits = maxRetransmits;
       return this;
     }
 
+    /**
+     * Sets {@code protocol}, the member of that name.
+     *
+     * @param protocol the value
+     * @return this builder
+     */
     public Builder protocol(String protocol) {
       this.protocol = protocol;
       return this;
     }
 
+    /**
+     * Sets {@code negotiated}, the member of that name.
+     *
+     * @param negotiated the value
+     * @return this builder
+     */
     public Builder negotiated(boolean negotiated) {
       this.negotiated = negotiated;
       return this;
     }
 
+    /**
+     * Sets {@code id}, the member of that name.
+     *
+     * @param id the value
+     * @return this builder
+     */
     public Builder id(Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets {@code priority}, the member of that name.
+     *
+     * @param priority the value
+     * @return this builder
+     */
     public Builder priority(RTCPriorityType priority) {
       this.priority = priority;
       return this;
     }
 
+    /**
+     * Builds the immutable value.
+     *
+     * @return the value
+     */
     public RTCDataChannelInit build() {
       return new RTCDataChannelInit(
           ordered, maxPacketLifeTime, maxRetransmits, protocol, negotiated, id, priority);

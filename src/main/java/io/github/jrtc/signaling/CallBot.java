@@ -580,11 +580,23 @@ public final class CallBot implements AutoCloseable {
       this.signaling = Objects.requireNonNull(signaling);
     }
 
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name);
       return this;
     }
 
+    /**
+     * Sets {@code token}.
+     *
+     * @param token the value
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = token;
       return this;
@@ -596,6 +608,12 @@ public final class CallBot implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets {@code media}.
+     *
+     * @param media the value
+     * @return this builder
+     */
     public Builder media(Media media) {
       this.media = Objects.requireNonNull(media);
       return this;
@@ -613,6 +631,11 @@ public final class CallBot implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Creates the object with these settings.
+     *
+     * @return the new object
+     */
     public CallBot build() {
       return new CallBot(this);
     }

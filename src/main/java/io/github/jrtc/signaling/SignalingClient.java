@@ -417,11 +417,22 @@ public final class SignalingClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets {@code connectTimeout}.
+     *
+     * @param timeout the value
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
     }
 
+    /**
+     * Creates the object with these settings.
+     *
+     * @return the new object
+     */
     public SignalingClient build() {
       return new SignalingClient(this);
     }

@@ -94,6 +94,11 @@ public final class SignalingServer implements AutoCloseable {
     this.config = config;
   }
 
+  /**
+   * A builder with every setting at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -657,6 +662,11 @@ public final class SignalingServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Creates the object with these settings.
+     *
+     * @return the new object
+     */
     public SignalingServer build() {
       return new SignalingServer(this);
     }
