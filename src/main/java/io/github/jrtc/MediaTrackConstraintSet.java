@@ -61,66 +61,146 @@ public class MediaTrackConstraintSet {
     return values.isEmpty();
   }
 
+  /**
+   * The {@code width} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainULong width() {
     return (ConstrainULong) values.get("width");
   }
 
+  /**
+   * The {@code height} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainULong height() {
     return (ConstrainULong) values.get("height");
   }
 
+  /**
+   * The {@code aspectRatio} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainDouble aspectRatio() {
     return (ConstrainDouble) values.get("aspectRatio");
   }
 
+  /**
+   * The {@code frameRate} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainDouble frameRate() {
     return (ConstrainDouble) values.get("frameRate");
   }
 
+  /**
+   * The {@code facingMode} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainDOMString facingMode() {
     return (ConstrainDOMString) values.get("facingMode");
   }
 
+  /**
+   * The {@code resizeMode} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainDOMString resizeMode() {
     return (ConstrainDOMString) values.get("resizeMode");
   }
 
+  /**
+   * The {@code sampleRate} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainULong sampleRate() {
     return (ConstrainULong) values.get("sampleRate");
   }
 
+  /**
+   * The {@code sampleSize} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainULong sampleSize() {
     return (ConstrainULong) values.get("sampleSize");
   }
 
+  /**
+   * The {@code echoCancellation} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainBoolean echoCancellation() {
     return (ConstrainBoolean) values.get("echoCancellation");
   }
 
+  /**
+   * The {@code autoGainControl} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainBoolean autoGainControl() {
     return (ConstrainBoolean) values.get("autoGainControl");
   }
 
+  /**
+   * The {@code noiseSuppression} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainBoolean noiseSuppression() {
     return (ConstrainBoolean) values.get("noiseSuppression");
   }
 
+  /**
+   * The {@code latency} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainDouble latency() {
     return (ConstrainDouble) values.get("latency");
   }
 
+  /**
+   * The {@code channelCount} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainULong channelCount() {
     return (ConstrainULong) values.get("channelCount");
   }
 
+  /**
+   * The {@code deviceId} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainDOMString deviceId() {
     return (ConstrainDOMString) values.get("deviceId");
   }
 
+  /**
+   * The {@code groupId} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainDOMString groupId() {
     return (ConstrainDOMString) values.get("groupId");
   }
 
+  /**
+   * The {@code displaySurface} constraint, or null when not set.
+   *
+   * @return the constraint, or null
+   */
   public ConstrainDOMString displaySurface() {
     return (ConstrainDOMString) values.get("displaySurface");
   }
@@ -168,38 +248,82 @@ public class MediaTrackConstraintSet {
       return self;
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B width(long value) {
       return width(ConstrainULong.of(value));
     }
 
+    /**
+     * Sets the {@code width} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B width(ConstrainULong constraint) {
       return put("width", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B height(long value) {
       return height(ConstrainULong.of(value));
     }
 
+    /**
+     * Sets the {@code height} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B height(ConstrainULong constraint) {
       return put("height", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B aspectRatio(double value) {
       return aspectRatio(ConstrainDouble.of(value));
     }
 
+    /**
+     * Sets the {@code aspectRatio} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B aspectRatio(ConstrainDouble constraint) {
       return put("aspectRatio", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B frameRate(double value) {
       return frameRate(ConstrainDouble.of(value));
     }
 
+    /**
+     * Sets the {@code frameRate} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B frameRate(ConstrainDouble constraint) {
       return put("frameRate", constraint);
     }
@@ -209,6 +333,12 @@ public class MediaTrackConstraintSet {
       return facingMode(ConstrainDOMString.of(values));
     }
 
+    /**
+     * Sets the {@code facingMode} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B facingMode(ConstrainDOMString constraint) {
       return put("facingMode", constraint);
     }
@@ -218,69 +348,152 @@ public class MediaTrackConstraintSet {
       return resizeMode(ConstrainDOMString.of(values));
     }
 
+    /**
+     * Sets the {@code resizeMode} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B resizeMode(ConstrainDOMString constraint) {
       return put("resizeMode", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B sampleRate(long value) {
       return sampleRate(ConstrainULong.of(value));
     }
 
+    /**
+     * Sets the {@code sampleRate} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B sampleRate(ConstrainULong constraint) {
       return put("sampleRate", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B sampleSize(long value) {
       return sampleSize(ConstrainULong.of(value));
     }
 
+    /**
+     * Sets the {@code sampleSize} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B sampleSize(ConstrainULong constraint) {
       return put("sampleSize", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B echoCancellation(boolean value) {
       return echoCancellation(ConstrainBoolean.of(value));
     }
 
+    /**
+     * Sets the {@code echoCancellation} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B echoCancellation(ConstrainBoolean constraint) {
       return put("echoCancellation", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B autoGainControl(boolean value) {
       return autoGainControl(ConstrainBoolean.of(value));
     }
 
+    /**
+     * Sets the {@code autoGainControl} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B autoGainControl(ConstrainBoolean constraint) {
       return put("autoGainControl", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B noiseSuppression(boolean value) {
       return noiseSuppression(ConstrainBoolean.of(value));
     }
 
+    /**
+     * Sets the {@code noiseSuppression} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B noiseSuppression(ConstrainBoolean constraint) {
       return put("noiseSuppression", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B latency(double value) {
       return latency(ConstrainDouble.of(value));
     }
 
+    /**
+     * Sets the {@code latency} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B latency(ConstrainDouble constraint) {
       return put("latency", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public B channelCount(long value) {
       return channelCount(ConstrainULong.of(value));
     }
 
+    /**
+     * Sets the {@code channelCount} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B channelCount(ConstrainULong constraint) {
       return put("channelCount", constraint);
     }
@@ -290,6 +503,12 @@ public class MediaTrackConstraintSet {
       return deviceId(ConstrainDOMString.of(values));
     }
 
+    /**
+     * Sets the {@code deviceId} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B deviceId(ConstrainDOMString constraint) {
       return put("deviceId", constraint);
     }
@@ -299,6 +518,12 @@ public class MediaTrackConstraintSet {
       return groupId(ConstrainDOMString.of(values));
     }
 
+    /**
+     * Sets the {@code groupId} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B groupId(ConstrainDOMString constraint) {
       return put("groupId", constraint);
     }
@@ -308,6 +533,12 @@ public class MediaTrackConstraintSet {
       return displaySurface(ConstrainDOMString.of(values));
     }
 
+    /**
+     * Sets the {@code displaySurface} constraint; null removes it.
+     *
+     * @param constraint the constraint
+     * @return this builder
+     */
     public B displaySurface(ConstrainDOMString constraint) {
       return put("displaySurface", constraint);
     }
