@@ -35,11 +35,20 @@ public class MediaTrackConstraintSet {
 
   private final Map<String, Object> values;
 
+  /**
+   * Takes the constraints a builder collected.
+   *
+   * @param builder the builder
+   */
   protected MediaTrackConstraintSet(Builder<?> builder) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(builder.values));
   }
 
-  /** A builder; {@code build()} gives a plain constraint set (an entry of {@code advanced}). */
+  /**
+   * A builder; {@code build()} gives a plain constraint set (an entry of {@code advanced}).
+   *
+   * @return a new builder
+   */
   public static Builder<?> builder() {
     return new SetBuilder();
   }
@@ -47,16 +56,28 @@ public class MediaTrackConstraintSet {
   /**
    * The constraints that are present, by property name (a {@code ConstrainULong}, {@code
    * ConstrainDouble}, {@code ConstrainDOMString} or {@code ConstrainBoolean}), in the order set.
+   *
+   * @return the constraints by name, read-only
    */
   public Map<String, Object> asMap() {
     return values;
   }
 
-  /** The constraint given for {@code name} (a {@code Constrain...} object), or null. */
+  /**
+   * The constraint given for {@code name} (a {@code Constrain...} object), or null.
+   *
+   * @param name a constraint name, e.g. "width"
+   * @return the constraint, or null
+   */
   public Object get(String name) {
     return values.get(name);
   }
 
+  /**
+   * Whether no constraint is set.
+   *
+   * @return true when empty
+   */
   public boolean isEmpty() {
     return values.isEmpty();
   }
@@ -226,8 +247,14 @@ public class MediaTrackConstraintSet {
   public abstract static class Builder<B extends Builder<B>> {
     private final Map<String, Object> values = new LinkedHashMap<>();
 
+    /** For the builders of the subclasses. */
     protected Builder() {}
 
+    /**
+     * Builds the immutable constraint set.
+     *
+     * @return the constraint set
+     */
     public abstract MediaTrackConstraintSet build();
 
     @SuppressWarnings("unchecked")
@@ -240,7 +267,12 @@ public class MediaTrackConstraintSet {
       return (B) this;
     }
 
-    /** Copies every property of {@code set} (not its advanced list). */
+    /**
+     * Copies every property of {@code set} (not its advanced list).
+     *
+     * @param set the set to copy from
+     * @return this builder
+     */
     public B from(MediaTrackConstraintSet set) {
       set.values.forEach(this::put);
       @SuppressWarnings("unchecked")
@@ -328,7 +360,12 @@ public class MediaTrackConstraintSet {
       return put("frameRate", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param values the value, or several (any of them)
+     * @return this builder
+     */
     public B facingMode(String... values) {
       return facingMode(ConstrainDOMString.of(values));
     }
@@ -343,7 +380,12 @@ public class MediaTrackConstraintSet {
       return put("facingMode", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param values the value, or several (any of them)
+     * @return this builder
+     */
     public B resizeMode(String... values) {
       return resizeMode(ConstrainDOMString.of(values));
     }
@@ -498,7 +540,12 @@ public class MediaTrackConstraintSet {
       return put("channelCount", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param values the value, or several (any of them)
+     * @return this builder
+     */
     public B deviceId(String... values) {
       return deviceId(ConstrainDOMString.of(values));
     }
@@ -513,7 +560,12 @@ public class MediaTrackConstraintSet {
       return put("deviceId", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param values the value, or several (any of them)
+     * @return this builder
+     */
     public B groupId(String... values) {
       return groupId(ConstrainDOMString.of(values));
     }
@@ -528,7 +580,12 @@ public class MediaTrackConstraintSet {
       return put("groupId", constraint);
     }
 
-    /** Bare value: ideal here, exact inside {@code advanced}. */
+    /**
+     * Bare value: ideal here, exact inside {@code advanced}.
+     *
+     * @param values the value, or several (any of them)
+     * @return this builder
+     */
     public B displaySurface(String... values) {
       return displaySurface(ConstrainDOMString.of(values));
     }

@@ -27,7 +27,12 @@ public enum RTCBundlePolicy {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCBundlePolicy fromString(String value) {
     return SpecEnums.parse(RTCBundlePolicy.class, value);
   }

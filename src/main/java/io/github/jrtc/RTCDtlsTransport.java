@@ -26,11 +26,26 @@ public final class RTCDtlsTransport extends EventTarget {
     this.state = state;
   }
 
+  /**
+   * The DTLS transport's state.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDtlsTransport/state">MDN</a>.
+   *
+   * @return the state
+   */
   public RTCDtlsTransportState state() {
     return state;
   }
 
-  /** The ICE transport the DTLS packets go over. */
+  /**
+   * The ICE transport the DTLS packets go over.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDtlsTransport/iceTransport">MDN</a>.
+   *
+   * @return the ICE transport
+   */
   public RTCIceTransport iceTransport() {
     return iceTransport;
   }
@@ -38,6 +53,11 @@ public final class RTCDtlsTransport extends EventTarget {
   /**
    * The remote peer's certificate chain (DER, one read-only buffer each) once connected; empty
    * before, and for a derived transport.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDtlsTransport/getRemoteCertificates">MDN</a>.
+   *
+   * @return an unmodifiable list of certificates
    */
   public List<ByteBuffer> getRemoteCertificates() {
     return remoteCertificates;

@@ -30,7 +30,12 @@ public enum RTCDtlsTransportState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCDtlsTransportState fromString(String value) {
     return SpecEnums.parse(RTCDtlsTransportState.class, value);
   }

@@ -34,7 +34,12 @@ public enum RTCErrorDetailType {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCErrorDetailType fromString(String value) {
     return SpecEnums.parse(RTCErrorDetailType.class, value);
   }

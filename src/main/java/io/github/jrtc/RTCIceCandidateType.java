@@ -28,7 +28,12 @@ public enum RTCIceCandidateType {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCIceCandidateType fromString(String value) {
     return SpecEnums.parse(RTCIceCandidateType.class, value);
   }

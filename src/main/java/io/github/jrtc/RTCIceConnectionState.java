@@ -35,7 +35,12 @@ public enum RTCIceConnectionState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCIceConnectionState fromString(String value) {
     return SpecEnums.parse(RTCIceConnectionState.class, value);
   }

@@ -27,7 +27,12 @@ public enum RTCIceGathererState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCIceGathererState fromString(String value) {
     return SpecEnums.parse(RTCIceGathererState.class, value);
   }

@@ -27,7 +27,12 @@ public enum RTCIceGatheringState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCIceGatheringState fromString(String value) {
     return SpecEnums.parse(RTCIceGatheringState.class, value);
   }

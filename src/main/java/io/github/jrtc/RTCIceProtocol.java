@@ -25,7 +25,12 @@ public enum RTCIceProtocol {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCIceProtocol fromString(String value) {
     return SpecEnums.parse(RTCIceProtocol.class, value);
   }

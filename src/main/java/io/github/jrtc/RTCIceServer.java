@@ -18,10 +18,22 @@ public record RTCIceServer(List<String> urls, String username, String credential
             : Collections.unmodifiableList(Arrays.asList(urls.toArray(new String[0])));
   }
 
+  /**
+   * A server without credentials, e.g. {@code stun:stun.example.org}.
+   *
+   * @param url the server's URL
+   */
   public RTCIceServer(String url) {
     this(List.of(url), null, null);
   }
 
+  /**
+   * A server with credentials, e.g. a TURN server.
+   *
+   * @param url the server's URL
+   * @param username the user name
+   * @param credential the password
+   */
   public RTCIceServer(String url, String username, String credential) {
     this(List.of(url), username, credential);
   }

@@ -19,23 +19,61 @@ public final class RTCIceTransport extends EventTarget {
 
   RTCIceTransport() {}
 
+  /**
+   * The ICE transport's state.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/state">MDN</a>.
+   *
+   * @return the state
+   */
   public RTCIceTransportState state() {
     return state;
   }
 
+  /**
+   * Whether this transport is gathering candidates.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/gatheringState">MDN</a>.
+   *
+   * @return the gathering state
+   */
   public RTCIceGathererState gatheringState() {
     return gatheringState;
   }
 
+  /**
+   * Controlling or controlled, once known.
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/role">MDN</a>.
+   *
+   * @return the role
+   */
   public RTCIceRole role() {
     return role;
   }
 
+  /**
+   * Always RTP in jrtc.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/component">MDN</a>.
+   *
+   * @return the component
+   */
   public RTCIceComponent component() {
     return RTCIceComponent.RTP;
   }
 
-  /** The pair packets flow over; null before one was selected. */
+  /**
+   * The pair packets flow over; null before one was selected.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/getSelectedCandidatePair">MDN</a>.
+   *
+   * @return the pair, or null
+   */
   public RTCIceCandidatePair getSelectedCandidatePair() {
     return selected;
   }

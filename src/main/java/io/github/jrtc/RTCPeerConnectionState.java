@@ -33,7 +33,12 @@ public enum RTCPeerConnectionState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCPeerConnectionState fromString(String value) {
     return SpecEnums.parse(RTCPeerConnectionState.class, value);
   }

@@ -23,7 +23,12 @@ public enum RTCRtcpMuxPolicy {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCRtcpMuxPolicy fromString(String value) {
     return SpecEnums.parse(RTCRtcpMuxPolicy.class, value);
   }

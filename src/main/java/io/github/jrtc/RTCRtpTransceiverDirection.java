@@ -31,7 +31,12 @@ public enum RTCRtpTransceiverDirection {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCRtpTransceiverDirection fromString(String value) {
     return SpecEnums.parse(RTCRtpTransceiverDirection.class, value);
   }

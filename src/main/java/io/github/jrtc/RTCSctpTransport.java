@@ -21,20 +21,50 @@ public final class RTCSctpTransport extends EventTarget {
     this.channelLimit = channelLimit;
   }
 
+  /**
+   * The DTLS transport SCTP runs over.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSctpTransport/transport">MDN</a>.
+   *
+   * @return the DTLS transport
+   */
   public RTCDtlsTransport transport() {
     return transport;
   }
 
+  /**
+   * The SCTP transport's state.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSctpTransport/state">MDN</a>.
+   *
+   * @return the state
+   */
   public RTCSctpTransportState state() {
     return state;
   }
 
-  /** The largest message send() accepts, from both sides' a=max-message-size. */
+  /**
+   * The largest message send() accepts, from both sides' a=max-message-size.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSctpTransport/maxMessageSize">MDN</a>.
+   *
+   * @return the size in bytes
+   */
   public double maxMessageSize() {
     return pc.maxMessageSize();
   }
 
-  /** Null until connected, as in the spec. */
+  /**
+   * Null until connected, as in the spec.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSctpTransport/maxChannels">MDN</a>.
+   *
+   * @return the number of channels, or null
+   */
   public Integer maxChannels() {
     return state == RTCSctpTransportState.CONNECTED ? channelLimit : null;
   }

@@ -26,7 +26,12 @@ public enum RTCSctpTransportState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCSctpTransportState fromString(String value) {
     return SpecEnums.parse(RTCSctpTransportState.class, value);
   }

@@ -29,7 +29,12 @@ public enum RTCSdpType {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCSdpType fromString(String value) {
     return SpecEnums.parse(RTCSdpType.class, value);
   }

@@ -33,7 +33,12 @@ public enum RTCSignalingState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCSignalingState fromString(String value) {
     return SpecEnums.parse(RTCSignalingState.class, value);
   }

@@ -19,6 +19,14 @@ public final class RTCStats {
   private final double timestamp;
   private final Map<String, Object> members;
 
+  /**
+   * A stats object.
+   *
+   * @param id its id (not null)
+   * @param type its spec type, e.g. "inbound-rtp" (not null)
+   * @param timestamp milliseconds since the epoch
+   * @param members the other members by spec name (copied)
+   */
   public RTCStats(String id, String type, double timestamp, Map<String, Object> members) {
     this.id = Objects.requireNonNull(id, "id");
     this.type = Objects.requireNonNull(type, "type");
@@ -26,20 +34,39 @@ public final class RTCStats {
     this.members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
   }
 
+  /**
+   * The stats object's id, unique within a report.
+   *
+   * @return the id
+   */
   public String id() {
     return id;
   }
 
+  /**
+   * The spec type, e.g. "inbound-rtp" or "candidate-pair".
+   *
+   * @return the type
+   */
   public String type() {
     return type;
   }
 
-  /** Milliseconds since the epoch, as JS's DOMHighResTimeStamp. */
+  /**
+   * Milliseconds since the epoch, as JS's DOMHighResTimeStamp.
+   *
+   * @return the timestamp
+   */
   public double timestamp() {
     return timestamp;
   }
 
-  /** A member by its spec name ("bytesReceived", "framesPerSecond", ...), or null if absent. */
+  /**
+   * A member by its spec name ("bytesReceived", "framesPerSecond", ...), or null if absent.
+   *
+   * @param member the member's spec name
+   * @return the value, or null
+   */
   public Object get(String member) {
     return switch (member) {
       case "id" -> id;
@@ -49,12 +76,24 @@ public final class RTCStats {
     };
   }
 
-  /** A numeric member as a long, or {@code fallback} when it is absent or not a number. */
+  /**
+   * A numeric member as a long, or {@code fallback} when it is absent or not a number.
+   *
+   * @param member the member's spec name
+   * @param fallback what to return when it is absent
+   * @return the value
+   */
   public long getLong(String member, long fallback) {
     return members.get(member) instanceof Number n ? n.longValue() : fallback;
   }
 
-  /** A numeric member as a double, or {@code fallback} when it is absent or not a number. */
+  /**
+   * A numeric member as a double, or {@code fallback} when it is absent or not a number.
+   *
+   * @param member the member's spec name
+   * @param fallback what to return when it is absent
+   * @return the value
+   */
   public double getDouble(String member, double fallback) {
     return members.get(member) instanceof Number n ? n.doubleValue() : fallback;
   }
