@@ -10,5 +10,10 @@ package io.github.jrtc;
  */
 @FunctionalInterface
 public interface EventHandler<E extends Event> {
+  /**
+   * Handles one event.
+   *
+   * @param event the event
+   */
   void handle(E event);
 }

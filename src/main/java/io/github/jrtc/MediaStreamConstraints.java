@@ -14,13 +14,23 @@ public final class MediaStreamConstraints {
   private final MediaTrackConstraints audio;
   private final MediaTrackConstraints video;
 
-  /** JS {@code {audio: a, video: v}} with booleans. */
+  /**
+   * JS {@code {audio: a, video: v}} with booleans.
+   *
+   * @param audio whether to ask for an audio track
+   * @param video whether to ask for a video track
+   */
   public MediaStreamConstraints(boolean audio, boolean video) {
     this(
         audio ? MediaTrackConstraints.empty() : null, video ? MediaTrackConstraints.empty() : null);
   }
 
-  /** JS {@code {audio: {...}, video: {...}}}; null for a kind that is not requested. */
+  /**
+   * JS {@code {audio: {...}, video: {...}}}; null for a kind that is not requested.
+   *
+   * @param audio audio constraints, or null for no audio
+   * @param video video constraints, or null for no video
+   */
   public MediaStreamConstraints(MediaTrackConstraints audio, MediaTrackConstraints video) {
     this.audio = audio;
     this.video = video;
@@ -40,12 +50,20 @@ public final class MediaStreamConstraints {
     return new Builder();
   }
 
-  /** The audio constraints, or null when audio is not requested. */
+  /**
+   * The audio constraints, or null when audio is not requested.
+   *
+   * @return the audio constraints, or null
+   */
   public MediaTrackConstraints audio() {
     return audio;
   }
 
-  /** The video constraints, or null when video is not requested. */
+  /**
+   * The video constraints, or null when video is not requested.
+   *
+   * @return the video constraints, or null
+   */
   public MediaTrackConstraints video() {
     return video;
   }

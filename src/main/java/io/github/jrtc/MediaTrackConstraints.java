@@ -26,7 +26,11 @@ public final class MediaTrackConstraints extends MediaTrackConstraintSet {
     this(new Builder());
   }
 
-  /** JS {@code {}} (and what {@code true} means in {@code {video: true}}). */
+  /**
+   * JS {@code {}} (and what {@code true} means in {@code {video: true}}).
+   *
+   * @return constraints with nothing set
+   */
   public static MediaTrackConstraints empty() {
     return EMPTY;
   }
@@ -40,7 +44,11 @@ public final class MediaTrackConstraints extends MediaTrackConstraintSet {
     return new Builder();
   }
 
-  /** The advanced constraint sets, in order; empty when left out. */
+  /**
+   * The advanced constraint sets, in order; empty when left out.
+   *
+   * @return an unmodifiable list of constraint sets
+   */
   public List<MediaTrackConstraintSet> advanced() {
     return advanced;
   }

@@ -7,6 +7,7 @@ package io.github.jrtc;
  * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/createAnswer">MDN</a>.
  */
 public record RTCAnswerOptions(boolean voiceActivityDetection) {
+  /** The default options. */
   public RTCAnswerOptions() {
     this(true);
   }

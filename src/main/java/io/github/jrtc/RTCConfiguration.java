@@ -17,6 +17,16 @@ public record RTCConfiguration(
     RTCRtcpMuxPolicy rtcpMuxPolicy,
     int iceCandidatePoolSize) {
 
+  /**
+   * The configuration; left-out (null) members get the spec's defaults (policy "all", "balanced",
+   * "require"; no ICE servers). TypeError for an iceCandidatePoolSize outside 0..255.
+   *
+   * @param iceServers the {@code iceServers} member
+   * @param iceTransportPolicy the {@code iceTransportPolicy} member
+   * @param bundlePolicy the {@code bundlePolicy} member
+   * @param rtcpMuxPolicy the {@code rtcpMuxPolicy} member
+   * @param iceCandidatePoolSize the {@code iceCandidatePoolSize} member
+   */
   public RTCConfiguration {
     iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
     if (iceTransportPolicy == null) {
@@ -33,6 +43,7 @@ public record RTCConfiguration(
     }
   }
 
+  /** The default configuration: no ICE servers, the spec's default policies. */
   public RTCConfiguration() {
     this(List.of(), null, null, null, 0);
   }
@@ -46,6 +57,11 @@ public record RTCConfiguration(
     return new Builder();
   }
 
+  /**
+   * A builder that starts from these values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder()
         .iceServers(iceServers)

@@ -17,6 +17,17 @@ public record RTCDataChannelInit(
     Integer id,
     RTCPriorityType priority) {
 
+  /**
+   * The options; a null protocol is "" and a null priority "low", as in JS.
+   *
+   * @param ordered the {@code ordered} member
+   * @param maxPacketLifeTime the {@code maxPacketLifeTime} member
+   * @param maxRetransmits the {@code maxRetransmits} member
+   * @param protocol the {@code protocol} member
+   * @param negotiated the {@code negotiated} member
+   * @param id the {@code id} member
+   * @param priority the {@code priority} member
+   */
   public RTCDataChannelInit {
     if (protocol == null) {
       protocol = "";
@@ -40,6 +51,11 @@ public record RTCDataChannelInit(
     return new Builder();
   }
 
+  /**
+   * A builder that starts from these values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder()
         .ordered(ordered)

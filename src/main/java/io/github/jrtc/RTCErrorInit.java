@@ -13,6 +13,11 @@ public record RTCErrorInit(
     Integer sentAlert,
     Integer httpRequestStatusCode) {
 
+  /**
+   * Details with only the error detail set.
+   *
+   * @param errorDetail the kind of failure
+   */
   public RTCErrorInit(RTCErrorDetailType errorDetail) {
     this(errorDetail, null, null, null, null, null);
   }

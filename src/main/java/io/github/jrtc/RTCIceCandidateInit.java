@@ -13,6 +13,14 @@ import io.github.jrtc.internal.spec.Json;
  */
 public record RTCIceCandidateInit(
     String candidate, String sdpMid, Integer sdpMLineIndex, String usernameFragment) {
+  /**
+   * The dictionary; a null candidate is "" (end-of-candidates).
+   *
+   * @param candidate the {@code candidate} member
+   * @param sdpMid the {@code sdpMid} member
+   * @param sdpMLineIndex the {@code sdpMLineIndex} member
+   * @param usernameFragment the {@code usernameFragment} member
+   */
   public RTCIceCandidateInit {
     if (candidate == null) {
       candidate = "";

@@ -11,6 +11,13 @@ import java.util.List;
  * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/RTCPeerConnection">MDN</a>.
  */
 public record RTCIceServer(List<String> urls, String username, String credential) {
+  /**
+   * The server; the urls are copied into an unmodifiable list.
+   *
+   * @param urls the {@code urls} member
+   * @param username the {@code username} member
+   * @param credential the {@code credential} member
+   */
   public RTCIceServer {
     urls =
         urls == null

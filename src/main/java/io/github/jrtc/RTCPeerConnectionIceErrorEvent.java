@@ -13,6 +13,16 @@ public final class RTCPeerConnectionIceErrorEvent extends Event {
   private final int errorCode;
   private final String errorText;
 
+  /**
+   * An ICE candidate error event.
+   *
+   * @param type "icecandidateerror"
+   * @param address the local address, or null
+   * @param port the local port, or null
+   * @param url the STUN or TURN server
+   * @param errorCode the STUN error code
+   * @param errorText the STUN reason phrase
+   */
   public RTCPeerConnectionIceErrorEvent(
       String type, String address, Integer port, String url, int errorCode, String errorText) {
     super(type);

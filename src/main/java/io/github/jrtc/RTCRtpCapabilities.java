@@ -10,6 +10,12 @@ import java.util.List;
  */
 public record RTCRtpCapabilities(
     List<RTCRtpCodec> codecs, List<RTCRtpHeaderExtensionCapability> headerExtensions) {
+  /**
+   * The capabilities; the lists are copied.
+   *
+   * @param codecs the {@code codecs} member
+   * @param headerExtensions the {@code headerExtensions} member
+   */
   public RTCRtpCapabilities {
     codecs = List.copyOf(codecs);
     headerExtensions = List.copyOf(headerExtensions);

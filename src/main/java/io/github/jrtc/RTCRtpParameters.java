@@ -12,6 +12,13 @@ public record RTCRtpParameters(
     List<RTCRtpHeaderExtensionParameters> headerExtensions,
     RTCRtcpParameters rtcp,
     List<RTCRtpCodecParameters> codecs) {
+  /**
+   * The parameters; the lists are copied.
+   *
+   * @param headerExtensions the {@code headerExtensions} member
+   * @param rtcp the {@code rtcp} member
+   * @param codecs the {@code codecs} member
+   */
   public RTCRtpParameters {
     headerExtensions = List.copyOf(headerExtensions);
     codecs = List.copyOf(codecs);

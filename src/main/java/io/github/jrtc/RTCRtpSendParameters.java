@@ -16,17 +16,38 @@ public record RTCRtpSendParameters(
     List<RTCRtpHeaderExtensionParameters> headerExtensions,
     RTCRtcpParameters rtcp,
     List<RTCRtpCodecParameters> codecs) {
+  /**
+   * The parameters; the lists are copied.
+   *
+   * @param transactionId the {@code transactionId} member
+   * @param encodings the {@code encodings} member
+   * @param headerExtensions the {@code headerExtensions} member
+   * @param rtcp the {@code rtcp} member
+   * @param codecs the {@code codecs} member
+   */
   public RTCRtpSendParameters {
     encodings = List.copyOf(encodings);
     headerExtensions = List.copyOf(headerExtensions);
     codecs = List.copyOf(codecs);
   }
 
+  /**
+   * A copy with other encodings.
+   *
+   * @param newEncodings the encodings
+   * @return the copy
+   */
   public RTCRtpSendParameters withEncodings(List<RTCRtpEncodingParameters> newEncodings) {
     return new RTCRtpSendParameters(transactionId, newEncodings, headerExtensions, rtcp, codecs);
   }
 
-  /** A copy with encoding {@code index} replaced. */
+  /**
+   * A copy with encoding {@code index} replaced.
+   *
+   * @param index which encoding
+   * @param encoding the new encoding
+   * @return the copy
+   */
   public RTCRtpSendParameters withEncoding(int index, RTCRtpEncodingParameters encoding) {
     List<RTCRtpEncodingParameters> list = new ArrayList<>(encodings);
     list.set(index, encoding);

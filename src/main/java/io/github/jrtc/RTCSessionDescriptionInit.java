@@ -13,6 +13,12 @@ import io.github.jrtc.internal.spec.Json;
  * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCSessionDescription/RTCSessionDescription">MDN</a>.
  */
 public record RTCSessionDescriptionInit(RTCSdpType type, String sdp) {
+  /**
+   * The dictionary; a null sdp is "", as a left-out member in JS.
+   *
+   * @param type the {@code type} member
+   * @param sdp the {@code sdp} member
+   */
   public RTCSessionDescriptionInit {
     if (sdp == null) {
       sdp = "";

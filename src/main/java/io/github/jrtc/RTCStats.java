@@ -98,7 +98,11 @@ public final class RTCStats {
     return members.get(member) instanceof Number n ? n.doubleValue() : fallback;
   }
 
-  /** Every member but id, type and timestamp, read-only. */
+  /**
+   * Every member but id, type and timestamp, read-only.
+   *
+   * @return the members by spec name
+   */
   public Map<String, Object> members() {
     return members;
   }

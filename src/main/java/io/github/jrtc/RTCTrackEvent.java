@@ -13,6 +13,15 @@ public final class RTCTrackEvent extends Event {
   private final List<MediaStream> streams;
   private final RTCRtpTransceiver transceiver;
 
+  /**
+   * A track event.
+   *
+   * @param type "track"
+   * @param receiver the receiver of the new track
+   * @param track the new remote track
+   * @param streams the streams the remote side put it in
+   * @param transceiver the transceiver of the new track
+   */
   public RTCTrackEvent(
       String type,
       RTCRtpReceiver receiver,

@@ -9,6 +9,11 @@ package io.github.jrtc;
 public class TypeError extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A TypeError saying what was wrong.
+   *
+   * @param message what was wrong, in words
+   */
   public TypeError(String message) {
     super(message);
   }
