@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>It installs the connection's {@code onnegotiationneeded} and {@code onicecandidate} handlers.
  * Its state is only touched on the connection's event queue, as the JS example's state is only
  * touched on the event loop.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Perfect_negotiation">MDN</a>.
  */
 public final class PerfectNegotiator {
   private static final Logger LOG = LoggerFactory.getLogger(PerfectNegotiator.class);
