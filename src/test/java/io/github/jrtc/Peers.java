@@ -1,6 +1,6 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.Futures;
+import io.github.jrtc.internal.loop.Futures;
 import java.util.concurrent.CompletableFuture;
 
 /** Test wiring: two in-process peers with trickle ICE, the way an app's signaling would. */

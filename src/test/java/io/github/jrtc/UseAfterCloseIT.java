@@ -3,8 +3,8 @@ package io.github.jrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.jrtc.internal.NativeAudioGuard;
-import io.github.jrtc.internal.NativeEngine;
+import io.github.jrtc.internal.jni.NativeAudioGuard;
+import io.github.jrtc.internal.webrtcjava.NativeEngine;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
