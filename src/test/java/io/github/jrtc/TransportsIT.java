@@ -101,14 +101,16 @@ class TransportsIT {
         RTCPeerConnection pc2 = new RTCPeerConnection()) {
       Peers.trickle(pc1, pc2);
       pc1.createDataChannel("");
+      // Each description reaches the peer before its maker applies it, so no trickled candidate
+      // arrives ahead of the remote description (WPT's helper ignores such failures).
       RTCSessionDescriptionInit offer = Wpt.await(pc1.createOffer());
-      Wpt.await(pc1.setLocalDescription(offer));
-      CompletableFuture<Void> pc1Connected = sctpState(pc1.sctp(), RTCSctpTransportState.CONNECTED);
       Wpt.await(pc2.setRemoteDescription(offer));
       CompletableFuture<Void> pc2Connected = sctpState(pc2.sctp(), RTCSctpTransportState.CONNECTED);
+      Wpt.await(pc1.setLocalDescription(offer));
+      CompletableFuture<Void> pc1Connected = sctpState(pc1.sctp(), RTCSctpTransportState.CONNECTED);
       RTCSessionDescriptionInit answer = Wpt.await(pc2.createAnswer());
-      Wpt.await(pc2.setLocalDescription(answer));
       Wpt.await(pc1.setRemoteDescription(answer));
+      Wpt.await(pc2.setLocalDescription(answer));
       pc1Connected.get(10, TimeUnit.SECONDS);
       pc2Connected.get(10, TimeUnit.SECONDS);
       CompletableFuture<Void> pc2Closed = sctpState(pc2.sctp(), RTCSctpTransportState.CLOSED);
@@ -144,7 +146,11 @@ class TransportsIT {
     CompletableFuture<Void> aUp = connected(a);
     CompletableFuture<Void> bUp = connected(b);
 
-    Wpt.await(a.setLocalDescription(Wpt.await(a.createOffer())));
+    // Each description reaches the peer before its maker applies it: trickled candidates (sent
+    // once setLocalDescription resolves) never beat the remote description.
+    RTCSessionDescriptionInit offer = Wpt.await(a.createOffer());
+    Wpt.await(b.setRemoteDescription(offer));
+    Wpt.await(a.setLocalDescription(offer));
     RTCDtlsTransport dtls = sender.transport();
     List<RTCDtlsTransportState> dtlsStates = new ArrayList<>();
     dtls.onstatechange(e -> dtlsStates.add(dtls.state()));
@@ -154,11 +160,11 @@ class TransportsIT {
     ice.onstatechange(e -> iceOrder.add("ice transport " + ice.state()));
     ice.onselectedcandidatepairchange(e -> selected.complete(ice.getSelectedCandidatePair()));
     a.oniceconnectionstatechange(e -> iceOrder.add("pc " + a.iceConnectionState()));
-    Wpt.await(b.setRemoteDescription(a.localDescription()));
-    Wpt.await(b.setLocalDescription(Wpt.await(b.createAnswer())));
     assertThat(b.sctp()).isNotNull();
     RTCSctpTransport sctp = a.sctp();
-    Wpt.await(a.setRemoteDescription(b.localDescription()));
+    RTCSessionDescriptionInit answer = Wpt.await(b.createAnswer());
+    Wpt.await(a.setRemoteDescription(answer));
+    Wpt.await(b.setLocalDescription(answer));
     assertThat(sctp).isNotNull().isSameAs(a.sctp());
     assertThat(sctp.transport()).isSameAs(dtls);
     List<RTCSctpTransportState> sctpStates = new ArrayList<>();
