@@ -602,7 +602,12 @@ public final class CallBot implements AutoCloseable {
       return this;
     }
 
-    /** The configuration of every call's RTCPeerConnection (default: no ICE servers). */
+    /**
+     * The configuration of every call's RTCPeerConnection (default: no ICE servers).
+     *
+     * @param configuration the value
+     * @return this builder
+     */
     public Builder configuration(RTCConfiguration configuration) {
       this.configuration = Objects.requireNonNull(configuration);
       return this;
@@ -619,13 +624,23 @@ public final class CallBot implements AutoCloseable {
       return this;
     }
 
-    /** Calls at once at most (default 32); more callers get {@code hang-up}. */
+    /**
+     * Calls at once at most (default 32); more callers get {@code hang-up}.
+     *
+     * @param n the value
+     * @return this builder
+     */
     public Builder maxCalls(int n) {
       this.maxCalls = n;
       return this;
     }
 
-    /** Emit {@link BotEvent.Kind#STATS} this often per connected call (default: never). */
+    /**
+     * Emit {@link BotEvent.Kind#STATS} this often per connected call (default: never).
+     *
+     * @param every the value
+     * @return this builder
+     */
     public Builder statsInterval(Duration every) {
       this.statsInterval = Objects.requireNonNull(every);
       return this;

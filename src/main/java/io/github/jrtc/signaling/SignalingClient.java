@@ -393,19 +393,34 @@ public final class SignalingClient implements AutoCloseable {
       this.uri = Objects.requireNonNull(uri, "uri");
     }
 
-    /** The name to sign in with (default "jrtc"). */
+    /**
+     * The name to sign in with (default "jrtc").
+     *
+     * @param name the value
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** The server's access token, sent as {@code Authorization: Bearer}. */
+    /**
+     * The server's access token, sent as {@code Authorization: Bearer}.
+     *
+     * @param token the value
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = token;
       return this;
     }
 
-    /** Reconnect after a drop (default true), waiting initial, 2×, 4×… up to max, jittered. */
+    /**
+     * Reconnect after a drop (default true), waiting initial, 2×, 4×… up to max, jittered.
+     *
+     * @param reconnect the value
+     * @return this builder
+     */
     public Builder reconnect(boolean reconnect) {
       this.reconnect = reconnect;
       return this;
