@@ -4,6 +4,7 @@ import io.github.jrtc.internal.bridge.DataChannelBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridgeFactory;
 import io.github.jrtc.internal.bridge.PeerConnectionBridgeObserver;
+import io.github.jrtc.internal.loop.EventQueueAccess;
 import io.github.jrtc.internal.loop.Futures;
 import io.github.jrtc.internal.loop.OperationsChain;
 import io.github.jrtc.internal.loop.SerialEventQueue;
@@ -54,6 +55,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /** In-band ids come from one parity (even or odd): at most 512 can be allocated. */
   private static final int MAX_DATA_CHANNELS = 512;
+
+  static {
+    EventQueueAccess.register(RTCPeerConnection.class, RTCPeerConnection::eventQueue);
+  }
 
   private final SerialEventQueue queue;
   private final OperationsChain chain;
@@ -1609,7 +1614,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   }
 
   /** Exposed for tests in this package: the serial queue this connection dispatches on. */
-  public SerialEventQueue eventQueue() {
+  SerialEventQueue eventQueue() {
     return queue;
   }
 }

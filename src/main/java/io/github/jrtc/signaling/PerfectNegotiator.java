@@ -4,6 +4,7 @@ import io.github.jrtc.RTCPeerConnection;
 import io.github.jrtc.RTCSdpType;
 import io.github.jrtc.RTCSessionDescriptionInit;
 import io.github.jrtc.RTCSignalingState;
+import io.github.jrtc.internal.loop.EventQueueAccess;
 import io.github.jrtc.internal.loop.Futures;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -77,7 +78,7 @@ public final class PerfectNegotiator {
    */
   public CompletableFuture<Void> receive(NegotiationMessage message) {
     CompletableFuture<Void> result = new CompletableFuture<>();
-    pc.eventQueue()
+    EventQueueAccess.of(pc)
         .execute(
             () -> {
               CompletableFuture<Void> handled;

@@ -1,8 +1,8 @@
 package io.github.jrtc.bench;
 
+import io.github.jrtc.CandidateForwarding;
 import io.github.jrtc.RTCDataChannel;
 import io.github.jrtc.RTCPeerConnection;
-import io.github.jrtc.RTCPeerConnectionIceEvent;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
@@ -196,8 +196,7 @@ public final class CloseLeakBench {
     RTCPeerConnection a = new RTCPeerConnection();
     RTCPeerConnection b = new RTCPeerConnection();
     try {
-      a.onicecandidate(e -> forward(e, b));
-      b.onicecandidate(e -> forward(e, a));
+      var unused = CandidateForwarding.between(a, b);
       CompletableFuture<Void> open = new CompletableFuture<>();
       b.ondatachannel(e -> e.channel().onopen(ev -> open.complete(null)));
       RTCDataChannel ch = a.createDataChannel("leak");
@@ -217,11 +216,5 @@ public final class CloseLeakBench {
       a.close();
       b.close();
     }
-  }
-
-  private static void forward(RTCPeerConnectionIceEvent e, RTCPeerConnection to) {
-    CompletableFuture<Void> added =
-        e.candidate() == null ? to.addIceCandidate() : to.addIceCandidate(e.candidate().toInit());
-    added.exceptionally(err -> null);
   }
 }
