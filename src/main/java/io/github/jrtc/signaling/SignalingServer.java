@@ -103,7 +103,12 @@ public final class SignalingServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts listening; returns once the port is bound. Fails if it cannot bind. */
+  /**
+   * Starts listening; returns once the port is bound. Fails if it cannot bind.
+   *
+   * @return this server, listening
+   * @throws Exception when it cannot listen (Jetty's start failed)
+   */
   public synchronized SignalingServer start() throws Exception {
     if (server != null) {
       throw new IllegalStateException("already started");
@@ -159,7 +164,11 @@ public final class SignalingServer implements AutoCloseable {
     return this;
   }
 
-  /** The port actually bound (useful with {@code port(0)}). */
+  /**
+   * The port actually bound (useful with {@code port(0)}).
+   *
+   * @return the port
+   */
   public int port() {
     Server s = server;
     if (s == null) {
@@ -168,12 +177,20 @@ public final class SignalingServer implements AutoCloseable {
     return ((ServerConnector) s.getConnectors()[0]).getLocalPort();
   }
 
-  /** {@code http://host:port/}, the call page's address. */
+  /**
+   * {@code http://host:port/}, the call page's address.
+   *
+   * @return the address
+   */
   public URI uri() {
     return URI.create("http://" + hostForUri() + ":" + port() + "/");
   }
 
-  /** {@code ws://host:port/}, the WebSocket address (any path works). */
+  /**
+   * {@code ws://host:port/}, the WebSocket address (any path works).
+   *
+   * @return the address
+   */
   public URI webSocketUri() {
     return URI.create("ws://" + hostForUri() + ":" + port() + "/");
   }
@@ -186,19 +203,31 @@ public final class SignalingServer implements AutoCloseable {
     return h.contains(":") ? "[" + h + "]" : h;
   }
 
-  /** The signed-in user names, in sign-in order. */
+  /**
+   * The signed-in user names, in sign-in order.
+   *
+   * @return the user names
+   */
   public List<String> users() {
     synchronized (lock) {
       return List.copyOf(users.keySet());
     }
   }
 
-  /** Open WebSocket connections (signed in or not). */
+  /**
+   * Open WebSocket connections (signed in or not).
+   *
+   * @return the count
+   */
   public int connectionCount() {
     return open.get();
   }
 
-  /** Upgrade requests refused (token, origin, subprotocol, connection limit). */
+  /**
+   * Upgrade requests refused (token, origin, subprotocol, connection limit).
+   *
+   * @return the count
+   */
   public long rejectedUpgrades() {
     return rejectedUpgrades.get();
   }
@@ -207,6 +236,8 @@ public final class SignalingServer implements AutoCloseable {
    * Connections the server dropped for abuse: a message flood, not reading its messages, or silence
    * (no pong). Each is counted once, whether or not the client saw the 1008 close frame: a client
    * still writing may get a reset first.
+   *
+   * @return the count
    */
   public long policyDisconnects() {
     return policyDisconnects.get();
@@ -216,11 +247,20 @@ public final class SignalingServer implements AutoCloseable {
     policyDisconnects.incrementAndGet();
   }
 
-  /** Called with the new user list whenever it changes (on a server thread; don't block). */
+  /**
+   * Called with the new user list whenever it changes (on a server thread; don't block).
+   *
+   * @param handler the handler
+   */
   public void onuserlist(Consumer<List<String>> handler) {
     this.onuserlist = handler == null ? users -> {} : handler;
   }
 
+  /**
+   * Whether the server is started and not closed.
+   *
+   * @return true while running
+   */
   public boolean isRunning() {
     Server s = server;
     return s != null && s.isRunning();
