@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * What the raw RSS slope shows is mostly free memory glibc keeps: 5-13 kB/cycle over 1000 cycles
  * after 1000 warm-up, with glibc's default arenas or MALLOC_ARENA_MAX=2 alike, but 0 ± 4 once
  * malloc_trim runs (mode {@code trim}), and 3.3 with {@code -XX:TrimNativeHeapInterval=1000}
- * (README, Reliability, has the runs). The histogram of Java objects that survived a full GC names
+ * (docs/reliability.md has the runs). The histogram of Java objects that survived a full GC names
  * what is really kept.
  *
  * <p>Modes: {@code on} (jrtc's release), {@code trim} (the same, with glibc's malloc_trim every 50
