@@ -2,11 +2,10 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.bridge.DtlsTransportBridge;
 import io.github.jrtc.internal.loop.Futures;
-import io.github.jrtc.internal.sdp.Sdp;
+import io.github.jrtc.internal.sdp.SessionDescriptionModel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -153,8 +152,9 @@ final class TransportRegistry {
    * webrtc-java cannot reach: it has no getSctpTransport).
    */
   private RTCDtlsTransport sctpDtls(String sdp, List<RTCRtpTransceiver> transceivers) {
-    Set<String> bundle = Sdp.bundleGroup(sdp);
-    String dataMid = applicationMid(sdp);
+    SessionDescriptionModel model = SessionDescriptionModel.parse(sdp);
+    List<String> bundle = model.bundleGroup();
+    String dataMid = model.applicationMid();
     if (dataMid != null && bundle.contains(dataMid)) {
       for (RTCRtpTransceiver t : transceivers) {
         if (t.mid() != null && bundle.contains(t.mid()) && t.sender().transportInternal() != null) {
@@ -165,18 +165,6 @@ final class TransportRegistry {
     RTCDtlsTransport derived = new RTCDtlsTransport(null, newIce(), derivedDtls);
     all.add(derived);
     return derived;
-  }
-
-  private static String applicationMid(String sdp) {
-    boolean inData = false;
-    for (String line : Sdp.lines(sdp)) {
-      if (line.startsWith("m=")) {
-        inData = line.startsWith("m=application");
-      } else if (inData && line.startsWith("a=mid:")) {
-        return line.substring("a=mid:".length()).trim();
-      }
-    }
-    return null;
   }
 
   /** Before the connection's iceconnectionstatechange, as the spec orders them. */

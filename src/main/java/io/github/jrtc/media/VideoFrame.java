@@ -25,6 +25,16 @@ public final class VideoFrame {
 
   /**
    * @param deallocator run once when the reference count drops to zero (frees the planes)
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param dataY the luma plane
+   * @param strideY bytes per luma row
+   * @param dataU the U plane
+   * @param strideU bytes per U row
+   * @param dataV the V plane
+   * @param strideV bytes per V row
+   * @param rotation clockwise rotation for display: 0, 90, 180 or 270
+   * @param timestampUs capture or render time in microseconds
    */
   public VideoFrame(
       int width,
@@ -51,64 +61,125 @@ public final class VideoFrame {
     this.deallocator = deallocator;
   }
 
+  /**
+   * The width in pixels.
+   *
+   * @return the width
+   */
   public int width() {
     return width;
   }
 
+  /**
+   * The height in pixels.
+   *
+   * @return the height
+   */
   public int height() {
     return height;
   }
 
-  /** Clockwise rotation to apply for display: 0, 90, 180 or 270. */
+  /**
+   * Clockwise rotation to apply for display: 0, 90, 180 or 270.
+   *
+   * @return the rotation in degrees
+   */
   public int rotation() {
     return rotation;
   }
 
-  /** Capture or render time in microseconds. */
+  /**
+   * Capture or render time in microseconds.
+   *
+   * @return the timestamp in microseconds
+   */
   public long timestampUs() {
     return timestampUs;
   }
 
-  /** The luma plane, read-only, {@link #strideY()} bytes per row. */
+  /**
+   * The luma plane, read-only, {@link #strideY()} bytes per row.
+   *
+   * @return the plane
+   */
   public ByteBuffer dataY() {
     ensureAccessible();
     return dataY.duplicate();
   }
 
+  /**
+   * The U plane, read-only, {@link #strideU()} bytes per row.
+   *
+   * @return the plane
+   */
   public ByteBuffer dataU() {
     ensureAccessible();
     return dataU.duplicate();
   }
 
+  /**
+   * The V plane, read-only, {@link #strideV()} bytes per row.
+   *
+   * @return the plane
+   */
   public ByteBuffer dataV() {
     ensureAccessible();
     return dataV.duplicate();
   }
 
+  /**
+   * Bytes per row of the luma plane.
+   *
+   * @return the stride
+   */
   public int strideY() {
     return strideY;
   }
 
+  /**
+   * Bytes per row of the U plane.
+   *
+   * @return the stride
+   */
   public int strideU() {
     return strideU;
   }
 
+  /**
+   * Bytes per row of the V plane.
+   *
+   * @return the stride
+   */
   public int strideV() {
     return strideV;
   }
 
-  /** The luma value at (x, y), 0..255. */
+  /**
+   * The luma value at (x, y), 0..255.
+   *
+   * @param x the column
+   * @param y the row
+   * @return the luma value
+   */
   public int lumaAt(int x, int y) {
     ensureAccessible();
     return dataY.get(y * strideY + x) & 0xff;
   }
 
-  /** The current reference count; 0 once released. */
+  /**
+   * The current reference count; 0 once released.
+   *
+   * @return the count
+   */
   public int refCnt() {
     return refCnt.get();
   }
 
-  /** Keeps the frame beyond the callback; pair with {@link #release()}. */
+  /**
+   * Keeps the frame beyond the callback; pair with {@link #release()}.
+   *
+   * @return this frame
+   */
   public VideoFrame retain() {
     while (true) {
       int c = refCnt.get();
