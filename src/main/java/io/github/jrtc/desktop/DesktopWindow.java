@@ -29,6 +29,7 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -68,7 +69,8 @@ final class DesktopWindow implements CallSession.Listener {
   final Label title = new Label();
   final Label callState = new Label("not in a call");
   final Label statsLine = new Label(" ");
-  private final HBox incomingBar;
+  private final Label incomingLabel = new Label();
+  private final VBox incomingBar;
   private final Timeline statsTimer;
   private String myName;
 
@@ -94,7 +96,10 @@ final class DesktopWindow implements CallSession.Listener {
         "-fx-font-size: 14px; -fx-background-color: rgba(0,0,0,0.5); -fx-padding: 4;");
     videos.setMinSize(320, 180);
 
-    incomingBar = new HBox(6, new Label("Incoming call"), answerButton, declineButton);
+    answerButton.setMinWidth(Region.USE_PREF_SIZE);
+    declineButton.setMinWidth(Region.USE_PREF_SIZE);
+    incomingLabel.setStyle("-fx-font-weight: bold;");
+    incomingBar = new VBox(4, incomingLabel, new HBox(6, answerButton, declineButton));
     incomingBar.setVisible(false);
     incomingBar.setManaged(false);
     callButton.setOnAction(e -> session.call(users.getSelectionModel().getSelectedItem()));
@@ -338,7 +343,7 @@ final class DesktopWindow implements CallSession.Listener {
 
   @Override
   public void incoming(String from) {
-    ((Label) incomingBar.getChildren().get(0)).setText("Call from " + from);
+    incomingLabel.setText("Call from " + from);
     incomingBar.setVisible(true);
     incomingBar.setManaged(true);
   }

@@ -148,6 +148,34 @@ class DesktopAppIT {
   }
 
   @Test
+  void answersACallFromTheBot() throws Exception {
+    await().atMost(LONG).until(() -> bot.users().contains("desk"));
+    var connected = bot.call("desk");
+    await().atMost(LONG).until(() -> fx(() -> window.answerButton.isVisible()));
+    assertThat(fx(() -> window.callState.getText())).isEqualTo("jrtc-bot: incoming");
+    snapshot("target/desktop-incoming.png");
+    fx(
+        () -> {
+          window.answerButton.fire();
+          return null;
+        });
+    connected.get(60, TimeUnit.SECONDS);
+    await().atMost(LONG).until(() -> window.remote.videoWidth() == 640);
+    // The bot receives the desktop's test-pattern camera.
+    await()
+        .atMost(LONG)
+        .until(
+            () ->
+                bot.receivedMedia("desk") != null && bot.receivedMedia("desk").videoFrames() > 10);
+    fx(
+        () -> {
+          window.hangUpButton.fire();
+          return null;
+        });
+    await().atMost(LONG).until(() -> bot.activeCalls().isEmpty());
+  }
+
+  @Test
   void callsChromiumOnTheCallPage() throws Exception {
     Path profile = Files.createTempDirectory("jrtc-chromium-");
     ChromeOptions options = new ChromeOptions();
