@@ -1,7 +1,7 @@
 package io.github.jrtc.media;
 
 import io.github.jrtc.TypeError;
-import io.github.jrtc.internal.Errors;
+import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.video.I420Conversion;
 import java.nio.ByteBuffer;
 import java.util.List;

@@ -41,19 +41,28 @@ public final class MicrophoneSource implements AudioSink {
   private volatile int deviceRate;
   private volatile int deviceChannels;
 
-  private MicrophoneSource(NativeEngine engine, AudioDeviceModule adm, CustomAudioSource source) {
+  private final CaptureProcessing processing;
+
+  private MicrophoneSource(
+      NativeEngine engine,
+      AudioDeviceModule adm,
+      CustomAudioSource source,
+      CaptureProcessing processing) {
     this.adm = adm;
     this.source = source;
-    this.feed = AudioPump.shared().register(engine, source, RATE, 1, true);
+    this.processing = processing;
+    this.feed = AudioPump.shared().register(engine, source, RATE, 1, true, processing);
     LIVE.incrementAndGet();
   }
 
   /**
    * Opens the input called {@code label} (the system default when {@code systemDefault}) and starts
    * recording. NotFoundError when the sound system lists no input, NotReadableError when it cannot
-   * be selected, opened or started.
+   * be selected, opened or started. {@code stages} say which of libwebrtc's capture processing
+   * stages run on its audio (none: the raw signal).
    */
-  public static MicrophoneSource open(NativeEngine engine, String label, boolean systemDefault) {
+  public static MicrophoneSource open(
+      NativeEngine engine, String label, boolean systemDefault, CaptureProcessing.Stages stages) {
     AudioDeviceModule adm = AudioDevicePolicy.open("the microphone '" + label + "'");
     List<AudioDevice> inputs;
     try {
@@ -83,7 +92,17 @@ public final class MicrophoneSource implements AudioSink {
       }
       source = new CustomAudioSource();
     }
-    MicrophoneSource mic = new MicrophoneSource(engine, adm, source);
+    CaptureProcessing processing = null;
+    if (stages.any()) {
+      try {
+        processing = new CaptureProcessing(stages);
+      } catch (RuntimeException | Error e) {
+        disposeBounded(adm);
+        throw Errors.notReadable(
+            "Could not create libwebrtc's audio processing: " + e.getMessage());
+      }
+    }
+    MicrophoneSource mic = new MicrophoneSource(engine, adm, source, processing);
     RuntimeException[] failure = new RuntimeException[1];
     boolean started =
         AudioDevicePolicy.runBounded(
@@ -182,6 +201,10 @@ public final class MicrophoneSource implements AudioSink {
       return;
     }
     AudioPump.shared().unregister(feed);
+    // Unregistered: the pump no longer runs the processing.
+    if (processing != null) {
+      processing.close();
+    }
     disposeBounded(adm);
     LIVE.decrementAndGet();
   }

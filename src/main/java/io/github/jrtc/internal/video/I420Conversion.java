@@ -5,7 +5,7 @@ import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.I420Buffer;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;
 import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
-import io.github.jrtc.internal.Errors;
+import io.github.jrtc.internal.spec.Errors;
 import java.nio.ByteBuffer;
 
 /**
