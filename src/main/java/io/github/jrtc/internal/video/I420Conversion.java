@@ -1,6 +1,5 @@
 package io.github.jrtc.internal.video;
 
-import dev.onvoid.webrtc.internal.NativeLoader;
 import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.I420Buffer;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;
@@ -21,10 +20,15 @@ public final class I420Conversion {
 
   private static boolean load() {
     try {
-      // VideoBufferConverter does not load the library itself (NATIVE-NOTES: UnsatisfiedLinkError).
-      NativeLoader.loadLibrary("webrtc-java");
+      // VideoBufferConverter does not load the library itself (NATIVE-NOTES: UnsatisfiedLinkError)
+      // and webrtc-java's loader is not exported to modules: initialising a class whose static
+      // block loads it (and nothing else) does.
+      Class.forName(
+          "dev.onvoid.webrtc.media.audio.AudioProcessing",
+          true,
+          I420Conversion.class.getClassLoader());
       return true;
-    } catch (Exception | LinkageError e) {
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       org.slf4j.LoggerFactory.getLogger(I420Conversion.class)
           .warn("webrtc-java's native library did not load: no frame conversion", e);
       return false;
