@@ -21,7 +21,12 @@ final class Fx {
         .isNotBlank();
     System.setProperty("prism.order", "sw");
     CountDownLatch up = new CountDownLatch(1);
-    Platform.startup(up::countDown);
+    try {
+      Platform.startup(up::countDown);
+    } catch (IllegalStateException alreadyStarted) {
+      // Another test class in this JVM started the toolkit.
+      up.countDown();
+    }
     Platform.setImplicitExit(false);
     org.assertj.core.api.Assertions.assertThat(up.await(30, TimeUnit.SECONDS)).isTrue();
     started = true;

@@ -3,24 +3,25 @@ package io.github.jrtc.internal.audio;
 import dev.onvoid.webrtc.media.audio.AudioProcessing;
 import dev.onvoid.webrtc.media.audio.AudioProcessingConfig;
 import dev.onvoid.webrtc.media.audio.AudioProcessingStreamConfig;
-import io.github.jrtc.internal.webrtcjava.AudioPump;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * libwebrtc's audio processing module (webrtc-java's {@link AudioProcessing}) on one microphone's
- * 10 ms chunks, as a browser runs it on getUserMedia audio: echo cancellation (AEC3) against what
- * jrtc's speakers play ({@link FarEndAudio}, the reverse stream), noise suppression, automatic gain
- * control (AGC2, adaptive digital), each per the track's constraints, plus the high-pass filter any
- * of them needs. Runs on the audio pump thread only, so the module's capture and render calls never
- * overlap; the microphone disposes it after its feed is unregistered.
+ * libwebrtc's audio processing module (webrtc-java's {@link AudioProcessing}) on one microphone, as
+ * a browser runs it on getUserMedia audio: echo cancellation (AEC3) against what jrtc's speakers
+ * play ({@link FarEndAudio}, the reverse stream), noise suppression, automatic gain control (AGC2,
+ * adaptive digital), each per the track's constraints, plus the high-pass filter any of them needs.
+ * It runs on the microphone's capture thread, on each 10 ms as it arrives and before any queue, so
+ * the capture side's timing is the device's (a backlog the audio thread later drops does not move
+ * the echo's delay). The reverse stream is taken in the same call, so the module's render and
+ * capture calls never overlap either.
  */
-public final class CaptureProcessing implements AudioPump.ChunkFilter {
+public final class CaptureProcessing {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureProcessing.class);
   private static final AudioProcessingStreamConfig MONO_48K =
       new AudioProcessingStreamConfig(FarEndAudio.RATE, 1);
+  static final int CHUNK = FarEndAudio.CHUNK;
 
   /** Which stages run: the constraints' echoCancellation, autoGainControl, noiseSuppression. */
   public record Stages(
@@ -32,11 +33,12 @@ public final class CaptureProcessing implements AudioPump.ChunkFilter {
 
   private final AudioProcessing apm;
   private final Stages stages;
-  private final byte[] in = new byte[FarEndAudio.CHUNK * 2];
-  private final byte[] out = new byte[FarEndAudio.CHUNK * 2];
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final FarEndAudio.Reader farEnd;
+  private final short[] far = new short[CHUNK];
+  private final byte[] in = new byte[CHUNK * 2];
+  private final byte[] out = new byte[CHUNK * 2];
   private final AtomicLong failures = new AtomicLong();
-  private long lastRound = -1; // pump thread only
+  private boolean closed; // guarded by this
 
   public CaptureProcessing(Stages stages) {
     this.stages = stages;
@@ -49,6 +51,7 @@ public final class CaptureProcessing implements AudioPump.ChunkFilter {
     config.gainControl.adaptiveDigital.enabled = stages.autoGainControl();
     config.highPassFilter.enabled = stages.any();
     apm.applyConfig(config);
+    this.farEnd = stages.echoCancellation() ? FarEndAudio.shared().openReader() : null;
   }
 
   public Stages stages() {
@@ -56,22 +59,20 @@ public final class CaptureProcessing implements AudioPump.ChunkFilter {
   }
 
   /**
-   * The pump thread, for each 10 ms chunk of the microphone: once per round the far end's chunk
-   * goes in as the reverse stream, then the chunk is processed in place. A failing call leaves the
-   * chunk as it was (logged once): audio keeps flowing.
+   * The capture thread, for each 10 ms (480 samples at 48 kHz mono) in order: the speakers' next 10
+   * ms go in as the reverse stream, then the chunk is processed in place. A failing call leaves the
+   * chunk as it was (logged once): audio keeps flowing. Synchronized with {@link #close()} so the
+   * native module is never freed under a call.
    */
-  @Override
-  public void process(short[] chunk, long round) {
-    if (closed.get() || chunk.length != FarEndAudio.CHUNK) {
+  public synchronized void process(short[] chunk) {
+    if (closed || chunk.length != CHUNK) {
       return;
     }
     try {
-      if (round != lastRound) {
-        lastRound = round;
-        if (stages.echoCancellation()) {
-          toBytes(FarEndAudio.shared().chunkFor(round), in);
-          check(apm.processReverseStream(in, MONO_48K, MONO_48K, out), "processReverseStream");
-        }
+      if (farEnd != null) {
+        farEnd.next(far);
+        toBytes(far, in);
+        check(apm.processReverseStream(in, MONO_48K, MONO_48K, out), "processReverseStream");
       }
       toBytes(chunk, in);
       if (check(apm.processStream(in, MONO_48K, MONO_48K, out), "processStream")) {
@@ -100,14 +101,19 @@ public final class CaptureProcessing implements AudioPump.ChunkFilter {
     }
   }
 
-  /** Frees the native module; only once the pump no longer calls {@link #process}. Idempotent. */
-  public void close() {
-    if (closed.compareAndSet(false, true)) {
-      try {
-        apm.dispose();
-      } catch (RuntimeException | Error e) {
-        LOG.debug("Disposing the audio processing module failed", e);
-      }
+  /** Frees the native module (waiting for a call in progress). Idempotent. */
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (farEnd != null) {
+      FarEndAudio.shared().closeReader(farEnd);
+    }
+    try {
+      apm.dispose();
+    } catch (RuntimeException | Error e) {
+      LOG.debug("Disposing the audio processing module failed", e);
     }
   }
 }

@@ -42,6 +42,8 @@ public final class MicrophoneSource implements AudioSink {
   private volatile int deviceChannels;
 
   private final CaptureProcessing processing;
+  private final short[] pending = new short[RATE / 100]; // capture thread only
+  private int pendingCount; // capture thread only
 
   private MicrophoneSource(
       NativeEngine engine,
@@ -51,7 +53,7 @@ public final class MicrophoneSource implements AudioSink {
     this.adm = adm;
     this.source = source;
     this.processing = processing;
-    this.feed = AudioPump.shared().register(engine, source, RATE, 1, true, processing);
+    this.feed = AudioPump.shared().register(engine, source, RATE, 1, true);
     LIVE.incrementAndGet();
   }
 
@@ -183,11 +185,30 @@ public final class MicrophoneSource implements AudioSink {
       deviceRate = samplesPerSec;
       deviceChannels = channels;
       int n = converter.convert(audioSamples, nSamples, channels, samplesPerSec);
-      feed.ring().write(converter.output(), 0, n);
+      if (processing == null) {
+        feed.ring().write(converter.output(), 0, n);
+      } else {
+        processed(converter.output(), n);
+      }
       chunks.incrementAndGet();
     } catch (Throwable t) { // NOPMD: never throw into the native capture thread
       if (failures.getAndIncrement() == 0) {
         LOG.warn("Microphone chunk dropped", t);
+      }
+    }
+  }
+
+  /** The capture thread: whole 10 ms chunks through the processing, then into the ring. */
+  private void processed(short[] samples, int n) {
+    for (int i = 0; i < n; ) {
+      int take = Math.min(n - i, pending.length - pendingCount);
+      System.arraycopy(samples, i, pending, pendingCount, take);
+      pendingCount += take;
+      i += take;
+      if (pendingCount == pending.length) {
+        processing.process(pending);
+        feed.ring().write(pending, 0, pending.length);
+        pendingCount = 0;
       }
     }
   }
@@ -201,11 +222,12 @@ public final class MicrophoneSource implements AudioSink {
       return;
     }
     AudioPump.shared().unregister(feed);
-    // Unregistered: the pump no longer runs the processing.
+    disposeBounded(adm);
+    // After the capture thread stopped (or, if stopping timed out, waiting for its call in
+    // progress: process() and close() share a monitor).
     if (processing != null) {
       processing.close();
     }
-    disposeBounded(adm);
     LIVE.decrementAndGet();
   }
 

@@ -40,7 +40,7 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
   private final AtomicLong failures = new AtomicLong();
   private volatile SinkRegistration sink;
   // What this speaker plays, as the reverse stream of microphones' echo cancellation.
-  private final FarEndAudio.Tap farEnd = FarEndAudio.shared().open();
+  private final FarEndAudio.Tap farEnd = FarEndAudio.shared().openTap();
   private PcmRing out; // device format, play thread only
   private PcmConverter toDevice; // play thread only
   private int outRate; // play thread only
@@ -196,7 +196,7 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
       s.close();
     }
     disposeBounded(adm);
-    FarEndAudio.shared().close(farEnd);
+    FarEndAudio.shared().closeTap(farEnd);
     engine.disown(this);
     LIVE.decrementAndGet();
   }

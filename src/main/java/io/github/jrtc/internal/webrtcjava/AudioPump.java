@@ -44,17 +44,6 @@ public final class AudioPump {
   private static final long TICK_NANOS = 10_000_000L;
   private static final AudioPump SHARED = new AudioPump();
 
-  /**
-   * Work done on a live feed's 10 ms chunks on this thread before they are pushed (a microphone's
-   * echo cancellation): in place, quick, never throwing.
-   */
-  public interface ChunkFilter {
-    /**
-     * @param round this pump round's number: the same for every chunk pushed in one round
-     */
-    void process(short[] chunk, long round);
-  }
-
   /** One local source: its ring of samples and its native source. */
   public static final class Feed {
     final NativeEngine engine;
@@ -65,19 +54,12 @@ public final class AudioPump {
     final short[] chunk;
     final byte[] bytes;
     final int maxBuffered;
-    final ChunkFilter filter;
     public volatile boolean closed;
     int owed; // rounds skipped at the gate, pushed later (pump thread only)
 
     Feed(
-        NativeEngine engine,
-        CustomAudioSource source,
-        int sampleRate,
-        int channels,
-        boolean live,
-        ChunkFilter filter) {
+        NativeEngine engine, CustomAudioSource source, int sampleRate, int channels, boolean live) {
       this.engine = engine;
-      this.filter = filter;
       this.source = source;
       this.sampleRate = sampleRate;
       this.channels = channels;
@@ -97,14 +79,7 @@ public final class AudioPump {
     /**
      * Fills {@link #chunk}; a live feed sends silence (and keeps what it has) until 10 ms are in.
      */
-    void fill(long round) {
-      fillRaw();
-      if (filter != null) {
-        filter.process(chunk, round);
-      }
-    }
-
-    private void fillRaw() {
+    void fill() {
       if (maxBuffered > 0) {
         if (ring.size() > maxBuffered) {
           ring.trimTo(2 * chunk.length);
@@ -156,18 +131,7 @@ public final class AudioPump {
 
   public synchronized Feed register(
       NativeEngine engine, CustomAudioSource source, int sampleRate, int channels, boolean live) {
-    return register(engine, source, sampleRate, channels, live, null);
-  }
-
-  /** A feed whose chunks go through {@code filter} (null: none) on this thread before each push. */
-  public synchronized Feed register(
-      NativeEngine engine,
-      CustomAudioSource source,
-      int sampleRate,
-      int channels,
-      boolean live,
-      ChunkFilter filter) {
-    Feed f = new Feed(engine, source, sampleRate, channels, live, filter);
+    Feed f = new Feed(engine, source, sampleRate, channels, live);
     feeds.add(f);
     engines.add(engine);
     ensureRunning();
@@ -316,7 +280,7 @@ public final class AudioPump {
       int chunks = 1 + f.owed;
       f.owed = 0;
       for (int k = 0; k < chunks; k++) {
-        f.fill(rounds);
+        f.fill();
         short[] c = f.chunk;
         for (int i = 0; i < c.length; i++) {
           f.bytes[2 * i] = (byte) c[i];
