@@ -70,7 +70,7 @@ final class DesktopWindow implements CallSession.Listener {
   final Label callState = new Label("not in a call");
   final Label statsLine = new Label(" ");
   private final Label incomingLabel = new Label();
-  private final VBox incomingBar;
+  final VBox incomingBar;
   private final Timeline statsTimer;
   private String myName;
 

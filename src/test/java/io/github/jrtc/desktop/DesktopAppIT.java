@@ -151,8 +151,12 @@ class DesktopAppIT {
   void answersACallFromTheBot() throws Exception {
     await().atMost(LONG).until(() -> bot.users().contains("desk"));
     var connected = bot.call("desk");
-    await().atMost(LONG).until(() -> fx(() -> window.answerButton.isVisible()));
-    assertThat(fx(() -> window.callState.getText())).isEqualTo("jrtc-bot: incoming");
+    // The Answer / Decline bar is shown with the call state (the buttons themselves are always
+    // "visible": their bar is what is shown or hidden).
+    await()
+        .atMost(LONG)
+        .until(() -> fx(() -> window.callState.getText()).equals("jrtc-bot: incoming"));
+    assertThat(fx(() -> window.incomingBar.isVisible())).isTrue();
     snapshot("target/desktop-incoming.png");
     fx(
         () -> {

@@ -160,9 +160,10 @@ public final class MicrophoneSource implements AudioSink {
   }
 
   /**
-   * The module's capture thread: copy, convert, queue, return. Nothing here may throw into
-   * webrtc-java (a Java exception there ends in std::terminate) or wait for anything but the ring's
-   * short monitor.
+   * The module's capture thread: copy, convert, process (echo cancellation and the rest, when
+   * asked), queue, return. Nothing here may throw into webrtc-java (a Java exception there ends in
+   * std::terminate) or wait for anything but the ring's short monitor and the processing's, which
+   * only close() contends.
    */
   @Override
   public void onRecordedData(
