@@ -34,8 +34,13 @@ public final class Blob {
     return CompletableFuture.completedFuture(new String(bytes, StandardCharsets.UTF_8));
   }
 
-  /** A copy of the bytes (not in JS; a Java convenience). */
-  public byte[] bytes() {
+  /** A copy of the bytes, as MDN's {@code blob.bytes()} (a promise of a {@code Uint8Array}). */
+  public CompletableFuture<byte[]> bytes() {
+    return CompletableFuture.completedFuture(bytes.clone());
+  }
+
+  /** A copy of the bytes, synchronously (not in JS; the Java convenience). */
+  public byte[] toByteArray() {
     return bytes.clone();
   }
 }
