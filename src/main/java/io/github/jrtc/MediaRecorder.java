@@ -1,7 +1,7 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.EventThreads;
-import io.github.jrtc.internal.SerialEventQueue;
+import io.github.jrtc.internal.loop.EventThreads;
+import io.github.jrtc.internal.loop.SerialEventQueue;
 import io.github.jrtc.internal.recording.EncoderSupport;
 import io.github.jrtc.internal.recording.FfmpegAvailability;
 import io.github.jrtc.internal.recording.RecordingConfig;
