@@ -128,6 +128,8 @@ final class Ffprobe {
             file.toString(),
             "-map",
             "0:v:0",
+            "-fps_mode",
+            "passthrough", // one output frame per packet: no frames duplicated to a fixed rate
             "-vf",
             "scale=16:12",
             "-pix_fmt",

@@ -120,6 +120,38 @@ class MediaRecorderIT {
   }
 
   @Test
+  void audioAndVideoStayInSyncAsTheyArrived() throws Exception {
+    frames.close();
+    tone.close();
+    try (VideoFrameSource v = new VideoFrameSource(30);
+        AudioSampleSource a = new AudioSampleSource(48000, 1);
+        SyncPattern pattern = new SyncPattern(v, a, 320, 240)) {
+      MediaStream s = new MediaStream(List.of(v.track(), a.track()));
+      Path file = dir.resolve("sync.webm");
+      MediaRecorder rec = MediaRecorder.toFile(s, file, MediaRecorderOptions.defaults());
+      Thread.sleep(9000);
+      rec.close();
+      List<Double> arrived = pattern.arrivalOffsets();
+      List<Double> recorded = SyncPattern.fileOffsets(file);
+      assertThat(recorded).as("onsets in the file").hasSizeGreaterThanOrEqualTo(3);
+      double arrival = median(arrived);
+      for (double offset : recorded) {
+        assertThat(offset - arrival)
+            .as("A-V offset in the file %s vs as they arrived %s (ms)", recorded, arrived)
+            .isBetween(-25.0, 25.0);
+      }
+      v.track().stop();
+      a.track().stop();
+    }
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    java.util.Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  @Test
   void timesliceBlobsConcatenateIntoAPlayableFile() throws Exception {
     MediaRecorder rec =
         new MediaRecorder(stream, MediaRecorderOptions.builder().mimeType(WEBM).build());

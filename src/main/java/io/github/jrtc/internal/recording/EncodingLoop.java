@@ -14,19 +14,13 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * muxer.
  *
  * <p>Timing: video pts are arrival times on the {@link MediaClock} (ms, strictly increasing,
- * variable frame rate kept); audio pts count samples at 48 kHz, and when the input falls behind the
- * clock (a gap, dropped chunks) silence is inserted, so audio never drifts from video. Audio that
- * runs ahead of the clock by more than {@link #AHEAD_LIMIT_SAMPLES} is dropped.
+ * variable frame rate kept); audio pts count samples at 48 kHz, kept on the same clock by {@link
+ * AudioAlignment} (silence for lost audio, input dropped when it runs ahead), so audio never drifts
+ * from video.
  */
 final class EncodingLoop implements AutoCloseable {
   /** How long to wait for the other kind's first media before starting without it. */
   static final long START_WAIT_NANOS = 1_000_000_000L;
-
-  /** A gap in the audio larger than this (20 ms) is filled with silence. */
-  static final long SILENCE_THRESHOLD_SAMPLES = AudioEncoder.RATE / 50;
-
-  /** Audio more than this (100 ms) ahead of the clock is dropped. */
-  static final long AHEAD_LIMIT_SAMPLES = AudioEncoder.RATE / 10;
 
   private static final int DEFAULT_WIDTH = 640;
   private static final int DEFAULT_HEIGHT = 480;
@@ -39,6 +33,7 @@ final class EncodingLoop implements AutoCloseable {
   private final MediaQueue queue;
   private final BlobOutput output;
   private final Timeline timeline = new Timeline();
+  private final AudioAlignment alignment = new AudioAlignment();
   private final List<MediaItem> pending = new ArrayList<>();
   private long firstPendingNanos = -1;
   private Muxer muxer;
@@ -223,12 +218,16 @@ final class EncodingLoop implements AutoCloseable {
       startNanos = 0;
     }
     long expected = startNanos * AudioEncoder.RATE / 1_000_000_000L;
-    long gap = expected - audio.position();
-    if (gap > SILENCE_THRESHOLD_SAMPLES) {
-      audio.writeSilence(gap);
-      silenceSamples += gap;
-    } else if (-gap > AHEAD_LIMIT_SAMPLES) {
-      return;
+    long correction = alignment.correction(expected, audio.position());
+    if (correction > 0) {
+      audio.writeSilence(correction);
+      silenceSamples += correction;
+    } else if (correction < 0) {
+      // Ahead of the clock: leave out as much of this chunk's start.
+      skip += (int) Math.min(d.frames() - skip, -correction * d.sampleRate() / AudioEncoder.RATE);
+      if (skip >= d.frames()) {
+        return;
+      }
     }
     audio.write(d.samples(), skip, d.frames() - skip, d.sampleRate(), d.channels());
     audio.drain(this::writeAudio, false);
@@ -256,7 +255,7 @@ final class EncodingLoop implements AutoCloseable {
       if (video != null && video.lastPtsMillis() >= 0) {
         long target = (video.lastPtsMillis() + 33) * AudioEncoder.RATE / 1000;
         long gap = target - audio.position();
-        if (gap > SILENCE_THRESHOLD_SAMPLES) {
+        if (gap > AudioAlignment.THRESHOLD) {
           audio.writeSilence(gap);
           silenceSamples += gap;
         }

@@ -73,12 +73,11 @@ public final class RecordingSession {
   }
 
   private void onFrame(VideoFrame frame) {
-    long arrival = MediaClock.nanos();
     if (!gathering) {
       return;
     }
     frame.retain();
-    if (!queue.offer(new MediaItem.Video(frame, arrival))) {
+    if (!queue.offer(new MediaItem.Video(frame, frame.arrivalNanos()))) {
       frame.release();
     }
   }
