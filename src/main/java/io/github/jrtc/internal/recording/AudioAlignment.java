@@ -24,6 +24,7 @@ final class AudioAlignment {
   static final int MIN_HISTORY = 25;
 
   private final ArrayDeque<Long> window = new ArrayDeque<>();
+  private boolean first = true;
 
   /**
    * @param expected where the clock puts the chunk's first sample (48 kHz samples)
@@ -33,6 +34,11 @@ final class AudioAlignment {
    */
   long correction(long expected, long position) {
     long lateness = expected - position;
+    if (first) {
+      // The first chunk is placed exactly where the clock says: no leeway to carry forever.
+      first = false;
+      return lateness;
+    }
     if (lateness > GAP || lateness < -GAP) {
       window.clear();
       return lateness;

@@ -13,8 +13,9 @@ class AudioAlignmentTest {
   void arrivalJitterAndBurstsCauseNoCorrection() {
     AudioAlignment a = new AudioAlignment();
     Random random = new Random(17);
+    assertThat(a.correction(0, 0)).isZero();
     long position = 0;
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 1; i < 3000; i++) {
       // Each chunk arrives late by 0..15 ms, and every 200th after a 120 ms stall (a burst).
       int k = (i + 100) % 200;
       long late = random.nextInt(15 * 48) + (k < 12 ? (12 - k) * 10 * 48L : 0);
@@ -22,6 +23,14 @@ class AudioAlignmentTest {
       assertThat(a.correction(expected, position)).as("chunk %d", i).isZero();
       position += CHUNK;
     }
+  }
+
+  @Test
+  void theFirstChunkIsPlacedExactly() {
+    AudioAlignment a = new AudioAlignment();
+    assertThat(a.correction(300, 0)).isEqualTo(300);
+    AudioAlignment b = new AudioAlignment();
+    assertThat(b.correction(0, 300)).isEqualTo(-300);
   }
 
   @Test
