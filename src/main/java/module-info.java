@@ -3,17 +3,20 @@
  * over libwebrtc.
  *
  * <p>Exported: {@code io.github.jrtc} (one type per spec interface, with MDN's names), {@code
- * io.github.jrtc.media} (frames and samples in and out of tracks) and {@code
- * io.github.jrtc.signaling} (MDN's signaling server, client and bot, perfect negotiation).
- * Everything under {@code io.github.jrtc.internal} and the command-line app stay inside.
+ * io.github.jrtc.media} (frames and samples in and out of tracks), {@code io.github.jrtc.signaling}
+ * (MDN's signaling server, client and bot, perfect negotiation) and {@code io.github.jrtc.javafx}
+ * (the JavaFX video view). Everything under {@code io.github.jrtc.internal}, the command-line app
+ * and the desktop app stay inside.
  *
  * <p>Optional features are {@code requires static}: a user of the core needs none of Jetty (the
- * signaling server), picocli (the command-line app) or FFmpeg (MediaRecorder) on the module path.
+ * signaling server), picocli (the command-line app), JavaFX (the video view and the desktop app) or
+ * FFmpeg (MediaRecorder) on the module path.
  */
 module io.github.jrtc {
   exports io.github.jrtc;
   exports io.github.jrtc.media;
   exports io.github.jrtc.signaling;
+  exports io.github.jrtc.javafx;
 
   // picocli reads and sets the command classes' annotated fields reflectively.
   opens io.github.jrtc.cli to
@@ -35,6 +38,9 @@ module io.github.jrtc {
   requires static org.eclipse.jetty.websocket.api;
   requires static org.eclipse.jetty.websocket.server;
   requires static info.picocli;
+  requires static javafx.base;
+  requires static javafx.graphics;
+  requires static javafx.controls;
   // MediaRecorder: FFmpeg through JavaCPP (optional; without it isTypeSupported is false).
   requires static org.bytedeco.ffmpeg;
   requires static org.bytedeco.javacpp;

@@ -12,6 +12,7 @@ import io.github.jrtc.internal.sdp.CandidateParser;
 import io.github.jrtc.internal.sdp.Descriptions;
 import io.github.jrtc.internal.sdp.MediaSection;
 import io.github.jrtc.internal.sdp.Sdp;
+import io.github.jrtc.internal.sdp.SdpModelCache;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.spec.IceServerValidator;
 import io.github.jrtc.internal.spec.UsvString;
@@ -96,6 +97,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private boolean recheckScheduled; // event queue only
   private final Set<Integer> remoteEndOfCandidates = ConcurrentHashMap.newKeySet();
   private String parsedRemoteSdp;
+
+  /** The remote description parsed once per change: asked per candidate and per send. */
+  private final SdpModelCache remoteModel = new SdpModelCache();
+
   // libwebrtc reports the first candidates before its setLocalDescription callback; the spec
   // surfaces them only after SLD resolved, so they wait here until then.
   private boolean settingLocalDescription;
@@ -851,7 +856,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   private List<MediaSection> remoteSections(String sdp) {
     if (!sdp.equals(parsedRemoteSdp)) {
-      parsedRemoteSections = Sdp.mediaSections(sdp);
+      parsedRemoteSections = Sdp.mediaSections(remoteModel.of(sdp));
       parsedRemoteSdp = sdp;
     }
     return parsedRemoteSections;
@@ -868,12 +873,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (remote == null) {
       return null;
     }
-    for (String line : Sdp.lines(remote.sdp())) {
-      if (line.startsWith("a=ice-options:") && line.contains("trickle")) {
-        return true;
-      }
-    }
-    return false;
+    return remoteModel.of(remote.sdp()).offersTrickle();
   }
 
   /** Asks for an ICE restart at the next offer; fires negotiationneeded. */
@@ -1078,18 +1078,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     RTCSessionDescription remote = descriptions.remote();
     long remoteMax = 65536;
     if (remote != null) {
-      int at = remote.sdp().indexOf("a=max-message-size:");
-      if (at >= 0) {
-        int end = at + "a=max-message-size:".length();
-        int stop = end;
-        while (stop < remote.sdp().length() && Character.isDigit(remote.sdp().charAt(stop))) {
-          stop++;
-        }
-        try {
-          remoteMax = Long.parseLong(remote.sdp().substring(end, stop));
-        } catch (NumberFormatException e) {
-          remoteMax = 65536;
-        }
+      Long announced = remoteModel.of(remote.sdp()).maxMessageSize();
+      if (announced != null) {
+        remoteMax = announced;
       }
     }
     return remoteMax == 0 ? LOCAL_MAX_MESSAGE_SIZE : Math.min(remoteMax, LOCAL_MAX_MESSAGE_SIZE);

@@ -2,7 +2,7 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.bridge.DtlsTransportBridge;
 import io.github.jrtc.internal.loop.Futures;
-import io.github.jrtc.internal.sdp.Sdp;
+import io.github.jrtc.internal.sdp.SessionDescriptionModel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,8 +146,9 @@ final class TransportRegistry {
    * webrtc-java cannot reach: it has no getSctpTransport).
    */
   private RTCDtlsTransport sctpDtls(String sdp, List<RTCRtpTransceiver> transceivers) {
-    List<String> bundle = bundleGroup(sdp);
-    String dataMid = applicationMid(sdp);
+    SessionDescriptionModel model = SessionDescriptionModel.parse(sdp);
+    List<String> bundle = model.bundleGroup();
+    String dataMid = model.applicationMid();
     if (dataMid != null && bundle.contains(dataMid)) {
       for (RTCRtpTransceiver t : transceivers) {
         if (t.mid() != null && bundle.contains(t.mid()) && t.sender().transportInternal() != null) {
@@ -158,27 +159,6 @@ final class TransportRegistry {
     RTCDtlsTransport derived = new RTCDtlsTransport(null, newIce(), derivedDtls);
     all.add(derived);
     return derived;
-  }
-
-  private static List<String> bundleGroup(String sdp) {
-    for (String line : Sdp.lines(sdp)) {
-      if (line.startsWith("a=group:BUNDLE")) {
-        return List.of(Sdp.fields(line.substring("a=group:BUNDLE".length()).trim()));
-      }
-    }
-    return List.of();
-  }
-
-  private static String applicationMid(String sdp) {
-    boolean inData = false;
-    for (String line : Sdp.lines(sdp)) {
-      if (line.startsWith("m=")) {
-        inData = line.startsWith("m=application");
-      } else if (inData && line.startsWith("a=mid:")) {
-        return line.substring("a=mid:".length()).trim();
-      }
-    }
-    return null;
   }
 
   /** Before the connection's iceconnectionstatechange, as the spec orders them. */
