@@ -9,8 +9,8 @@
  * and the desktop app stay inside.
  *
  * <p>Optional features are {@code requires static}: a user of the core needs none of Jetty (the
- * signaling server), picocli (the command-line app) or JavaFX (the video view and the desktop app)
- * on the module path.
+ * signaling server), picocli (the command-line app), JavaFX (the video view and the desktop app) or
+ * FFmpeg (MediaRecorder) on the module path.
  */
 module io.github.jrtc {
   exports io.github.jrtc;
@@ -41,4 +41,7 @@ module io.github.jrtc {
   requires static javafx.base;
   requires static javafx.graphics;
   requires static javafx.controls;
+  // MediaRecorder: FFmpeg through JavaCPP (optional; without it isTypeSupported is false).
+  requires static org.bytedeco.ffmpeg;
+  requires static org.bytedeco.javacpp;
 }

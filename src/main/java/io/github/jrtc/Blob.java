@@ -70,11 +70,20 @@ public final class Blob {
   }
 
   /**
-   * A copy of the bytes (not in JS; a Java convenience).
+   * A copy of the bytes, as MDN's {@code blob.bytes()} (a promise of a {@code Uint8Array}).
+   *
+   * @return a future completed with a copy of the bytes
+   */
+  public CompletableFuture<byte[]> bytes() {
+    return CompletableFuture.completedFuture(bytes.clone());
+  }
+
+  /**
+   * A copy of the bytes, synchronously (not in JS; the Java convenience).
    *
    * @return a copy of the bytes
    */
-  public byte[] bytes() {
+  public byte[] toByteArray() {
     return bytes.clone();
   }
 }

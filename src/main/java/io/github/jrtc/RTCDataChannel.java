@@ -441,7 +441,7 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     if (data == null) {
       throw new TypeError("data must not be null");
     }
-    sendBytes(ByteBuffer.wrap(data.bytes()), true);
+    sendBytes(ByteBuffer.wrap(data.toByteArray()), true);
   }
 
   private void sendBytes(ByteBuffer data, boolean binary) {

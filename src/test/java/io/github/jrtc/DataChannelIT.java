@@ -227,7 +227,7 @@ class DataChannelIT {
     pair[0].send(new byte[] {1, 2, 3});
     Object data = got.get(5, TimeUnit.SECONDS);
     assertThat(data).isInstanceOf(Blob.class);
-    assertThat(((Blob) data).bytes()).containsExactly(1, 2, 3);
+    assertThat(((Blob) data).toByteArray()).containsExactly(1, 2, 3);
   }
 
   // -bufferedAmount.html: "bufferedAmount should increase to byte length of encoded unicode

@@ -4,6 +4,8 @@ package io.github.jrtc.media;
  * A chunk of 16-bit PCM (interleaved when {@code channels > 1}); the array belongs to the sink.
  *
  * @param frames samples per channel
+ * @param timestampNanos when the chunk arrived from libwebrtc, on {@link System#nanoTime()}'s clock
+ *     (the clock of {@link VideoFrame#arrivalNanos()})
  */
 public record AudioData(
     short[] samples, int sampleRate, int channels, int frames, long timestampNanos) {

@@ -30,6 +30,7 @@ public final class VideoFrame {
   private final int strideV;
   private final int rotation;
   private final long timestampUs;
+  private final long arrivalNanos;
   private final Runnable deallocator;
   private final AtomicInteger refCnt = new AtomicInteger(1);
 
@@ -58,6 +59,38 @@ public final class VideoFrame {
       int rotation,
       long timestampUs,
       Runnable deallocator) {
+    this(
+        width,
+        height,
+        dataY,
+        strideY,
+        dataU,
+        strideU,
+        dataV,
+        strideV,
+        rotation,
+        timestampUs,
+        System.nanoTime(),
+        deallocator);
+  }
+
+  /**
+   * @param arrivalNanos when the frame reached Java, on {@link System#nanoTime()}'s clock
+   * @param deallocator run once when the reference count drops to zero (frees the planes)
+   */
+  public VideoFrame(
+      int width,
+      int height,
+      ByteBuffer dataY,
+      int strideY,
+      ByteBuffer dataU,
+      int strideU,
+      ByteBuffer dataV,
+      int strideV,
+      int rotation,
+      long timestampUs,
+      long arrivalNanos,
+      Runnable deallocator) {
     this.width = width;
     this.height = height;
     this.dataY = dataY.asReadOnlyBuffer();
@@ -68,6 +101,7 @@ public final class VideoFrame {
     this.strideV = strideV;
     this.rotation = rotation;
     this.timestampUs = timestampUs;
+    this.arrivalNanos = arrivalNanos;
     this.deallocator = deallocator;
   }
 
@@ -99,12 +133,25 @@ public final class VideoFrame {
   }
 
   /**
-   * Capture or render time in microseconds.
+   * Capture or render time in microseconds, as the source gave it: a remote frame's is libwebrtc's
+   * render time, a {@code VideoFrameSource} frame's counts from that source's creation, so they are
+   * not comparable. Use {@link #arrivalNanos()} to time frames against each other and audio.
    *
    * @return the timestamp in microseconds
    */
   public long timestampUs() {
     return timestampUs;
+  }
+
+  /**
+   * When the frame arrived from libwebrtc, on {@link System#nanoTime()}'s clock: the same clock as
+   * {@link AudioData#timestampNanos()}, so video and audio of any source can be put on one timeline
+   * (what MediaRecorder does).
+   *
+   * @return the arrival time in nanoseconds
+   */
+  public long arrivalNanos() {
+    return arrivalNanos;
   }
 
   /**

@@ -142,6 +142,8 @@ public final class SinkDispatcher {
   }
 
   private void onNative(dev.onvoid.webrtc.media.video.VideoFrame nativeFrame) {
+    // Stamped first, on the clock AudioData uses: recorders put video and audio on one timeline.
+    long arrival = System.nanoTime();
     // webrtc-java hands each sink its own native copy: it must be released exactly once.
     I420Buffer b = nativeFrame.buffer.toI420();
     VideoFrame frame =
@@ -156,6 +158,7 @@ public final class SinkDispatcher {
             b.getStrideV(),
             nativeFrame.rotation,
             nativeFrame.timestampNs / 1000,
+            arrival,
             nativeFrame::release);
     if (videoSinks.isEmpty()) {
       frame.release();
