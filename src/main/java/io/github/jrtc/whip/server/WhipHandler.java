@@ -253,7 +253,8 @@ final class WhipHandler extends Handler.Abstract {
     guard(
         resp,
         cb,
-        Answers.answer(p.pc, offer, () -> {}, config.gatheringTimeout.toMillis())
+        Answers.answer(
+                p.pc, OfferRepairs.repair(offer), () -> {}, config.gatheringTimeout.toMillis())
             .whenComplete(
                 (answer, err) -> {
                   if (err != null) {
