@@ -156,7 +156,7 @@ extern "C" {
 
 // Wraps the module at `inner_handle`, taking over the caller's reference on it; returns the
 // wrapper (one reference, now the caller's), or 0 with a Java exception pending.
-JNIEXPORT jlong JNICALL Java_io_github_jrtc_internal_NativeAudioGuard_wrap(JNIEnv* env, jclass,
+JNIEXPORT jlong JNICALL Java_io_github_jrtc_internal_jni_NativeAudioGuard_wrap(JNIEnv* env, jclass,
                                                                           jlong inner_handle) {
   if (inner_handle == 0) {
     jclass c = env->FindClass("java/lang/IllegalArgumentException");
@@ -174,7 +174,7 @@ JNIEXPORT jlong JNICALL Java_io_github_jrtc_internal_NativeAudioGuard_wrap(JNIEn
 }
 
 // Refused InitRecording calls, refused StartRecording calls, wrappers alive.
-JNIEXPORT void JNICALL Java_io_github_jrtc_internal_NativeAudioGuard_counters(JNIEnv* env, jclass,
+JNIEXPORT void JNICALL Java_io_github_jrtc_internal_jni_NativeAudioGuard_counters(JNIEnv* env, jclass,
                                                                              jlongArray out) {
   jlong v[3] = {g_refused_init.load(), g_refused_start.load(), g_live.load()};
   if (out != nullptr && env->GetArrayLength(out) >= 3) {
@@ -183,7 +183,7 @@ JNIEXPORT void JNICALL Java_io_github_jrtc_internal_NativeAudioGuard_counters(JN
 }
 
 // Whether the module wrapped by `wrapper_handle` (a live wrapper from wrap()) is recording.
-JNIEXPORT jboolean JNICALL Java_io_github_jrtc_internal_NativeAudioGuard_innerRecording(
+JNIEXPORT jboolean JNICALL Java_io_github_jrtc_internal_jni_NativeAudioGuard_innerRecording(
     JNIEnv*, jclass, jlong wrapper_handle) {
   if (wrapper_handle == 0) {
     return JNI_FALSE;

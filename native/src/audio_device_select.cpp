@@ -54,18 +54,18 @@ int find(JNIEnv* env, jlong handle, jstring wanted, bool recording) {
 
 extern "C" {
 
-JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_NativeAudioDevices_findRecordingDevice(
+JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_jni_NativeAudioDevices_findRecordingDevice(
     JNIEnv* env, jclass, jlong handle, jstring name) {
   return find(env, handle, name, true);
 }
 
-JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_NativeAudioDevices_findPlayoutDevice(
+JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_jni_NativeAudioDevices_findPlayoutDevice(
     JNIEnv* env, jclass, jlong handle, jstring name) {
   return find(env, handle, name, false);
 }
 
 // libwebrtc's own result: 0 on success.
-JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_NativeAudioDevices_setRecordingDevice(
+JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_jni_NativeAudioDevices_setRecordingDevice(
     JNIEnv*, jclass, jlong handle, jint index) {
   if (handle == 0 || index < 0 || index > 0xFFFF) {
     return -1;
@@ -74,7 +74,7 @@ JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_NativeAudioDevices_setRecord
       static_cast<uint16_t>(index));
 }
 
-JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_NativeAudioDevices_setPlayoutDevice(
+JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_jni_NativeAudioDevices_setPlayoutDevice(
     JNIEnv*, jclass, jlong handle, jint index) {
   if (handle == 0 || index < 0 || index > 0xFFFF) {
     return -1;

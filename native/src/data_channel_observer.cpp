@@ -181,7 +181,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
 }
 
 // Returns the observer's address, or 0 with a Java exception pending.
-JNIEXPORT jlong JNICALL Java_io_github_jrtc_internal_NativeDataChannelObserver_register(
+JNIEXPORT jlong JNICALL Java_io_github_jrtc_internal_jni_NativeDataChannelObserver_register(
     JNIEnv* env, jclass, jlong channel_handle, jobject sink) {
   try {
     if (channel_handle == 0 || sink == nullptr) {
@@ -228,7 +228,7 @@ JNIEXPORT jlong JNICALL Java_io_github_jrtc_internal_NativeDataChannelObserver_r
 // more: the network thread's pointer is cleared and the signaling-thread adapter's pending tasks
 // are cancelled, both by blocking calls. Must not run on the signaling thread inside one of this
 // observer's callbacks (jrtc only ever calls it from its own threads).
-JNIEXPORT void JNICALL Java_io_github_jrtc_internal_NativeDataChannelObserver_unregister(
+JNIEXPORT void JNICALL Java_io_github_jrtc_internal_jni_NativeDataChannelObserver_unregister(
     JNIEnv* env, jclass, jlong channel_handle, jlong observer_handle) {
   try {
     if (channel_handle == 0 || observer_handle == 0) {

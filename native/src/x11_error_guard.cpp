@@ -117,7 +117,7 @@ extern "C" {
 
 // 1 when `xid` is a window of the default display, 0 when not, -1 when that cannot be told (no
 // libX11, no display). Only XQueryTree from the root: no request that fails for a wrong XID.
-JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_NativeX11Guard_windowExists0(JNIEnv*, jclass,
+JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_jni_NativeX11Guard_windowExists0(JNIEnv*, jclass,
                                                                                jlong xid) {
   void* lib = dlopen("libX11.so.6", RTLD_NOW | RTLD_GLOBAL);
   if (lib == nullptr) {
@@ -143,7 +143,7 @@ JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_NativeX11Guard_windowExists0
 
 
 // Installs the handler once per process; returns the state (see g_state).
-JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_NativeX11Guard_install(JNIEnv*, jclass) {
+JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_jni_NativeX11Guard_install(JNIEnv*, jclass) {
   static std::atomic_flag done = ATOMIC_FLAG_INIT;
   if (!done.test_and_set()) {
     g_state.store(Install());
@@ -152,7 +152,7 @@ JNIEXPORT jint JNICALL Java_io_github_jrtc_internal_NativeX11Guard_install(JNIEn
 }
 
 // out[0] = errors recorded, out[1] = the last one (see g_last).
-JNIEXPORT void JNICALL Java_io_github_jrtc_internal_NativeX11Guard_counters(JNIEnv* env, jclass,
+JNIEXPORT void JNICALL Java_io_github_jrtc_internal_jni_NativeX11Guard_counters(JNIEnv* env, jclass,
                                                                            jlongArray out) {
   jlong v[2] = {g_errors.load(), g_last.load()};
   if (out != nullptr && env->GetArrayLength(out) >= 2) {

@@ -1,6 +1,6 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.SpecEnums;
+import io.github.jrtc.internal.spec.SpecEnums;
 
 /** How binary data channel messages are delivered. {@link #toString()} is the spec's string. */
 public enum BinaryType {

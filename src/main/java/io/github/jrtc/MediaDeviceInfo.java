@@ -1,7 +1,7 @@
 package io.github.jrtc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.jrtc.internal.Json;
+import io.github.jrtc.internal.spec.Json;
 import java.util.Objects;
 
 /**

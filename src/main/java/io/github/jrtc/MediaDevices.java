@@ -1,14 +1,14 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.CaptureBackend;
-import io.github.jrtc.internal.DeviceSnapshot;
-import io.github.jrtc.internal.EventThreads;
-import io.github.jrtc.internal.Futures;
-import io.github.jrtc.internal.NativeCapture;
-import io.github.jrtc.internal.NativeDevice;
-import io.github.jrtc.internal.NativeDevices;
-import io.github.jrtc.internal.SerialEventQueue;
-import io.github.jrtc.internal.UserMediaSelector;
+import io.github.jrtc.internal.bridge.NativeDevice;
+import io.github.jrtc.internal.capture.CaptureBackend;
+import io.github.jrtc.internal.capture.DeviceSnapshot;
+import io.github.jrtc.internal.capture.NativeCapture;
+import io.github.jrtc.internal.capture.NativeDevices;
+import io.github.jrtc.internal.capture.UserMediaSelector;
+import io.github.jrtc.internal.loop.EventThreads;
+import io.github.jrtc.internal.loop.Futures;
+import io.github.jrtc.internal.loop.SerialEventQueue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.Errors;
-import io.github.jrtc.internal.SerialEventQueue;
-import io.github.jrtc.internal.TrackAccess;
-import io.github.jrtc.internal.TrackSource;
+import io.github.jrtc.internal.bridge.TrackAccess;
+import io.github.jrtc.internal.bridge.TrackSource;
+import io.github.jrtc.internal.loop.SerialEventQueue;
+import io.github.jrtc.internal.spec.Errors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -130,7 +130,7 @@ public class MediaStreamTrack extends EventTarget {
     } catch (RuntimeException e) {
       applied = CompletableFuture.failedFuture(e);
     }
-    io.github.jrtc.internal.Futures.onComplete(
+    io.github.jrtc.internal.loop.Futures.onComplete(
         applied,
         (v, e) ->
             queue.execute(

@@ -1,7 +1,7 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.Errors;
-import io.github.jrtc.internal.TransceiverBridge;
+import io.github.jrtc.internal.bridge.TransceiverBridge;
+import io.github.jrtc.internal.spec.Errors;
 
 /**
  * Sends DTMF tones (RFC 4733 telephone-events) on an audio sender, as MDN documents {@code

@@ -1,10 +1,10 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.BufferedAmountPoller;
-import io.github.jrtc.internal.DataChannelBridge;
-import io.github.jrtc.internal.DataChannelBridgeObserver;
-import io.github.jrtc.internal.Errors;
-import io.github.jrtc.internal.SerialEventQueue;
+import io.github.jrtc.internal.bridge.DataChannelBridge;
+import io.github.jrtc.internal.bridge.DataChannelBridgeObserver;
+import io.github.jrtc.internal.loop.SerialEventQueue;
+import io.github.jrtc.internal.spec.Errors;
+import io.github.jrtc.internal.webrtcjava.BufferedAmountPoller;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;

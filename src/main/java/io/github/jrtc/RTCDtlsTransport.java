@@ -1,6 +1,6 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.DtlsTransportBridge;
+import io.github.jrtc.internal.bridge.DtlsTransportBridge;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

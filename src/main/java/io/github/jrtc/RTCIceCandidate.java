@@ -1,6 +1,6 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.CandidateParser;
+import io.github.jrtc.internal.sdp.CandidateParser;
 import java.util.Objects;
 
 /**

@@ -2,7 +2,7 @@ package io.github.jrtc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.jrtc.internal.Json;
+import io.github.jrtc.internal.spec.Json;
 
 /**
  * The {@code RTCIceCandidateInit} dictionary, what signaling carries for a candidate. An empty

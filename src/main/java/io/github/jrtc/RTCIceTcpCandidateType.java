@@ -1,6 +1,6 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.SpecEnums;
+import io.github.jrtc.internal.spec.SpecEnums;
 
 /** The TCP type of a TCP ICE candidate. {@link #toString()} is the spec's string. */
 public enum RTCIceTcpCandidateType {

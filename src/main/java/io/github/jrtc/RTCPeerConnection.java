@@ -1,19 +1,20 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.CandidateParser;
-import io.github.jrtc.internal.DataChannelBridge;
-import io.github.jrtc.internal.Descriptions;
-import io.github.jrtc.internal.Errors;
-import io.github.jrtc.internal.Futures;
-import io.github.jrtc.internal.IceServerValidator;
-import io.github.jrtc.internal.MediaSection;
-import io.github.jrtc.internal.OperationsChain;
-import io.github.jrtc.internal.PeerConnectionBridge;
-import io.github.jrtc.internal.PeerConnectionBridgeFactory;
-import io.github.jrtc.internal.PeerConnectionBridgeObserver;
-import io.github.jrtc.internal.Sdp;
-import io.github.jrtc.internal.SerialEventQueue;
-import io.github.jrtc.internal.UsvString;
+import io.github.jrtc.internal.bridge.DataChannelBridge;
+import io.github.jrtc.internal.bridge.PeerConnectionBridge;
+import io.github.jrtc.internal.bridge.PeerConnectionBridgeFactory;
+import io.github.jrtc.internal.bridge.PeerConnectionBridgeObserver;
+import io.github.jrtc.internal.loop.Futures;
+import io.github.jrtc.internal.loop.OperationsChain;
+import io.github.jrtc.internal.loop.SerialEventQueue;
+import io.github.jrtc.internal.sdp.CandidateParser;
+import io.github.jrtc.internal.sdp.Descriptions;
+import io.github.jrtc.internal.sdp.MediaSection;
+import io.github.jrtc.internal.sdp.Sdp;
+import io.github.jrtc.internal.spec.Errors;
+import io.github.jrtc.internal.spec.IceServerValidator;
+import io.github.jrtc.internal.spec.UsvString;
+import io.github.jrtc.internal.webrtcjava.NativeEngineBridgeFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /** Re-checks a negotiationneeded that waited for a burst of changes to end. */
   private static final java.util.concurrent.ScheduledExecutorService RECHECK =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-          io.github.jrtc.internal.EventThreads.daemonFactory("jrtc-negotiation-"));
+          io.github.jrtc.internal.loop.EventThreads.daemonFactory("jrtc-negotiation-"));
 
   /** libwebrtc's SCTP send limit; the remote's a=max-message-size can only lower it. */
   private static final long LOCAL_MAX_MESSAGE_SIZE = 262_144;
@@ -106,7 +107,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    *     InvalidAccessError for a TURN server without username or credential
    */
   public RTCPeerConnection(RTCConfiguration configuration) {
-    this(configuration, PeerConnectionBridgeFactory.nativeEngine());
+    this(configuration, NativeEngineBridgeFactory.INSTANCE);
   }
 
   RTCPeerConnection(RTCConfiguration configuration, PeerConnectionBridgeFactory factory) {
@@ -1270,7 +1271,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   }
 
   /** Exposed for tests in this package: the serial queue this connection dispatches on. */
-  SerialEventQueue eventQueue() {
+  public SerialEventQueue eventQueue() {
     return queue;
   }
 }

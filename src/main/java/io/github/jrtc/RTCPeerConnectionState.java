@@ -1,6 +1,6 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.SpecEnums;
+import io.github.jrtc.internal.spec.SpecEnums;
 
 /** The aggregate state of the connection's transports. {@link #toString()} is the spec's string. */
 public enum RTCPeerConnectionState {

@@ -1,6 +1,6 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.SpecEnums;
+import io.github.jrtc.internal.spec.SpecEnums;
 
 /**
  * RTCP multiplexing; only "require" is left in the spec. {@link #toString()} is the spec's string.

@@ -1,9 +1,9 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.Errors;
-import io.github.jrtc.internal.NativeRtp;
-import io.github.jrtc.internal.TrackAccess;
-import io.github.jrtc.internal.TransceiverBridge;
+import io.github.jrtc.internal.bridge.TrackAccess;
+import io.github.jrtc.internal.bridge.TransceiverBridge;
+import io.github.jrtc.internal.spec.Errors;
+import io.github.jrtc.internal.webrtcjava.NativeRtp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.Errors;
-import io.github.jrtc.internal.TransceiverBridge;
+import io.github.jrtc.internal.bridge.TransceiverBridge;
+import io.github.jrtc.internal.spec.Errors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.SpecEnums;
+import io.github.jrtc.internal.spec.SpecEnums;
 
 /** The state of a MediaRecorder. {@link #toString()} is the spec's string. */
 public enum RecordingState {

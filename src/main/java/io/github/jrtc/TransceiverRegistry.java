@@ -1,11 +1,11 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.Errors;
-import io.github.jrtc.internal.MediaArrival;
-import io.github.jrtc.internal.PeerConnectionBridge;
-import io.github.jrtc.internal.RemoteMediaSections;
-import io.github.jrtc.internal.TrackAccess;
-import io.github.jrtc.internal.TransceiverBridge;
+import io.github.jrtc.internal.bridge.PeerConnectionBridge;
+import io.github.jrtc.internal.bridge.TrackAccess;
+import io.github.jrtc.internal.bridge.TransceiverBridge;
+import io.github.jrtc.internal.sdp.RemoteMediaSections;
+import io.github.jrtc.internal.spec.Errors;
+import io.github.jrtc.internal.webrtcjava.MediaArrival;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

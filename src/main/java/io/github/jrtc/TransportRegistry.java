@@ -1,8 +1,8 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.DtlsTransportBridge;
-import io.github.jrtc.internal.Futures;
-import io.github.jrtc.internal.Sdp;
+import io.github.jrtc.internal.bridge.DtlsTransportBridge;
+import io.github.jrtc.internal.loop.Futures;
+import io.github.jrtc.internal.sdp.Sdp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,10 @@
 package io.github.jrtc;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -14,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Keeps webrtc-java behind io.github.jrtc.internal: users never see a dev.onvoid type. */
+/**
+ * The layering docs/architecture.md describes: webrtc-java stays behind io.github.jrtc.internal
+ * (users never see a dev.onvoid type), and no two packages depend on each other.
+ */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -64,6 +69,50 @@ class ArchitectureTest {
       leaks.add(owner.getName() + " " + where + " exposes " + type);
     }
   }
+
+  /**
+   * Every package, public or internal, is its own slice; none may reach itself again through
+   * others. The one kind of dependency not counted: internal code using the public packages' spec
+   * values (dictionaries, enums, DOMException and friends, media frames), which the internal layers
+   * speak in — they sit below the API objects that use the internal layers.
+   */
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices()
+        .matching("io.github.(**)")
+        .should()
+        .beFreeOfCycles()
+        .ignoreDependency(
+            DescribedPredicate.describe(
+                "internal code", c -> c.getPackageName().startsWith("io.github.jrtc.internal")),
+            DescribedPredicate.describe(
+                "the public API's spec values",
+                c ->
+                    (c.getPackageName().equals("io.github.jrtc")
+                            || c.getPackageName().equals("io.github.jrtc.media"))
+                        && !API_OBJECTS.contains(c.getSimpleName())))
+        .check(CLASSES);
+  }
+
+  /** Public types with behaviour that use the internal layers; internal code never calls them. */
+  private static final java.util.Set<String> API_OBJECTS =
+      java.util.Set.of(
+          "RTCPeerConnection",
+          "RTCDataChannel",
+          "RTCRtpSender",
+          "RTCRtpReceiver",
+          "RTCRtpTransceiver",
+          "RTCDtlsTransport",
+          "RTCIceTransport",
+          "RTCSctpTransport",
+          "RTCDTMFSender",
+          "MediaDevices",
+          "MediaStream",
+          "Navigator",
+          "EventTarget",
+          "AudioOutput",
+          "VideoFrameSource",
+          "AudioSampleSource");
 
   @Test
   void theLibraryNeverPrintsOrExits() {

@@ -4,7 +4,7 @@ import static io.github.jrtc.Wpt.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.jrtc.internal.AudioPump;
+import io.github.jrtc.internal.webrtcjava.AudioPump;
 import io.github.jrtc.media.AudioData;
 import io.github.jrtc.media.AudioSampleSource;
 import io.github.jrtc.media.TrackSinks;

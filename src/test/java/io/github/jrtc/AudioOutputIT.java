@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.jrtc.internal.SpeakerOutput;
+import io.github.jrtc.internal.audio.SpeakerOutput;
 import io.github.jrtc.media.AudioOutput;
 import io.github.jrtc.media.AudioSampleSource;
 import java.time.Duration;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.jrtc.internal.MediaSection;
-import io.github.jrtc.internal.Sdp;
+import io.github.jrtc.internal.sdp.MediaSection;
+import io.github.jrtc.internal.sdp.Sdp;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

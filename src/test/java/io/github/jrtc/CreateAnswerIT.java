@@ -4,8 +4,8 @@ import static io.github.jrtc.Wpt.await;
 import static io.github.jrtc.Wpt.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jrtc.internal.MediaSection;
-import io.github.jrtc.internal.Sdp;
+import io.github.jrtc.internal.sdp.MediaSection;
+import io.github.jrtc.internal.sdp.Sdp;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -352,7 +352,7 @@ class DtmfIT {
           tones.add(e.tone());
           if (e.tone().equals("A")) {
             t.direction(RTCRtpTransceiverDirection.RECVONLY);
-            io.github.jrtc.internal.Futures.onComplete(
+            io.github.jrtc.internal.loop.Futures.onComplete(
                 Peers.negotiate(c.pc(), c.peer()),
                 (v, err) -> {
                   if (err != null) {

@@ -3,7 +3,7 @@ package io.github.jrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.jrtc.internal.NativeCapture;
+import io.github.jrtc.internal.capture.NativeCapture;
 import io.github.jrtc.media.SinkRegistration;
 import io.github.jrtc.media.TrackSinks;
 import io.github.jrtc.media.VideoFrame;

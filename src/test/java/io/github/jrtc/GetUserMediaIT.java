@@ -3,8 +3,8 @@ package io.github.jrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.jrtc.internal.NativeCapture;
-import io.github.jrtc.internal.NativeEngine;
+import io.github.jrtc.internal.capture.NativeCapture;
+import io.github.jrtc.internal.webrtcjava.NativeEngine;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

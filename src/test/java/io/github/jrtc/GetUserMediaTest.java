@@ -8,12 +8,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.github.jrtc.internal.CaptureBackend;
-import io.github.jrtc.internal.DeviceBackend;
-import io.github.jrtc.internal.NativeDevice;
-import io.github.jrtc.internal.NativeDevices;
-import io.github.jrtc.internal.UserMediaSelector;
-import io.github.jrtc.internal.VideoMode;
+import io.github.jrtc.internal.bridge.NativeDevice;
+import io.github.jrtc.internal.bridge.VideoMode;
+import io.github.jrtc.internal.capture.CaptureBackend;
+import io.github.jrtc.internal.capture.DeviceBackend;
+import io.github.jrtc.internal.capture.NativeDevices;
+import io.github.jrtc.internal.capture.UserMediaSelector;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

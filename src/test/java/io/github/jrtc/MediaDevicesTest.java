@@ -6,10 +6,10 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.github.jrtc.internal.CaptureBackend;
-import io.github.jrtc.internal.DeviceBackend;
-import io.github.jrtc.internal.NativeDevice;
-import io.github.jrtc.internal.NativeDevices;
+import io.github.jrtc.internal.bridge.NativeDevice;
+import io.github.jrtc.internal.capture.CaptureBackend;
+import io.github.jrtc.internal.capture.DeviceBackend;
+import io.github.jrtc.internal.capture.NativeDevices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -81,8 +81,8 @@ class MediaDevicesTest {
     when(backend.videoModes(CAM))
         .thenReturn(
             List.of(
-                new io.github.jrtc.internal.VideoMode(320, 240, 15),
-                new io.github.jrtc.internal.VideoMode(1280, 720, 30)));
+                new io.github.jrtc.internal.bridge.VideoMode(320, 240, 15),
+                new io.github.jrtc.internal.bridge.VideoMode(1280, 720, 30)));
     MediaDevices md =
         new MediaDevices(new NativeDevices(backend, 1000), mock(CaptureBackend.class));
     MediaTrackCapabilities cam =

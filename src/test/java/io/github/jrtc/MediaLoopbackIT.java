@@ -4,8 +4,8 @@ import static io.github.jrtc.Wpt.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.jrtc.internal.NativeAudioGuard;
-import io.github.jrtc.internal.NativeEngine;
+import io.github.jrtc.internal.jni.NativeAudioGuard;
+import io.github.jrtc.internal.webrtcjava.NativeEngine;
 import io.github.jrtc.media.AudioSampleSource;
 import io.github.jrtc.media.SinkRegistration;
 import io.github.jrtc.media.TrackSinks;
@@ -214,7 +214,7 @@ class MediaLoopbackIT {
       Thread.sleep(4000);
       long now = loud.get();
       assertThat(now).as("audio keeps arriving").isGreaterThan(lastLoud + 200);
-      assertThat(NativeAudioGuard.wrappedModuleRecording(NativeEngine.shared()))
+      assertThat(NativeEngine.shared().wrappedModuleRecording())
           .as("the factory's headless module is recording")
           .isFalse();
       lastLoud = now;

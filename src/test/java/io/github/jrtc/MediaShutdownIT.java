@@ -5,7 +5,7 @@ import static io.github.jrtc.Wpt.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.jrtc.internal.NativeEngine;
+import io.github.jrtc.internal.webrtcjava.NativeEngine;
 import io.github.jrtc.media.AudioSampleSource;
 import io.github.jrtc.media.TrackSinks;
 import io.github.jrtc.media.VideoFrameSource;

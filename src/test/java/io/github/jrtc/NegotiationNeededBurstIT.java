@@ -39,7 +39,7 @@ class NegotiationNeededBurstIT {
           e -> {
             if (events.incrementAndGet() == 1) {
               // What a perfect-negotiation app does: offer what is there now.
-              io.github.jrtc.internal.Futures.onComplete(
+              io.github.jrtc.internal.loop.Futures.onComplete(
                   pc.createOffer(),
                   (o, err) -> {
                     if (err != null) {

@@ -3,6 +3,8 @@ package io.github.jrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.jrtc.signaling.NegotiationMessage;
+import io.github.jrtc.signaling.PerfectNegotiator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

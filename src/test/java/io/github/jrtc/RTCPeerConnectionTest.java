@@ -8,10 +8,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.github.jrtc.internal.Descriptions;
-import io.github.jrtc.internal.PeerConnectionBridge;
-import io.github.jrtc.internal.PeerConnectionBridgeFactory;
-import io.github.jrtc.internal.PeerConnectionBridgeObserver;
+import io.github.jrtc.internal.bridge.PeerConnectionBridge;
+import io.github.jrtc.internal.bridge.PeerConnectionBridgeFactory;
+import io.github.jrtc.internal.bridge.PeerConnectionBridgeObserver;
+import io.github.jrtc.internal.sdp.Descriptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -3,9 +3,9 @@ package io.github.jrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.jrtc.internal.AudioPump;
-import io.github.jrtc.internal.NativeCapture;
-import io.github.jrtc.internal.NativeMedia;
+import io.github.jrtc.internal.capture.NativeCapture;
+import io.github.jrtc.internal.webrtcjava.AudioPump;
+import io.github.jrtc.internal.webrtcjava.NativeMedia;
 import io.github.jrtc.media.AudioSampleSource;
 import io.github.jrtc.media.VideoFrameSource;
 import java.time.Duration;

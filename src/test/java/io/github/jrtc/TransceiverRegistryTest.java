@@ -12,10 +12,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.github.jrtc.internal.PeerConnectionBridge;
-import io.github.jrtc.internal.PeerConnectionBridgeFactory;
-import io.github.jrtc.internal.TrackSource;
-import io.github.jrtc.internal.TransceiverBridge;
+import io.github.jrtc.internal.bridge.PeerConnectionBridge;
+import io.github.jrtc.internal.bridge.PeerConnectionBridgeFactory;
+import io.github.jrtc.internal.bridge.TrackSource;
+import io.github.jrtc.internal.bridge.TransceiverBridge;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.github.jrtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jrtc.internal.NativeAudioGuard;
-import io.github.jrtc.internal.NativeEngine;
+import io.github.jrtc.internal.jni.NativeAudioGuard;
+import io.github.jrtc.internal.webrtcjava.NativeEngine;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.NativeX11Guard;
+import io.github.jrtc.internal.jni.NativeX11Guard;
 import io.github.jrtc.media.SinkRegistration;
 import io.github.jrtc.media.TrackSinks;
 import java.util.concurrent.ExecutionException;

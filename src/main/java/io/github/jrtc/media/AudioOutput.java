@@ -6,8 +6,8 @@ import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaStreamTrackState;
 import io.github.jrtc.Navigator;
 import io.github.jrtc.TypeError;
-import io.github.jrtc.internal.Errors;
-import io.github.jrtc.internal.SpeakerOutput;
+import io.github.jrtc.internal.audio.SpeakerOutput;
+import io.github.jrtc.internal.spec.Errors;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 

@@ -1,7 +1,7 @@
 package io.github.jrtc.media;
 
 import io.github.jrtc.MediaStreamTrack;
-import io.github.jrtc.internal.JavaAudioSource;
+import io.github.jrtc.internal.audio.JavaAudioSource;
 
 /**
  * An audio track fed from Java with 16-bit PCM. Push any amount at any time from any thread; jrtc's

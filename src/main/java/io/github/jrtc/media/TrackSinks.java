@@ -3,8 +3,8 @@ package io.github.jrtc.media;
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaStreamTrackState;
 import io.github.jrtc.TypeError;
-import io.github.jrtc.internal.Errors;
-import io.github.jrtc.internal.SinkDispatcher;
+import io.github.jrtc.internal.spec.Errors;
+import io.github.jrtc.internal.webrtcjava.SinkDispatcher;
 
 /**
  * Frames and samples of a track, to Java (what bots and recorders need; browsers have no such API).

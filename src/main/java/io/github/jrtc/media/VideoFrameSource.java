@@ -1,7 +1,7 @@
 package io.github.jrtc.media;
 
 import io.github.jrtc.MediaStreamTrack;
-import io.github.jrtc.internal.PacedVideoSource;
+import io.github.jrtc.internal.video.PacedVideoSource;
 import java.nio.ByteBuffer;
 
 /**

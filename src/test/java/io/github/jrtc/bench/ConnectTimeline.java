@@ -14,7 +14,7 @@ import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import io.github.jrtc.RTCPeerConnection;
-import io.github.jrtc.internal.EventThreads;
+import io.github.jrtc.internal.loop.EventThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

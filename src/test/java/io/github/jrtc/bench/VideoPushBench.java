@@ -6,7 +6,7 @@ import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.RTCPeerConnection;
 import io.github.jrtc.RTCPeerConnectionIceEvent;
 import io.github.jrtc.RTCPeerConnectionState;
-import io.github.jrtc.internal.NativeMedia;
+import io.github.jrtc.internal.webrtcjava.NativeMedia;
 import io.github.jrtc.media.TrackSinks;
 import io.github.jrtc.media.VideoFrameSource;
 import java.lang.management.ManagementFactory;
@@ -59,7 +59,7 @@ public final class VideoPushBench {
           "| %s | %.0f | %.1f | %s | %.2f |%n",
           r.source, r.pushedPerS, r.receivedFps, r.size, r.cpu);
     }
-    io.github.jrtc.internal.NativeEngine.shutdownShared();
+    io.github.jrtc.internal.webrtcjava.NativeEngine.shutdownShared();
     System.exit(0);
   }
 

@@ -1,4 +1,0 @@
-package io.github.jrtc.internal;
-
-/** One capture format a camera offers (webrtc-java's VideoCaptureCapability, copied). */
-public record VideoMode(int width, int height, int frameRate) {}

@@ -1,0 +1,202 @@
+package io.github.jrtc.internal.audio;
+
+import dev.onvoid.webrtc.media.audio.AudioDevice;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioSink;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import io.github.jrtc.internal.jni.NativeAudioDevices;
+import io.github.jrtc.internal.pcm.PcmConverter;
+import io.github.jrtc.internal.spec.Errors;
+import io.github.jrtc.internal.webrtcjava.AudioPump;
+import io.github.jrtc.internal.webrtcjava.NativeEngine;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One getUserMedia microphone: a standalone webrtc-java audio device module (PulseAudio on Linux),
+ * never attached to the factory, records the system's default input; its capture callback only
+ * converts the chunk (to 48 kHz mono) into a ring, and {@link AudioPump} pushes the ring into a
+ * custom source like any Java source. So a microphone never runs libwebrtc's send path from a
+ * device thread, and microphones and Java sources can be live at once, each on its own track.
+ */
+public final class MicrophoneSource implements AudioSink {
+  private static final Logger LOG = LoggerFactory.getLogger(MicrophoneSource.class);
+
+  /** What libwebrtc's audio device module delivers: 48 kHz, 16-bit, mono, 10 ms buffers. */
+  public static final int RATE = 48000;
+
+  private static final AtomicInteger LIVE = new AtomicInteger();
+
+  private final AudioDeviceModule adm;
+  private final CustomAudioSource source;
+  private final AudioPump.Feed feed;
+  private final PcmConverter converter = new PcmConverter(RATE, 1);
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicLong chunks = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+  private volatile int deviceRate;
+  private volatile int deviceChannels;
+
+  private MicrophoneSource(NativeEngine engine, AudioDeviceModule adm, CustomAudioSource source) {
+    this.adm = adm;
+    this.source = source;
+    this.feed = AudioPump.shared().register(engine, source, RATE, 1, true);
+    LIVE.incrementAndGet();
+  }
+
+  /**
+   * Opens the input called {@code label} (the system default when {@code systemDefault}) and starts
+   * recording. NotFoundError when the sound system lists no input, NotReadableError when it cannot
+   * be selected, opened or started.
+   */
+  public static MicrophoneSource open(NativeEngine engine, String label, boolean systemDefault) {
+    AudioDeviceModule adm = AudioDevicePolicy.open("the microphone '" + label + "'");
+    List<AudioDevice> inputs;
+    try {
+      inputs = adm.getRecordingDevices();
+    } catch (RuntimeException | Error e) {
+      disposeBounded(adm);
+      throw Errors.notReadable("Could not list audio inputs: " + e.getMessage());
+    }
+    if (inputs == null || inputs.isEmpty()) {
+      disposeBounded(adm);
+      throw Errors.notFound("The sound system lists no audio input");
+    }
+    int position = 0;
+    if (!systemDefault) {
+      position = NativeAudioDevices.findInput(adm, label);
+      if (position < 0) {
+        disposeBounded(adm);
+        throw NativeAudioDevices.cannotSelect("input", label, position);
+      }
+    }
+    int selected = position;
+    CustomAudioSource source;
+    synchronized (engine) {
+      if (engine.isDisposed()) {
+        disposeBounded(adm);
+        throw Errors.invalidState("The jrtc engine has been shut down");
+      }
+      source = new CustomAudioSource();
+    }
+    MicrophoneSource mic = new MicrophoneSource(engine, adm, source);
+    RuntimeException[] failure = new RuntimeException[1];
+    boolean started =
+        AudioDevicePolicy.runBounded(
+            "mic-start",
+            () -> {
+              try {
+                // Position 0 is the system default; webrtc-java can select no other (libwebrtc's
+                // PulseAudio module gives its devices no ids), jrtc's native call can.
+                if (selected == 0) {
+                  adm.setRecordingDevice(inputs.get(0));
+                } else if (!NativeAudioDevices.selectInput(adm, selected)) {
+                  throw new IllegalStateException("the module refused input " + selected);
+                }
+                adm.setAudioSink(mic);
+                adm.initRecording();
+                adm.startRecording();
+              } catch (RuntimeException | Error e) {
+                failure[0] = new IllegalStateException(e.getMessage(), e);
+              }
+            });
+    if (!started || failure[0] != null) {
+      mic.close();
+      throw Errors.notReadable(
+          "Could not record from '"
+              + label
+              + "': "
+              + (failure[0] == null ? "the sound system did not answer" : failure[0].getMessage()));
+    }
+    LOG.debug("Recording from input {} ('{}', 0 = the default)", selected, label);
+    return mic;
+  }
+
+  /** Microphones recording now (tests: the last stop() must release them). */
+  public static int live() {
+    return LIVE.get();
+  }
+
+  /** What the device delivers (0 until the first chunk). */
+  int deviceRate() {
+    return deviceRate;
+  }
+
+  int deviceChannels() {
+    return deviceChannels;
+  }
+
+  long chunks() {
+    return chunks.get();
+  }
+
+  public CustomAudioSource nativeSource() {
+    return source;
+  }
+
+  /**
+   * The module's capture thread: copy, convert, queue, return. Nothing here may throw into
+   * webrtc-java (a Java exception there ends in std::terminate) or wait for anything but the ring's
+   * short monitor.
+   */
+  @Override
+  public void onRecordedData(
+      byte[] audioSamples,
+      int nSamples,
+      int nBytesPerSample,
+      int nChannels,
+      int samplesPerSec,
+      int totalDelayMS,
+      int clockDrift) {
+    try {
+      if (feed.closed || audioSamples == null) {
+        return;
+      }
+      // nSamples counts frames; nBytesPerSample is the size of one frame (all channels).
+      int channels = Math.max(1, nChannels);
+      if (nBytesPerSample != 2 * channels) {
+        return; // only 16-bit PCM is delivered by libwebrtc's modules
+      }
+      deviceRate = samplesPerSec;
+      deviceChannels = channels;
+      int n = converter.convert(audioSamples, nSamples, channels, samplesPerSec);
+      feed.ring().write(converter.output(), 0, n);
+      chunks.incrementAndGet();
+    } catch (Throwable t) { // NOPMD: never throw into the native capture thread
+      if (failures.getAndIncrement() == 0) {
+        LOG.warn("Microphone chunk dropped", t);
+      }
+    }
+  }
+
+  /**
+   * Stops recording and disposes the module (idempotent), then ends the feed; the caller disposes
+   * the native source afterwards.
+   */
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    AudioPump.shared().unregister(feed);
+    disposeBounded(adm);
+    LIVE.decrementAndGet();
+  }
+
+  private static void disposeBounded(AudioDeviceModule adm) {
+    // Stopping joins the capture thread, which may be waiting for the ring: never under a lock.
+    AudioDevicePolicy.runBounded(
+        "mic-stop",
+        () -> {
+          try {
+            adm.stopRecording();
+          } catch (RuntimeException | Error e) {
+            LOG.debug("Stopping a microphone failed", e);
+          }
+          adm.dispose();
+        });
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.jrtc.internal.bridge;
+
+import io.github.jrtc.MediaStreamTrack;
+import java.util.function.Function;
+
+/**
+ * How internal code creates a public {@link MediaStreamTrack} around a {@link TrackSource} and gets
+ * the source back, without a public constructor that would expose an internal type. {@code
+ * MediaStreamTrack} registers the two functions when its class initialises.
+ */
+public final class TrackAccess {
+  private static volatile Function<TrackSource, MediaStreamTrack> create;
+  private static volatile Function<MediaStreamTrack, TrackSource> sourceOf;
+
+  private TrackAccess() {}
+
+  public static void register(
+      Function<TrackSource, MediaStreamTrack> creator,
+      Function<MediaStreamTrack, TrackSource> source) {
+    create = creator;
+    sourceOf = source;
+  }
+
+  public static MediaStreamTrack create(TrackSource source) {
+    ensureInitialized();
+    return create.apply(source);
+  }
+
+  public static TrackSource sourceOf(MediaStreamTrack track) {
+    ensureInitialized();
+    return sourceOf.apply(track);
+  }
+
+  private static void ensureInitialized() {
+    if (create == null) {
+      try {
+        Class.forName(
+            MediaStreamTrack.class.getName(), true, MediaStreamTrack.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.jrtc.internal.loop;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks one at a time, in submission order, on a shared pool: the "event loop" of one
+ * connection. Native callbacks only ever {@link #execute} here and return, so they never wait for
+ * user code.
+ */
+public final class SerialEventQueue implements Executor {
+  private static final Logger LOG = LoggerFactory.getLogger(SerialEventQueue.class);
+  private static final ThreadLocal<SerialEventQueue> CURRENT = new ThreadLocal<>();
+
+  /** Tasks run per turn before yielding the pool thread to other queues. */
+  private static final int BATCH = 256;
+
+  private final ReadyQueues ready;
+  private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final String name;
+
+  public SerialEventQueue(String name) {
+    this.name = name;
+    this.ready = ReadyQueues.shared();
+  }
+
+  /** A queue on its own pool (tests). */
+  public SerialEventQueue(String name, Executor pool) {
+    this(name, new ReadyQueues(pool));
+  }
+
+  SerialEventQueue(String name, ReadyQueues ready) {
+    this.name = name;
+    this.ready = ready;
+  }
+
+  @Override
+  public void execute(Runnable task) {
+    tasks.add(task);
+    schedule();
+  }
+
+  /** True when the calling thread is running a task of any connection's queue. */
+  public static boolean onAnyQueue() {
+    return CURRENT.get() != null;
+  }
+
+  /** True when the calling thread is running a task of this queue. */
+  public boolean isCurrent() {
+    return CURRENT.get() == this;
+  }
+
+  private void schedule() {
+    if (scheduled.compareAndSet(false, true)) {
+      try {
+        ready.submit(this);
+      } catch (RejectedExecutionException e) {
+        scheduled.set(false);
+        LOG.error("Event queue {} could not be scheduled", name, e);
+      }
+    }
+  }
+
+  /** One turn: runs up to {@link #BATCH} tasks on the calling pool thread. */
+  void drain() {
+    SerialEventQueue previous = CURRENT.get();
+    CURRENT.set(this);
+    try {
+      for (int i = 0; i < BATCH; i++) {
+        Runnable task = tasks.poll();
+        if (task == null) {
+          break;
+        }
+        try {
+          task.run();
+        } catch (RuntimeException | Error e) {
+          LOG.error("Uncaught exception in event queue {}", name, e);
+        }
+      }
+    } finally {
+      CURRENT.set(previous);
+      scheduled.set(false);
+    }
+    if (!tasks.isEmpty()) {
+      schedule();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SerialEventQueue[" + name + "]";
+  }
+}

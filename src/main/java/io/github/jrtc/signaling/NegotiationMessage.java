@@ -1,0 +1,60 @@
+package io.github.jrtc.signaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.jrtc.RTCIceCandidateInit;
+import io.github.jrtc.RTCSessionDescriptionInit;
+import io.github.jrtc.TypeError;
+import io.github.jrtc.internal.spec.Json;
+
+/**
+ * What perfect negotiation sends over signaling: {@code {description}} or {@code {candidate}}, in
+ * the JSON shape of MDN's example ({@code {"description":{"type":...,"sdp":...}}} or {@code
+ * {"candidate":{...}}}). A candidate message with a null candidate is the end of candidates.
+ */
+public record NegotiationMessage(
+    RTCSessionDescriptionInit description, RTCIceCandidateInit candidate) {
+
+  public static NegotiationMessage ofDescription(RTCSessionDescriptionInit description) {
+    return new NegotiationMessage(description, null);
+  }
+
+  public static NegotiationMessage ofCandidate(RTCIceCandidateInit candidate) {
+    return new NegotiationMessage(null, candidate);
+  }
+
+  public boolean isDescription() {
+    return description != null;
+  }
+
+  public String toJSON() {
+    ObjectNode o = Json.object();
+    if (description != null) {
+      o.set("description", Json.readObject(description.toJSON(), "description"));
+    } else if (candidate != null) {
+      o.set("candidate", Json.readObject(candidate.toJSON(), "candidate"));
+    } else {
+      o.putNull("candidate");
+    }
+    return Json.write(o);
+  }
+
+  /** TypeError for JSON that is neither shape. */
+  public static NegotiationMessage fromJSON(String json) {
+    JsonNode node = Json.readObject(json, "NegotiationMessage");
+    JsonNode d = node.get("description");
+    if (d != null && d.isObject()) {
+      return ofDescription(RTCSessionDescriptionInit.fromJSON(d.toString()));
+    }
+    if (node.has("candidate")) {
+      JsonNode c = node.get("candidate");
+      if (c.isNull()) {
+        return ofCandidate(null);
+      }
+      if (c.isObject()) {
+        return ofCandidate(RTCIceCandidateInit.fromJSON(c.toString()));
+      }
+    }
+    throw new TypeError("A negotiation message has a 'description' or a 'candidate'");
+  }
+}
