@@ -1,7 +1,7 @@
 package io.github.jrtc.internal.whip;
 
 import io.github.jrtc.RTCIceServer;
-import io.github.jrtc.internal.IceServerValidator;
+import io.github.jrtc.internal.spec.IceServerValidator;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.github.jrtc.internal.whip;
 
-import io.github.jrtc.internal.CandidateParser;
+import io.github.jrtc.internal.sdp.CandidateParser;
 import java.util.ArrayList;
 import java.util.List;
 
