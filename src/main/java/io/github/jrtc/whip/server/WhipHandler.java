@@ -716,6 +716,11 @@ final class WhipHandler extends Handler.Abstract {
     p.put("status", status);
     p.put("detail", detail);
     resp.setStatus(status);
+    // A refusal may come before the request body was read; closing the connection keeps a
+    // client from sending its next request on a connection the server is about to drop (seen
+    // with the JDK HttpClient: "header parser received no bytes"), and a refused client has to
+    // reconnect for each try.
+    resp.getHeaders().put(HttpHeader.CONNECTION, "close");
     resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
     resp.write(true, ByteBuffer.wrap(p.toString().getBytes(StandardCharsets.UTF_8)), cb);
   }
