@@ -6,6 +6,8 @@
 // reach the non-exported dev.onvoid.webrtc.internal package).
 #include <jni.h>
 
+#include "webrtc_m138.h"
+
 namespace {
 
 jfieldID HandleField(JNIEnv* env) {
@@ -70,6 +72,18 @@ JNIEXPORT jboolean JNICALL Java_io_github_jrtc_internal_jni_NativeHandleField_se
   }
   env->SetLongField(object, field, value);
   return JNI_TRUE;
+}
+
+// Drops one reference on the libwebrtc object at `handle` (a webrtc::RefCountInterface, whose
+// vtable starts with AddRef and Release); true when that was the last one.
+JNIEXPORT jboolean JNICALL Java_io_github_jrtc_internal_jni_NativeHandleField_release0(JNIEnv*, jclass,
+                                                                                      jlong handle) {
+  if (handle == 0) {
+    return JNI_FALSE;
+  }
+  const auto* object = reinterpret_cast<const jrtc::m138::RefCounted*>(handle);
+  // RefCountReleaseStatus::kDroppedLastRef is 0.
+  return object->Release() == 0 ? JNI_TRUE : JNI_FALSE;
 }
 
 }  // extern "C"

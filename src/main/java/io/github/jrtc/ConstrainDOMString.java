@@ -12,13 +12,20 @@ import java.util.Objects;
  *
  * <p>A bare value means {@code ideal} in the basic constraint set and {@code exact} inside {@code
  * advanced}. Absent members are null; present ones are unmodifiable lists.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackConstraints">MDN</a>.
  */
 public final class ConstrainDOMString {
   private final List<String> exact;
   private final List<String> ideal;
   private final boolean bare;
 
-  /** As the dictionary {@code {exact, ideal}}; null members are left out. */
+  /**
+   * As the dictionary {@code {exact, ideal}}; null members are left out.
+   *
+   * @param exact the accepted values, or null
+   * @param ideal the preferred values, or null
+   */
   public ConstrainDOMString(List<String> exact, List<String> ideal) {
     this(exact, ideal, false);
   }
@@ -41,28 +48,60 @@ public final class ConstrainDOMString {
     return List.copyOf(values);
   }
 
-  /** A bare value: JS {@code {facingMode: "user"}} or {@code {facingMode: ["user", "left"]}}. */
+  /**
+   * A bare value: JS {@code {facingMode: "user"}} or {@code {facingMode: ["user", "left"]}}.
+   *
+   * @param values the values
+   * @return the constraint
+   */
   public static ConstrainDOMString of(String... values) {
     return new ConstrainDOMString(null, Arrays.asList(values), true);
   }
 
+  /**
+   * Exactly one of {@code values}: a required constraint.
+   *
+   * @param values the values
+   * @return the constraint
+   */
   public static ConstrainDOMString exact(String... values) {
     return new ConstrainDOMString(Arrays.asList(values), null);
   }
 
+  /**
+   * Preferred, not required.
+   *
+   * @param values the values
+   * @return the constraint
+   */
   public static ConstrainDOMString ideal(String... values) {
     return new ConstrainDOMString(null, Arrays.asList(values));
   }
 
+  /**
+   * The {@code exact} member, or null.
+   *
+   * @return the value, or null
+   */
   public List<String> exact() {
     return exact;
   }
 
-  /** The ideal values; for a bare value, the values themselves. */
+  /**
+   * The ideal values; for a bare value, the values themselves.
+   *
+   * @return the value, or null
+   */
   public List<String> ideal() {
     return ideal;
   }
 
+  /**
+   * Whether this was given as a bare value (JS {@code {facingMode: "user"}}) rather than a
+   * dictionary: ideal in the basic set, exact inside {@code advanced}.
+   *
+   * @return true for a bare value
+   */
   public boolean isBareValue() {
     return bare;
   }

@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * <p>A bare value means {@code ideal} in the basic constraint set and {@code exact} inside {@code
  * advanced}, as the spec says; {@link #isBareValue()} tells them apart.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackConstraints">MDN</a>.
  */
 public final class ConstrainULong {
   private final Long min;
@@ -18,7 +20,14 @@ public final class ConstrainULong {
   private final Long ideal;
   private final boolean bare;
 
-  /** As the dictionary {@code {min, max, exact, ideal}}; null members are left out. */
+  /**
+   * As the dictionary {@code {min, max, exact, ideal}}; null members are left out.
+   *
+   * @param min the minimum, or null
+   * @param max the maximum, or null
+   * @param exact the required value, or null
+   * @param ideal the preferred value, or null
+   */
   public ConstrainULong(Long min, Long max, Long exact, Long ideal) {
     this(min, max, exact, ideal, false);
   }
@@ -41,48 +50,109 @@ public final class ConstrainULong {
     }
   }
 
-  /** A bare value: JS {@code {width: 640}}. */
+  /**
+   * A bare value: JS {@code {width: 640}}.
+   *
+   * @param value the value
+   * @return the constraint
+   */
   public static ConstrainULong of(long value) {
     return new ConstrainULong(null, null, null, value, true);
   }
 
+  /**
+   * Exactly {@code value}: a required constraint.
+   *
+   * @param value the value
+   * @return the constraint
+   */
   public static ConstrainULong exact(long value) {
     return new ConstrainULong(null, null, value, null);
   }
 
+  /**
+   * {@code ideal: value}: preferred, not required.
+   *
+   * @param value the value
+   * @return the constraint
+   */
   public static ConstrainULong ideal(long value) {
     return new ConstrainULong(null, null, null, value);
   }
 
+  /**
+   * At least {@code value}: a required constraint.
+   *
+   * @param value the value
+   * @return the constraint
+   */
   public static ConstrainULong min(long value) {
     return new ConstrainULong(value, null, null, null);
   }
 
+  /**
+   * At most {@code value}: a required constraint.
+   *
+   * @param value the value
+   * @return the constraint
+   */
   public static ConstrainULong max(long value) {
     return new ConstrainULong(null, value, null, null);
   }
 
+  /**
+   * Between {@code min} and {@code max}: a required constraint.
+   *
+   * @param min the minimum
+   * @param max the maximum
+   * @return the constraint
+   */
   public static ConstrainULong range(long min, long max) {
     return new ConstrainULong(min, max, null, null);
   }
 
+  /**
+   * The {@code min} member, or null.
+   *
+   * @return the value, or null
+   */
   public Long min() {
     return min;
   }
 
+  /**
+   * The {@code max} member, or null.
+   *
+   * @return the value, or null
+   */
   public Long max() {
     return max;
   }
 
+  /**
+   * The {@code exact} member, or null.
+   *
+   * @return the value, or null
+   */
   public Long exact() {
     return exact;
   }
 
-  /** The ideal value; for a bare value, the value itself. */
+  /**
+   * The ideal value; for a bare value, the value itself.
+   *
+   * @return the value, or null
+   */
   public Long ideal() {
     return ideal;
   }
 
+  /**
+   * Whether this was given as a bare value (JS {@code {width: 640}}) rather than a dictionary:
+   * ideal in the basic set, exact inside {@code advanced}.
+   *
+   * @return true for a bare value
+   */
   public boolean isBareValue() {
     return bare;
   }

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
  * The DOM {@code EventTarget}: listeners per event type plus the {@code on...} handler attributes.
  * As in browsers, a handler attribute takes the listener slot where it was first set, so handlers
  * and listeners run in registration order; setting a handler again replaces it in place.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/EventTarget">MDN</a>.
  */
 public abstract class EventTarget {
   private static final Logger LOG = LoggerFactory.getLogger(EventTarget.class);
@@ -31,6 +33,13 @@ public abstract class EventTarget {
    * Adds a listener for events of {@code type}. The listener's parameter type must match what that
    * event type dispatches (e.g. {@code RTCPeerConnectionIceEvent} for "icecandidate"). Adding the
    * same listener twice has no effect, as in JS.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/EventTarget/addEventListener">MDN</a>.
+   *
+   * @param <E> the event type the listener takes
+   * @param type the JS event type, e.g. "icecandidate"
+   * @param listener the listener; null is ignored
    */
   public <E extends Event> void addEventListener(String type, EventHandler<E> listener) {
     if (type == null || listener == null) {
@@ -50,7 +59,16 @@ public abstract class EventTarget {
     }
   }
 
-  /** Removes a listener added with {@link #addEventListener}. */
+  /**
+   * Removes a listener added with {@link #addEventListener}.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/EventTarget/removeEventListener">MDN</a>.
+   *
+   * @param <E> the event type the listener takes
+   * @param type the JS event type
+   * @param listener the listener to remove
+   */
   public <E extends Event> void removeEventListener(String type, EventHandler<E> listener) {
     CopyOnWriteArrayList<Slot> list = type == null ? null : slots.get(type);
     if (list == null) {
@@ -65,6 +83,7 @@ public abstract class EventTarget {
    * Dispatches {@code event} synchronously to this target's handler and listeners.
    *
    * @return true, as jrtc events are not cancelable
+   * @param event the event; its target is set to this object
    */
   public boolean dispatchEvent(Event event) {
     Objects.requireNonNull(event, "event");
@@ -88,7 +107,12 @@ public abstract class EventTarget {
     return true;
   }
 
-  /** Sets (or with null, clears) the {@code on<type>} handler attribute. */
+  /**
+   * Sets (or with null, clears) the {@code on<type>} handler attribute.
+   *
+   * @param type the JS event type
+   * @param handler the handler, or null
+   */
   protected final void setEventHandler(String type, EventHandler<? extends Event> handler) {
     @SuppressWarnings("unchecked")
     EventHandler<Event> h = (EventHandler<Event>) handler;
@@ -111,7 +135,12 @@ public abstract class EventTarget {
     }
   }
 
-  /** Whether anything listens for {@code type}; lets hot paths skip building an event. */
+  /**
+   * Whether anything listens for {@code type}; lets hot paths skip building an event.
+   *
+   * @param type the JS event type
+   * @return whether a handler or listener is set for it
+   */
   protected final boolean hasListeners(String type) {
     CopyOnWriteArrayList<Slot> list = slots.get(type);
     return list != null && !list.isEmpty();

@@ -8,6 +8,8 @@ import java.util.Objects;
  * The spec's {@code MediaDeviceInfo}, as {@code enumerateDevices()} returns it. {@code deviceId} is
  * stable for a device (it is the native device's identifier); {@code groupId} is shared by devices
  * of the same physical device where the platform tells (otherwise it is the device's own).
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDeviceInfo">MDN</a>.
  */
 public class MediaDeviceInfo {
   private final String deviceId;
@@ -15,6 +17,14 @@ public class MediaDeviceInfo {
   private final String label;
   private final String groupId;
 
+  /**
+   * A device entry.
+   *
+   * @param deviceId the device id
+   * @param kind audioinput, audiooutput or videoinput
+   * @param label the device's name
+   * @param groupId the id shared by parts of one physical device
+   */
   public MediaDeviceInfo(String deviceId, MediaDeviceKind kind, String label, String groupId) {
     this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -22,23 +32,61 @@ public class MediaDeviceInfo {
     this.groupId = groupId == null ? "" : groupId;
   }
 
+  /**
+   * The id to ask for this device with ({@code deviceId} constraint).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDeviceInfo/deviceId">MDN</a>.
+   *
+   * @return the id
+   */
   public String deviceId() {
     return deviceId;
   }
 
+  /**
+   * audioinput, audiooutput or videoinput.
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDeviceInfo/kind">MDN</a>.
+   *
+   * @return the kind
+   */
   public MediaDeviceKind kind() {
     return kind;
   }
 
+  /**
+   * The device's name (always shown: jrtc has no permission prompt).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDeviceInfo/label">MDN</a>.
+   *
+   * @return the label
+   */
   public String label() {
     return label;
   }
 
+  /**
+   * The id shared by the parts of one physical device.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDeviceInfo/groupId">MDN</a>.
+   *
+   * @return the group id
+   */
   public String groupId() {
     return groupId;
   }
 
-  /** JS's {@code JSON.stringify(info)}: {@code {deviceId, kind, label, groupId}}. */
+  /**
+   * JS's {@code JSON.stringify(info)}: {@code {deviceId, kind, label, groupId}}.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDeviceInfo/toJSON">MDN</a>.
+   *
+   * @return the JSON text
+   */
   public String toJSON() {
     ObjectNode o = Json.object();
     o.put("deviceId", deviceId);

@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
  * PulseAudio server webrtc-java's audio enumeration never returns; jrtc then lists no audio devices
  * (and logs why) and does not ask again while that call is stuck. As a desktop library jrtc shows
  * labels without a permission prompt. Futures and events complete on jrtc's event threads.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDevices">MDN</a>.
  */
 public class MediaDevices extends EventTarget {
   private static MediaDevices shared;
@@ -54,7 +56,11 @@ public class MediaDevices extends EventTarget {
     return shared;
   }
 
-  /** JS {@code getUserMedia()} without constraints: rejected with a TypeError, as in JS. */
+  /**
+   * JS {@code getUserMedia()} without constraints: rejected with a TypeError, as in JS.
+   *
+   * @return a future failed with a TypeError
+   */
   public CompletableFuture<MediaStream> getUserMedia() {
     return getUserMedia(new MediaStreamConstraints());
   }
@@ -66,6 +72,12 @@ public class MediaDevices extends EventTarget {
    * OverconstrainedError (with {@code constraint()}) when no device satisfies a required
    * constraint, NotReadableError when the device cannot be opened (a headless audio module, a
    * camera in use). Stopping every track releases the device.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDevices/getUserMedia">MDN</a>.
+   *
+   * @param constraints which kinds, and constraints on each
+   * @return the stream
    */
   public CompletableFuture<MediaStream> getUserMedia(MediaStreamConstraints constraints) {
     try {
@@ -103,7 +115,11 @@ public class MediaDevices extends EventTarget {
     return new MediaStream(tracks);
   }
 
-  /** JS {@code getDisplayMedia()}: the whole screen, at up to 30 frames per second. */
+  /**
+   * JS {@code getDisplayMedia()}: the whole screen, at up to 30 frames per second.
+   *
+   * @return the stream
+   */
   public CompletableFuture<MediaStream> getDisplayMedia() {
     return getDisplayMedia(new DisplayMediaStreamOptions());
   }
@@ -116,6 +132,12 @@ public class MediaDevices extends EventTarget {
    * TypeError, as the spec says); width/height cap the frame size (downscaled keeping the aspect
    * ratio), frameRate sets the rate. Audio capture of the screen is not available: {@code audio} is
    * ignored and the stream has no audio track, which the spec allows.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDevices/getDisplayMedia">MDN</a>.
+   *
+   * @param options video constraints; null means the defaults
+   * @return the stream
    */
   public CompletableFuture<MediaStream> getDisplayMedia(DisplayMediaStreamOptions options) {
     CaptureBackend.ScreenRequest request;
@@ -243,6 +265,11 @@ public class MediaDevices extends EventTarget {
   /**
    * JS {@code enumerateDevices()}: audio inputs, then video inputs, then audio outputs, each with
    * the system default first. Never fails; a kind the platform cannot list is left out.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDevices/enumerateDevices">MDN</a>.
+   *
+   * @return the devices
    */
   public CompletableFuture<List<MediaDeviceInfo>> enumerateDevices() {
     return devices.snapshot().thenApplyAsync(MediaDevices::infos, events);
@@ -278,7 +305,14 @@ public class MediaDevices extends EventTarget {
     return new MediaDeviceInfo(d.id(), d.kind(), d.label(), UserMediaSelector.groupId(d));
   }
 
-  /** JS {@code getSupportedConstraints()}: every property jrtc's SelectSettings knows. */
+  /**
+   * JS {@code getSupportedConstraints()}: every property jrtc's SelectSettings knows.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaDevices/getSupportedConstraints">MDN</a>.
+   *
+   * @return which constraints jrtc understands
+   */
   public MediaTrackSupportedConstraints getSupportedConstraints() {
     return new MediaTrackSupportedConstraints(
         new LinkedHashSet<>(MediaTrackConstraintSet.PROPERTY_NAMES));
@@ -288,6 +322,8 @@ public class MediaDevices extends EventTarget {
    * JS {@code ondevicechange}: fired when a device is plugged in or removed (the native layer
    * reports it; only once audio enumeration has worked, since webrtc-java watches both kinds
    * through its audio device manager).
+   *
+   * @param handler the handler, or null
    */
   public void ondevicechange(EventHandler<Event> handler) {
     setEventHandler("devicechange", handler);

@@ -2,9 +2,16 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** Whether a track is live. {@link #toString()} is the spec's string. */
+/**
+ * Whether a track is live. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStreamTrack/readyState">MDN</a>.
+ */
 public enum MediaStreamTrackState {
+  /** The spec's {@code "live"}. */
   LIVE("live"),
+  /** The spec's {@code "ended"}. */
   ENDED("ended");
 
   private final String value;
@@ -18,7 +25,12 @@ public enum MediaStreamTrackState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static MediaStreamTrackState fromString(String value) {
     return SpecEnums.parse(MediaStreamTrackState.class, value);
   }

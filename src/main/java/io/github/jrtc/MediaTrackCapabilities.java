@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * The ranges a track's source supports ({@code track.getCapabilities()}); a null member means the
  * source does not report it. Ranges are {@code [min, max]}.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/MediaStreamTrack/getCapabilities">MDN</a>.
  */
 public record MediaTrackCapabilities(
     String deviceId,
@@ -21,11 +24,32 @@ public record MediaTrackCapabilities(
     Integer minChannelCount,
     Integer maxChannelCount) {
 
+  /**
+   * The capabilities; a null facingMode list is empty.
+   *
+   * @param deviceId the {@code deviceId} member
+   * @param groupId the {@code groupId} member
+   * @param minWidth the {@code minWidth} member
+   * @param maxWidth the {@code maxWidth} member
+   * @param minHeight the {@code minHeight} member
+   * @param maxHeight the {@code maxHeight} member
+   * @param minFrameRate the {@code minFrameRate} member
+   * @param maxFrameRate the {@code maxFrameRate} member
+   * @param facingMode the {@code facingMode} member
+   * @param minSampleRate the {@code minSampleRate} member
+   * @param maxSampleRate the {@code maxSampleRate} member
+   * @param minChannelCount the {@code minChannelCount} member
+   * @param maxChannelCount the {@code maxChannelCount} member
+   */
   public MediaTrackCapabilities {
     facingMode = facingMode == null ? List.of() : List.copyOf(facingMode);
   }
 
-  /** A source that reports no capabilities. */
+  /**
+   * A source that reports no capabilities.
+   *
+   * @return capabilities with nothing set
+   */
   public static MediaTrackCapabilities empty() {
     return new MediaTrackCapabilities(
         null, null, null, null, null, null, null, null, List.of(), null, null, null, null);

@@ -8,6 +8,8 @@ import java.util.List;
  * advanced} list, tried in order. JS {@code {width: {ideal: 1280}, advanced: [{width: 1920}]}} is
  * {@code MediaTrackConstraints.builder().width(ConstrainULong.ideal(1280))
  * .advanced(MediaTrackConstraintSet.builder().width(1920).build()).build()}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaTrackConstraints">MDN</a>.
  */
 public final class MediaTrackConstraints extends MediaTrackConstraintSet {
   private static final MediaTrackConstraints EMPTY = builder().build();
@@ -24,16 +26,29 @@ public final class MediaTrackConstraints extends MediaTrackConstraintSet {
     this(new Builder());
   }
 
-  /** JS {@code {}} (and what {@code true} means in {@code {video: true}}). */
+  /**
+   * JS {@code {}} (and what {@code true} means in {@code {video: true}}).
+   *
+   * @return constraints with nothing set
+   */
   public static MediaTrackConstraints empty() {
     return EMPTY;
   }
 
+  /**
+   * A builder with every member at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The advanced constraint sets, in order; empty when left out. */
+  /**
+   * The advanced constraint sets, in order; empty when left out.
+   *
+   * @return an unmodifiable list of constraint sets
+   */
   public List<MediaTrackConstraintSet> advanced() {
     return advanced;
   }
@@ -64,10 +79,22 @@ public final class MediaTrackConstraints extends MediaTrackConstraintSet {
 
     Builder() {}
 
+    /**
+     * Sets {@code advanced}, the member of that name.
+     *
+     * @param sets the value
+     * @return this builder
+     */
     public Builder advanced(MediaTrackConstraintSet... sets) {
       return advanced(Arrays.asList(sets));
     }
 
+    /**
+     * Sets {@code advanced}, the member of that name.
+     *
+     * @param sets the value
+     * @return this builder
+     */
     public Builder advanced(List<MediaTrackConstraintSet> sets) {
       for (MediaTrackConstraintSet s : sets) {
         if (s == null) {

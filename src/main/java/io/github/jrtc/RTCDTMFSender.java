@@ -7,6 +7,8 @@ import io.github.jrtc.internal.spec.Errors;
  * Sends DTMF tones (RFC 4733 telephone-events) on an audio sender, as MDN documents {@code
  * RTCDTMFSender}; {@code sender.dtmf()}. libwebrtc plays the tones and paces them; its tone changes
  * become "tonechange" events on the connection's event queue, ending with an empty tone.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDTMFSender">MDN</a>.
  */
 public final class RTCDTMFSender extends EventTarget {
   private static final String VALID = "0123456789ABCD#*,";
@@ -25,7 +27,14 @@ public final class RTCDTMFSender extends EventTarget {
     this.bridge = bridge;
   }
 
-  /** The tones still to play (the one playing already removed). */
+  /**
+   * The tones still to play (the one playing already removed).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDTMFSender/toneBuffer">MDN</a>.
+   *
+   * @return the tones still to play
+   */
   public String toneBuffer() {
     return toneBuffer;
   }
@@ -34,6 +43,11 @@ public final class RTCDTMFSender extends EventTarget {
    * The spec's "determine if DTMF can be sent": the connection is open, the transceiver is neither
    * stopping nor without a track, its currentDirection is sendrecv or sendonly, and libwebrtc
    * negotiated telephone-event for sending.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDTMFSender/canInsertDTMF">MDN</a>.
+   *
+   * @return whether insertDTMF may be called
    */
   public boolean canInsertDTMF() {
     if (pc.isClosedInternal()) {
@@ -56,12 +70,21 @@ public final class RTCDTMFSender extends EventTarget {
     }
   }
 
-  /** {@code insertDTMF(tones)}: 100 ms per tone, 70 ms between tones. */
+  /**
+   * {@code insertDTMF(tones)}: 100 ms per tone, 70 ms between tones.
+   *
+   * @param tones 0-9, A-D, #, * and commas (pauses)
+   */
   public void insertDTMF(String tones) {
     insertDTMF(tones, 100, 70);
   }
 
-  /** {@code insertDTMF(tones, duration)} with the default 70 ms gap. */
+  /**
+   * {@code insertDTMF(tones, duration)} with the default 70 ms gap.
+   *
+   * @param tones 0-9, A-D, #, * and commas (pauses)
+   * @param duration each tone's length in milliseconds
+   */
   public void insertDTMF(String tones, long duration) {
     insertDTMF(tones, duration, 70);
   }
@@ -73,6 +96,11 @@ public final class RTCDTMFSender extends EventTarget {
    *
    * @throws DOMException InvalidStateError when DTMF cannot be sent ({@link #canInsertDTMF()}),
    *     InvalidCharacterError for any other character
+   *     <p>See <a
+   *     href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDTMFSender/insertDTMF">MDN</a>.
+   * @param tones 0-9, A-D, #, * and commas (pauses)
+   * @param duration each tone's length in milliseconds
+   * @param interToneGap the gap after each tone in milliseconds
    */
   public void insertDTMF(String tones, long duration, long interToneGap) {
     if (!canInsertDTMF()) {
@@ -140,6 +168,12 @@ public final class RTCDTMFSender extends EventTarget {
         });
   }
 
+  /**
+   * Sets the {@code ontonechange} handler: it runs for each {@code "tonechange"} event, never on a
+   * native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void ontonechange(EventHandler<RTCDTMFToneChangeEvent> handler) {
     setEventHandler("tonechange", handler);
   }

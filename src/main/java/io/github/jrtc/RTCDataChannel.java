@@ -20,6 +20,8 @@ import java.util.function.BooleanSupplier;
  * Chromium); {@code bufferedamountlow} fires when it falls to {@link #bufferedAmountLowThreshold()}
  * or below. A channel whose transport fails (the peer's connection closed) fires an {@link
  * RTCErrorEvent} ("error") before "close".
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel">MDN</a>.
  */
 public final class RTCDataChannel extends EventTarget implements AutoCloseable {
   private final RTCPeerConnection owner;
@@ -185,51 +187,146 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     dispatchEvent(new MessageEvent("message", payload));
   }
 
+  /**
+   * The label given at creation (not unique).
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/label">MDN</a>.
+   *
+   * @return the label
+   */
   public String label() {
     return label;
   }
 
+  /**
+   * Whether messages arrive in the order they were sent.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/ordered">MDN</a>.
+   *
+   * @return true for an ordered channel
+   */
   public boolean ordered() {
     return ordered;
   }
 
+  /**
+   * How long, in milliseconds, a message may be retransmitted in unreliable mode; null when not
+   * set.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/maxPacketLifeTime">MDN</a>.
+   *
+   * @return the lifetime, or null
+   */
   public Integer maxPacketLifeTime() {
     return maxPacketLifeTime;
   }
 
+  /**
+   * How many times a message may be retransmitted in unreliable mode; null when not set.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/maxRetransmits">MDN</a>.
+   *
+   * @return the retransmit limit, or null
+   */
   public Integer maxRetransmits() {
     return maxRetransmits;
   }
 
+  /**
+   * The subprotocol given at creation; empty when none.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/protocol">MDN</a>.
+   *
+   * @return the subprotocol
+   */
   public String protocol() {
     return protocol;
   }
 
+  /**
+   * Whether the application negotiated the channel (with an agreed id) instead of announcing it
+   * in-band.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/negotiated">MDN</a>.
+   *
+   * @return true for a negotiated channel
+   */
   public boolean negotiated() {
     return negotiated;
   }
 
-  /** The SCTP stream id; null until negotiated (in-band channels before the transport is up). */
+  /**
+   * The SCTP stream id; null until negotiated (in-band channels before the transport is up).
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/id">MDN</a>.
+   *
+   * @return the stream id, or null
+   */
   public Integer id() {
     return bridge.id();
   }
 
+  /**
+   * The channel's priority.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/priority">MDN</a>.
+   *
+   * @return the priority
+   */
   public RTCPriorityType priority() {
     return priority;
   }
 
+  /**
+   * The channel's state: connecting, open, closing or closed.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/readyState">MDN</a>.
+   *
+   * @return the state
+   */
   public RTCDataChannelState readyState() {
     return readyState;
   }
 
+  /**
+   * Bytes given to {@code send} and not yet handed to the transport.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/bufferedAmount">MDN</a>.
+   *
+   * @return the bytes queued
+   */
   public long bufferedAmount() {
     return bufferedAmount;
   }
 
+  /**
+   * The level at or below which {@code bufferedamountlow} fires; 0 by default.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/bufferedAmountLowThreshold">MDN</a>.
+   *
+   * @return the threshold in bytes
+   */
   public long bufferedAmountLowThreshold() {
     return bufferedAmountLowThreshold;
   }
 
+  /**
+   * Sets the level at or below which {@code bufferedamountlow} fires.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/bufferedAmountLowThreshold">MDN</a>.
+   *
+   * @param threshold the threshold in bytes
+   */
   public void bufferedAmountLowThreshold(long threshold) {
     if (threshold < 0) {
       throw new TypeError("bufferedAmountLowThreshold must not be negative");
@@ -237,10 +334,27 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     this.bufferedAmountLowThreshold = threshold;
   }
 
+  /**
+   * How binary messages are delivered: "arraybuffer" (a read-only {@code ByteBuffer}, the default)
+   * or "blob" (a {@link Blob}).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/binaryType">MDN</a>.
+   *
+   * @return the binary type
+   */
   public BinaryType binaryType() {
     return binaryType;
   }
 
+  /**
+   * Sets how binary messages are delivered.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/binaryType">MDN</a>.
+   *
+   * @param binaryType "arraybuffer" or "blob"
+   */
   public void binaryType(BinaryType binaryType) {
     if (binaryType == null) {
       throw new TypeError("binaryType must not be null");
@@ -248,7 +362,13 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     this.binaryType = binaryType;
   }
 
-  /** Sends a text message (UTF-8 on the wire). */
+  /**
+   * Sends a text message (UTF-8 on the wire).
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDataChannel/send">MDN</a>.
+   *
+   * @param data the text
+   */
   public void send(String data) {
     if (data == null) {
       throw new TypeError("data must not be null");
@@ -256,7 +376,11 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     sendBytes(ByteBuffer.wrap(data.getBytes(StandardCharsets.UTF_8)), false);
   }
 
-  /** Sends a binary message: the whole array. */
+  /**
+   * Sends a binary message: the whole array.
+   *
+   * @param data the bytes
+   */
   public void send(byte[] data) {
     if (data == null) {
       throw new TypeError("data must not be null");
@@ -264,7 +388,11 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     sendBytes(ByteBuffer.wrap(data), true);
   }
 
-  /** Sends a binary message: the buffer's remaining bytes; its position is not changed. */
+  /**
+   * Sends a binary message: the buffer's remaining bytes; its position is not changed.
+   *
+   * @param data the bytes from position to limit
+   */
   public void send(ByteBuffer data) {
     if (data == null) {
       throw new TypeError("data must not be null");
@@ -272,7 +400,11 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     sendBytes(data, true);
   }
 
-  /** Sends a Blob's bytes as a binary message. */
+  /**
+   * Sends a Blob's bytes as a binary message.
+   *
+   * @param data the blob
+   */
   public void send(Blob data) {
     if (data == null) {
       throw new TypeError("data must not be null");
@@ -380,26 +512,63 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     bridge.dispose();
   }
 
+  /**
+   * Sets the {@code onopen} handler: it runs for each {@code "open"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onopen(EventHandler<Event> handler) {
     setEventHandler("open", handler);
   }
 
+  /**
+   * Sets the {@code onmessage} handler: it runs for each {@code "message"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onmessage(EventHandler<MessageEvent> handler) {
     setEventHandler("message", handler);
   }
 
+  /**
+   * Sets the {@code onbufferedamountlow} handler: it runs for each {@code "bufferedamountlow"}
+   * event, never on a native thread. Replaces the previous handler, as assignment does in JS; null
+   * removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onbufferedamountlow(EventHandler<Event> handler) {
     setEventHandler("bufferedamountlow", handler);
   }
 
+  /**
+   * Sets the {@code onerror} handler: it runs for each {@code "error"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onerror(EventHandler<Event> handler) {
     setEventHandler("error", handler);
   }
 
+  /**
+   * Sets the {@code onclosing} handler: it runs for each {@code "closing"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onclosing(EventHandler<Event> handler) {
     setEventHandler("closing", handler);
   }
 
+  /**
+   * Sets the {@code onclose} handler: it runs for each {@code "close"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onclose(EventHandler<Event> handler) {
     setEventHandler("close", handler);
   }

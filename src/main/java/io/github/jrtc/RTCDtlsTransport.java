@@ -11,6 +11,8 @@ import java.util.List;
  * native transport. With a native transport the state comes from libwebrtc's DTLS observer; a
  * data-only connection has no native transport that webrtc-java can reach, so its state is derived
  * from the connection's state and it has no remote certificates.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDtlsTransport">MDN</a>.
  */
 public final class RTCDtlsTransport extends EventTarget {
   private final DtlsTransportBridge bridge; // null: derived
@@ -24,11 +26,26 @@ public final class RTCDtlsTransport extends EventTarget {
     this.state = state;
   }
 
+  /**
+   * The DTLS transport's state.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDtlsTransport/state">MDN</a>.
+   *
+   * @return the state
+   */
   public RTCDtlsTransportState state() {
     return state;
   }
 
-  /** The ICE transport the DTLS packets go over. */
+  /**
+   * The ICE transport the DTLS packets go over.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDtlsTransport/iceTransport">MDN</a>.
+   *
+   * @return the ICE transport
+   */
   public RTCIceTransport iceTransport() {
     return iceTransport;
   }
@@ -36,15 +53,32 @@ public final class RTCDtlsTransport extends EventTarget {
   /**
    * The remote peer's certificate chain (DER, one read-only buffer each) once connected; empty
    * before, and for a derived transport.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCDtlsTransport/getRemoteCertificates">MDN</a>.
+   *
+   * @return an unmodifiable list of certificates
    */
   public List<ByteBuffer> getRemoteCertificates() {
     return remoteCertificates;
   }
 
+  /**
+   * Sets the {@code onstatechange} handler: it runs for each {@code "statechange"} event, never on
+   * a native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onstatechange(EventHandler<Event> handler) {
     setEventHandler("statechange", handler);
   }
 
+  /**
+   * Sets the {@code onerror} handler: it runs for each {@code "error"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onerror(EventHandler<Event> handler) {
     setEventHandler("error", handler);
   }

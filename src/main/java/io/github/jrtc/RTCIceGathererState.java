@@ -2,10 +2,18 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The gathering state of an {@link RTCIceTransport}. {@link #toString()} is the spec's string. */
+/**
+ * The gathering state of an {@link RTCIceTransport}. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/gatheringState">MDN</a>.
+ */
 public enum RTCIceGathererState {
+  /** The spec's {@code "new"}. */
   NEW("new"),
+  /** The spec's {@code "gathering"}. */
   GATHERING("gathering"),
+  /** The spec's {@code "complete"}. */
   COMPLETE("complete");
 
   private final String value;
@@ -19,7 +27,12 @@ public enum RTCIceGathererState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCIceGathererState fromString(String value) {
     return SpecEnums.parse(RTCIceGathererState.class, value);
   }

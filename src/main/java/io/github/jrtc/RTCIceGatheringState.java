@@ -2,10 +2,18 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** How far ICE candidate gathering has come. {@link #toString()} is the spec's string. */
+/**
+ * How far ICE candidate gathering has come. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/iceGatheringState">MDN</a>.
+ */
 public enum RTCIceGatheringState {
+  /** The spec's {@code "new"}. */
   NEW("new"),
+  /** The spec's {@code "gathering"}. */
   GATHERING("gathering"),
+  /** The spec's {@code "complete"}. */
   COMPLETE("complete");
 
   private final String value;
@@ -19,7 +27,12 @@ public enum RTCIceGatheringState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCIceGatheringState fromString(String value) {
     return SpecEnums.parse(RTCIceGatheringState.class, value);
   }

@@ -2,9 +2,16 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The transport protocol of an ICE candidate. {@link #toString()} is the spec's string. */
+/**
+ * The transport protocol of an ICE candidate. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceCandidate/protocol">MDN</a>.
+ */
 public enum RTCIceProtocol {
+  /** The spec's {@code "udp"}. */
   UDP("udp"),
+  /** The spec's {@code "tcp"}. */
   TCP("tcp");
 
   private final String value;
@@ -18,7 +25,12 @@ public enum RTCIceProtocol {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCIceProtocol fromString(String value) {
     return SpecEnums.parse(RTCIceProtocol.class, value);
   }

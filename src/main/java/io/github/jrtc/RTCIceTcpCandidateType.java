@@ -2,10 +2,18 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The TCP type of a TCP ICE candidate. {@link #toString()} is the spec's string. */
+/**
+ * The TCP type of a TCP ICE candidate. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceCandidate/tcpType">MDN</a>.
+ */
 public enum RTCIceTcpCandidateType {
+  /** The spec's {@code "active"}. */
   ACTIVE("active"),
+  /** The spec's {@code "passive"}. */
   PASSIVE("passive"),
+  /** The spec's {@code "so"}. */
   SO("so");
 
   private final String value;
@@ -19,7 +27,12 @@ public enum RTCIceTcpCandidateType {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCIceTcpCandidateType fromString(String value) {
     return SpecEnums.parse(RTCIceTcpCandidateType.class, value);
   }

@@ -8,6 +8,8 @@ package io.github.jrtc;
  * (the initial offerer controls, and a full agent controls an ice-lite peer), the component is
  * always "rtp" (libwebrtc requires rtcp-mux), and the selected pair is read from getStats each time
  * the transport (re)connects.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport">MDN</a>.
  */
 public final class RTCIceTransport extends EventTarget {
   private volatile RTCIceTransportState state = RTCIceTransportState.NEW;
@@ -17,35 +19,93 @@ public final class RTCIceTransport extends EventTarget {
 
   RTCIceTransport() {}
 
+  /**
+   * The ICE transport's state.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/state">MDN</a>.
+   *
+   * @return the state
+   */
   public RTCIceTransportState state() {
     return state;
   }
 
+  /**
+   * Whether this transport is gathering candidates.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/gatheringState">MDN</a>.
+   *
+   * @return the gathering state
+   */
   public RTCIceGathererState gatheringState() {
     return gatheringState;
   }
 
+  /**
+   * Controlling or controlled, once known.
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/role">MDN</a>.
+   *
+   * @return the role
+   */
   public RTCIceRole role() {
     return role;
   }
 
+  /**
+   * Always RTP in jrtc.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/component">MDN</a>.
+   *
+   * @return the component
+   */
   public RTCIceComponent component() {
     return RTCIceComponent.RTP;
   }
 
-  /** The pair packets flow over; null before one was selected. */
+  /**
+   * The pair packets flow over; null before one was selected.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCIceTransport/getSelectedCandidatePair">MDN</a>.
+   *
+   * @return the pair, or null
+   */
   public RTCIceCandidatePair getSelectedCandidatePair() {
     return selected;
   }
 
+  /**
+   * Sets the {@code onstatechange} handler: it runs for each {@code "statechange"} event, never on
+   * a native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onstatechange(EventHandler<Event> handler) {
     setEventHandler("statechange", handler);
   }
 
+  /**
+   * Sets the {@code ongatheringstatechange} handler: it runs for each {@code
+   * "gatheringstatechange"} event, never on a native thread. Replaces the previous handler, as
+   * assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void ongatheringstatechange(EventHandler<Event> handler) {
     setEventHandler("gatheringstatechange", handler);
   }
 
+  /**
+   * Sets the {@code onselectedcandidatepairchange} handler: it runs for each {@code
+   * "selectedcandidatepairchange"} event, never on a native thread. Replaces the previous handler,
+   * as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onselectedcandidatepairchange(EventHandler<Event> handler) {
     setEventHandler("selectedcandidatepairchange", handler);
   }

@@ -4,6 +4,7 @@ import io.github.jrtc.internal.bridge.DataChannelBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridgeFactory;
 import io.github.jrtc.internal.bridge.PeerConnectionBridgeObserver;
+import io.github.jrtc.internal.loop.EventQueueAccess;
 import io.github.jrtc.internal.loop.Futures;
 import io.github.jrtc.internal.loop.OperationsChain;
 import io.github.jrtc.internal.loop.SerialEventQueue;
@@ -35,6 +36,8 @@ import java.util.function.UnaryOperator;
  * connection's own serial event queue, in spec order, never on a native thread and never before the
  * call that started it returned. Methods may be called from any thread, handlers included.
  * Offer/answer methods and addIceCandidate are serialized by the spec's operations chain.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection">MDN</a>.
  */
 public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private static final AtomicInteger COUNT = new AtomicInteger();
@@ -52,6 +55,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /** In-band ids come from one parity (even or odd): at most 512 can be allocated. */
   private static final int MAX_DATA_CHANNELS = 512;
+
+  static {
+    EventQueueAccess.register(RTCPeerConnection.class, RTCPeerConnection::eventQueue);
+  }
 
   private final SerialEventQueue queue;
   private final OperationsChain chain;
@@ -105,6 +112,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * @throws DOMException SyntaxError for a malformed ICE server URL or empty urls,
    *     InvalidAccessError for a TURN server without username or credential
+   * @param configuration ICE servers, policies and the rest; null means the defaults
    */
   public RTCPeerConnection(RTCConfiguration configuration) {
     this(configuration, NativeEngineBridgeFactory.INSTANCE);
@@ -125,11 +133,25 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- offer / answer
 
-  /** Creates an offer; resolves an {@code RTCSessionDescriptionInit} of type "offer". */
+  /**
+   * Creates an offer; resolves an {@code RTCSessionDescriptionInit} of type "offer".
+   *
+   * @return the offer, remembered as the last created offer
+   */
   public CompletableFuture<RTCSessionDescriptionInit> createOffer() {
     return createOffer(new RTCOfferOptions());
   }
 
+  /**
+   * Creates an offer with options (ICE restart, voice activity detection); chained like every
+   * operation. InvalidStateError unless the state is stable or have-local-offer.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/createOffer">MDN</a>.
+   *
+   * @param options the offer options; null means the defaults
+   * @return the offer, remembered as the last created offer
+   */
   public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
     RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
     return chain.chainSettlingDirectly(
@@ -152,11 +174,25 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
         });
   }
 
-  /** Creates an answer; resolves an {@code RTCSessionDescriptionInit} of type "answer". */
+  /**
+   * Creates an answer; resolves an {@code RTCSessionDescriptionInit} of type "answer".
+   *
+   * @return the answer, remembered as the last created answer
+   */
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer() {
     return createAnswer(new RTCAnswerOptions());
   }
 
+  /**
+   * Creates an answer to the remote offer; chained like every operation. InvalidStateError unless
+   * the state is have-remote-offer or have-local-pranswer.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/createAnswer">MDN</a>.
+   *
+   * @param options the answer options; null means the defaults
+   * @return the answer, remembered as the last created answer
+   */
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
     RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
     return chain.chainSettlingDirectly(
@@ -186,6 +222,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Legacy callback form of createOffer, as MDN still documents it.
    *
    * @deprecated use {@link #createOffer()}
+   * @param successCallback called with the offer, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> createOffer(
@@ -195,6 +234,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #createOffer(RTCOfferOptions)}
+   * @param successCallback called with the offer, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @param options the offer options
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> createOffer(
@@ -206,6 +249,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #createAnswer()}
+   * @param successCallback called with the answer, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> createAnswer(
@@ -215,6 +261,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #setLocalDescription(RTCSessionDescriptionInit)}
+   * @param description the description to apply
+   * @param successCallback run once applied, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> setLocalDescription(
@@ -226,6 +276,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #setRemoteDescription(RTCSessionDescriptionInit)}
+   * @param description the description to apply
+   * @param successCallback run once applied, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> setRemoteDescription(
@@ -237,6 +291,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /**
    * @deprecated use {@link #addIceCandidate(RTCIceCandidateInit)}
+   * @param candidate the candidate to add
+   * @param successCallback run once added, from the event queue
+   * @param failureCallback called with the DOMException on failure, from the event queue
+   * @return a future completed (with null) once a callback has run
    */
   @Deprecated
   public CompletableFuture<Void> addIceCandidate(
@@ -278,11 +336,23 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * The parameterless form: creates (or reuses the last created, still valid) offer or answer as
    * the signaling state implies, and applies it.
+   *
+   * @return completes once applied and its events have fired
    */
   public CompletableFuture<Void> setLocalDescription() {
     return setLocalDescription((RTCSessionDescriptionInit) null);
   }
 
+  /**
+   * Applies a local description given as an {@link RTCSessionDescription}, as {@link
+   * #setLocalDescription(RTCSessionDescriptionInit)} does its init form.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/setLocalDescription">MDN</a>.
+   *
+   * @param description the description; null as in the parameterless form
+   * @return completes once applied and its events have fired
+   */
   public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
     return setLocalDescription(description == null ? null : description.toInit());
   }
@@ -291,6 +361,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Applies a local description. A null type is inferred from the signaling state, an empty sdp
    * means "the last created offer/answer, or a new one". An sdp that is not the last one this
    * connection created fails with InvalidModificationError.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/setLocalDescription">MDN</a>.
+   *
+   * @param description the description; null or an empty init as in the parameterless form
+   * @return completes once applied and its events have fired
    */
   public CompletableFuture<Void> setLocalDescription(RTCSessionDescriptionInit description) {
     return chain.chain(() -> applyLocal(description));
@@ -384,6 +460,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
   }
 
+  /**
+   * Applies a remote description given as an {@link RTCSessionDescription}, as {@link
+   * #setRemoteDescription(RTCSessionDescriptionInit)} does its init form.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/setRemoteDescription">MDN</a>.
+   *
+   * @param description the description
+   * @return completes once applied and its events have fired
+   */
   public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
     return setRemoteDescription(description == null ? null : description.toInit());
   }
@@ -391,6 +477,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * Applies the remote peer's description. An offer in have-local-offer rolls the local offer back
    * first (perfect negotiation's polite peer relies on this).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/setRemoteDescription">MDN</a>.
+   *
+   * @param description the description (a null type is a TypeError)
+   * @return completes once applied and its events have fired
    */
   public CompletableFuture<Void> setRemoteDescription(RTCSessionDescriptionInit description) {
     if (description == null || description.type() == null) {
@@ -553,37 +645,100 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
             d.type(), Sdp.withEndOfCandidates(d.sdp(), remoteEndOfCandidates));
   }
 
+  /**
+   * The pending local description if there is one, else the current one; null before any.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/localDescription">MDN</a>.
+   *
+   * @return the local description, or null
+   */
   public RTCSessionDescription localDescription() {
     return descriptions.local();
   }
 
+  /**
+   * The local description of the last completed negotiation; null before one.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/currentLocalDescription">MDN</a>.
+   *
+   * @return the current local description, or null
+   */
   public RTCSessionDescription currentLocalDescription() {
     return descriptions.currentLocal();
   }
 
+  /**
+   * The local description of a negotiation in progress; null when there is none.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/pendingLocalDescription">MDN</a>.
+   *
+   * @return the pending local description, or null
+   */
   public RTCSessionDescription pendingLocalDescription() {
     return descriptions.pendingLocal();
   }
 
+  /**
+   * The pending remote description if there is one, else the current one; null before any. Added
+   * candidates and end-of-candidates show in its sdp.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/remoteDescription">MDN</a>.
+   *
+   * @return the remote description, or null
+   */
   public RTCSessionDescription remoteDescription() {
     return descriptions.remote();
   }
 
+  /**
+   * The remote description of the last completed negotiation; null before one.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/currentRemoteDescription">MDN</a>.
+   *
+   * @return the current remote description, or null
+   */
   public RTCSessionDescription currentRemoteDescription() {
     return descriptions.currentRemote();
   }
 
+  /**
+   * The remote description of a negotiation in progress; null when there is none.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/pendingRemoteDescription">MDN</a>.
+   *
+   * @return the pending remote description, or null
+   */
   public RTCSessionDescription pendingRemoteDescription() {
     return descriptions.pendingRemote();
   }
 
   // ---------------------------------------------------------------- ICE
 
-  /** End-of-candidates for every m-section: the same as {@code addIceCandidate(null)}. */
+  /**
+   * End-of-candidates for every m-section: the same as {@code addIceCandidate(null)}.
+   *
+   * @return completes once applied
+   */
   public CompletableFuture<Void> addIceCandidate() {
     return addIceCandidate((RTCIceCandidateInit) null);
   }
 
+  /**
+   * Adds a remote candidate given as an {@link RTCIceCandidate}, as {@link
+   * #addIceCandidate(RTCIceCandidateInit)} does its init form.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/addIceCandidate">MDN</a>.
+   *
+   * @param candidate the candidate; null means end-of-candidates for every m-section
+   * @return completes once the candidate was added
+   */
   public CompletableFuture<Void> addIceCandidate(RTCIceCandidate candidate) {
     return addIceCandidate(candidate == null ? null : candidate.toInit());
   }
@@ -593,6 +748,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * with TypeError when a candidate names neither sdpMid nor sdpMLineIndex, InvalidStateError
    * without a remote description, OperationError for an unknown mid, an index out of range, a
    * foreign usernameFragment or an unparsable candidate.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/addIceCandidate">MDN</a>.
+   *
+   * @param candidate the candidate; null means end-of-candidates for every m-section
+   * @return completes once the candidate was added
    */
   public CompletableFuture<Void> addIceCandidate(RTCIceCandidateInit candidate) {
     RTCIceCandidateInit c =
@@ -699,6 +860,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * Whether the remote peer can take trickled candidates: null before a remote description, else
    * whether it announced {@code a=ice-options:trickle}.
+   *
+   * @return true or false, or null before a remote description
    */
   public Boolean canTrickleIceCandidates() {
     RTCSessionDescription remote = descriptions.remote();
@@ -724,6 +887,15 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- configuration
 
+  /**
+   * The configuration in effect: the one given to the constructor or the last {@link
+   * #setConfiguration}.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/getConfiguration">MDN</a>.
+   *
+   * @return the configuration
+   */
   public RTCConfiguration getConfiguration() {
     return configuration;
   }
@@ -732,6 +904,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Changes the configuration. Throws InvalidStateError when closed, InvalidModificationError when
    * bundlePolicy or rtcpMuxPolicy change (or iceCandidatePoolSize after a local description was
    * set), SyntaxError/InvalidAccessError for bad ICE servers.
+   *
+   * @param newConfiguration the new configuration; null means the defaults
    */
   public void setConfiguration(RTCConfiguration newConfiguration) {
     if (closed) {
@@ -756,24 +930,65 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- states
 
+  /**
+   * The offer/answer state.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/signalingState">MDN</a>.
+   *
+   * @return the signaling state
+   */
   public RTCSignalingState signalingState() {
     return signalingState;
   }
 
+  /**
+   * Whether ICE candidates are being gathered.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/iceGatheringState">MDN</a>.
+   *
+   * @return the ICE gathering state
+   */
   public RTCIceGatheringState iceGatheringState() {
     return iceGatheringState;
   }
 
+  /**
+   * The ICE connection state of the connection's transports together.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/iceConnectionState">MDN</a>.
+   *
+   * @return the ICE connection state
+   */
   public RTCIceConnectionState iceConnectionState() {
     return iceConnectionState;
   }
 
+  /**
+   * The connection state (ICE and DTLS of every transport together).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/connectionState">MDN</a>.
+   *
+   * @return the connection state
+   */
   public RTCPeerConnectionState connectionState() {
     return connectionState;
   }
 
   // ---------------------------------------------------------------- data channels
 
+  /**
+   * Creates a data channel with the default options (ordered, reliable, in-band).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/createDataChannel">MDN</a>.
+   *
+   * @param label the channel's label (JS ToString: null is "null")
+   * @return the new channel, in state connecting
+   */
   public RTCDataChannel createDataChannel(String label) {
     return createDataChannel(label, new RTCDataChannelInit());
   }
@@ -782,6 +997,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Creates a data channel. TypeError for a label or protocol over 65535 UTF-8 bytes, negotiated
    * without id, both maxPacketLifeTime and maxRetransmits, or an id of 65535 or more;
    * OperationError for an id already in use; InvalidStateError when closed.
+   *
+   * @param label the channel's label (JS ToString: null is "null")
+   * @param init ordering, reliability, protocol, negotiated id; null means the defaults
+   * @return the new channel, in state connecting
    */
   public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
     if (closed) {
@@ -887,6 +1106,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   /**
    * The SCTP transport data channels use; null until an answer negotiating data channels was
    * applied.
+   *
+   * @return the SCTP transport, or null
    */
   public RTCSctpTransport sctp() {
     return transports.sctp();
@@ -916,30 +1137,68 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * Sends {@code track} (in {@code streams}); reuses an unused transceiver of its kind or adds one.
    * InvalidStateError when closed, InvalidAccessError when the track already has a sender here. An
    * ended track is accepted (as the spec says): its sender sends nothing.
+   *
+   * @param track the track to send
+   * @param streams the streams the remote side should put the track in
+   * @return the sender that sends the track
    */
   public RTCRtpSender addTrack(MediaStreamTrack track, MediaStream... streams) {
     return transceivers.addTrack(track, streams);
   }
 
-  /** Stops sending the sender's track; the transceiver stays (its direction loses "send"). */
+  /**
+   * Stops sending the sender's track; the transceiver stays (its direction loses "send").
+   *
+   * @param sender a sender of this connection
+   */
   public void removeTrack(RTCRtpSender sender) {
     transceivers.removeTrack(sender);
   }
 
-  /** A new transceiver of {@code kind} ("audio" or "video"; else TypeError), with no track. */
+  /**
+   * A new transceiver of {@code kind} ("audio" or "video"; else TypeError), with no track.
+   *
+   * @param kind "audio" or "video"
+   * @return the new transceiver
+   */
   public RTCRtpTransceiver addTransceiver(String kind) {
     return addTransceiver(kind, new RTCRtpTransceiverInit());
   }
 
+  /**
+   * A new transceiver of {@code kind} ("audio" or "video"; else TypeError), with no track.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/addTransceiver">MDN</a>.
+   *
+   * @param kind "audio" or "video"
+   * @param init direction, streams and send encodings
+   * @return the new transceiver
+   */
   public RTCRtpTransceiver addTransceiver(String kind, RTCRtpTransceiverInit init) {
     return transceivers.addTransceiver(kind, null, init);
   }
 
-  /** A new transceiver sending {@code track}. */
+  /**
+   * A new transceiver sending {@code track}.
+   *
+   * @param track the track to send
+   * @return the new transceiver
+   */
   public RTCRtpTransceiver addTransceiver(MediaStreamTrack track) {
     return addTransceiver(track, new RTCRtpTransceiverInit());
   }
 
+  /**
+   * A new transceiver sending {@code track}.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/addTransceiver">MDN</a>.
+   *
+   * @param track the track to send (TypeError when null)
+   * @param init direction, streams and send encodings
+   * @return the new transceiver
+   */
   public RTCRtpTransceiver addTransceiver(MediaStreamTrack track, RTCRtpTransceiverInit init) {
     if (track == null) {
       throw new TypeError("addTransceiver needs a track or a kind");
@@ -947,19 +1206,45 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return transceivers.addTransceiver(track.kind(), track, init);
   }
 
-  /** The transceivers, in creation order; the same objects every time. */
+  /**
+   * The transceivers, in creation order; the same objects every time.
+   *
+   * @return an unmodifiable list of transceivers
+   */
   public List<RTCRtpTransceiver> getTransceivers() {
     return transceivers.transceivers();
   }
 
+  /**
+   * The senders of the transceivers that are not stopped; the same objects every time.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/getSenders">MDN</a>.
+   *
+   * @return an unmodifiable list of senders
+   */
   public List<RTCRtpSender> getSenders() {
     return transceivers.senders();
   }
 
+  /**
+   * The receivers of the transceivers that are not stopped; the same objects every time.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/getReceivers">MDN</a>.
+   *
+   * @return an unmodifiable list of receivers
+   */
   public List<RTCRtpReceiver> getReceivers() {
     return transceivers.receivers();
   }
 
+  /**
+   * Sets the {@code ontrack} handler: it runs for each {@code "track"} event, never on a native
+   * thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void ontrack(EventHandler<RTCTrackEvent> handler) {
     setEventHandler("track", handler);
   }
@@ -997,7 +1282,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- stats
 
-  /** A stats report for the whole connection; not chained, as the spec says. */
+  /**
+   * A stats report for the whole connection; not chained, as the spec says.
+   *
+   * @return the stats report of the whole connection
+   */
   public CompletableFuture<RTCStatsReport> getStats() {
     if (closed) {
       return chain.rejectLater(
@@ -1039,34 +1328,88 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- event handlers
 
+  /**
+   * Sets the {@code onicecandidate} handler: it runs for each {@code "icecandidate"} event, never
+   * on a native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onicecandidate(EventHandler<RTCPeerConnectionIceEvent> handler) {
     setEventHandler("icecandidate", handler);
   }
 
+  /**
+   * Sets the {@code onicecandidateerror} handler: it runs for each {@code "icecandidateerror"}
+   * event, never on a native thread. Replaces the previous handler, as assignment does in JS; null
+   * removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onicecandidateerror(EventHandler<RTCPeerConnectionIceErrorEvent> handler) {
     setEventHandler("icecandidateerror", handler);
   }
 
+  /**
+   * Sets the {@code onicegatheringstatechange} handler: it runs for each {@code
+   * "icegatheringstatechange"} event, never on a native thread. Replaces the previous handler, as
+   * assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onicegatheringstatechange(EventHandler<Event> handler) {
     setEventHandler("icegatheringstatechange", handler);
   }
 
+  /**
+   * Sets the {@code oniceconnectionstatechange} handler: it runs for each {@code
+   * "iceconnectionstatechange"} event, never on a native thread. Replaces the previous handler, as
+   * assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void oniceconnectionstatechange(EventHandler<Event> handler) {
     setEventHandler("iceconnectionstatechange", handler);
   }
 
+  /**
+   * Sets the {@code onconnectionstatechange} handler: it runs for each {@code
+   * "connectionstatechange"} event, never on a native thread. Replaces the previous handler, as
+   * assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onconnectionstatechange(EventHandler<Event> handler) {
     setEventHandler("connectionstatechange", handler);
   }
 
+  /**
+   * Sets the {@code onsignalingstatechange} handler: it runs for each {@code
+   * "signalingstatechange"} event, never on a native thread. Replaces the previous handler, as
+   * assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onsignalingstatechange(EventHandler<Event> handler) {
     setEventHandler("signalingstatechange", handler);
   }
 
+  /**
+   * Sets the {@code onnegotiationneeded} handler: it runs for each {@code "negotiationneeded"}
+   * event, never on a native thread. Replaces the previous handler, as assignment does in JS; null
+   * removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onnegotiationneeded(EventHandler<Event> handler) {
     setEventHandler("negotiationneeded", handler);
   }
 
+  /**
+   * Sets the {@code ondatachannel} handler: it runs for each {@code "datachannel"} event, never on
+   * a native thread. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void ondatachannel(EventHandler<RTCDataChannelEvent> handler) {
     setEventHandler("datachannel", handler);
   }
@@ -1271,7 +1614,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   }
 
   /** Exposed for tests in this package: the serial queue this connection dispatches on. */
-  public SerialEventQueue eventQueue() {
+  SerialEventQueue eventQueue() {
     return queue;
   }
 }

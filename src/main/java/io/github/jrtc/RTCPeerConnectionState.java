@@ -2,13 +2,24 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.spec.SpecEnums;
 
-/** The aggregate state of the connection's transports. {@link #toString()} is the spec's string. */
+/**
+ * The aggregate state of the connection's transports. {@link #toString()} is the spec's string.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/connectionState">MDN</a>.
+ */
 public enum RTCPeerConnectionState {
+  /** The spec's {@code "new"}. */
   NEW("new"),
+  /** The spec's {@code "connecting"}. */
   CONNECTING("connecting"),
+  /** The spec's {@code "connected"}. */
   CONNECTED("connected"),
+  /** The spec's {@code "disconnected"}. */
   DISCONNECTED("disconnected"),
+  /** The spec's {@code "failed"}. */
   FAILED("failed"),
+  /** The spec's {@code "closed"}. */
   CLOSED("closed");
 
   private final String value;
@@ -22,7 +33,12 @@ public enum RTCPeerConnectionState {
     return value;
   }
 
-  /** Parses the spec's string; TypeError for anything else, as JS does for a bad enum value. */
+  /**
+   * Parses the spec's string; TypeError for anything else, as JS does for a bad enum value.
+   *
+   * @param value the spec's string
+   * @return the constant
+   */
   public static RTCPeerConnectionState fromString(String value) {
     return SpecEnums.parse(RTCPeerConnectionState.class, value);
   }

@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The sending half of a transceiver, as MDN documents {@code RTCRtpSender}. */
+/**
+ * The sending half of a transceiver, as MDN documents {@code RTCRtpSender}.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender">MDN</a>.
+ */
 public final class RTCRtpSender {
   private final RTCPeerConnection pc;
   private final TransceiverBridge bridge;
@@ -35,6 +39,11 @@ public final class RTCRtpSender {
   /**
    * The DTLS transport the media goes over: null until a description created one (after
    * setLocalDescription of an offer, or setRemoteDescription).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/transport">MDN</a>.
+   *
+   * @return the transport, or null
    */
   public RTCDtlsTransport transport() {
     return pc.transportsInternal().exposed(transport);
@@ -49,7 +58,13 @@ public final class RTCRtpSender {
     return transport;
   }
 
-  /** The DTMF sender of an audio sender (the same object every time); null for video. */
+  /**
+   * The DTMF sender of an audio sender (the same object every time); null for video.
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/dtmf">MDN</a>.
+   *
+   * @return the DTMF sender, or null for video
+   */
   public RTCDTMFSender dtmf() {
     RTCRtpTransceiver t = transceiver;
     if (t == null || !"audio".equals(t.kind())) {
@@ -67,7 +82,13 @@ public final class RTCRtpSender {
     return d;
   }
 
-  /** The track being sent, or null. */
+  /**
+   * The track being sent, or null.
+   *
+   * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/track">MDN</a>.
+   *
+   * @return the track, or null
+   */
   public MediaStreamTrack track() {
     return track;
   }
@@ -84,7 +105,15 @@ public final class RTCRtpSender {
     this.streamIds = List.copyOf(ids);
   }
 
-  /** What the sender can encode for "audio" or "video"; null for any other kind. */
+  /**
+   * What the sender can encode for "audio" or "video"; null for any other kind.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/getCapabilities_static">MDN</a>.
+   *
+   * @param kind "audio" or "video"
+   * @return the codecs and header extensions, or null
+   */
   public static RTCRtpCapabilities getCapabilities(String kind) {
     if (!"audio".equals(kind) && !"video".equals(kind)) {
       return null;
@@ -96,6 +125,12 @@ public final class RTCRtpSender {
    * Sends {@code withTrack} instead (null: send nothing) without renegotiation. Chained on the
    * connection's operations chain. TypeError for a track of the other kind, InvalidStateError when
    * the connection is closed or the transceiver stopping.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/replaceTrack">MDN</a>.
+   *
+   * @param withTrack the new track, or null
+   * @return completes once the new track is sent
    */
   public CompletableFuture<Void> replaceTrack(MediaStreamTrack withTrack) {
     RTCRtpTransceiver t = transceiver;
@@ -122,7 +157,14 @@ public final class RTCRtpSender {
         });
   }
 
-  /** Sets the streams the track is announced in (msid) at the next negotiation. */
+  /**
+   * Sets the streams the track is announced in (msid) at the next negotiation.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/setStreams">MDN</a>.
+   *
+   * @param streams the streams
+   */
   public void setStreams(MediaStream... streams) {
     if (pc.isClosedInternal()) {
       throw Errors.invalidState("The RTCPeerConnection is closed");
@@ -139,7 +181,14 @@ public final class RTCRtpSender {
     pc.negotiationChanged();
   }
 
-  /** The current parameters; pass them (changed) to {@link #setParameters} in the same task. */
+  /**
+   * The current parameters; pass them (changed) to {@link #setParameters} in the same task.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/getParameters">MDN</a>.
+   *
+   * @return the parameters (empty once closed or stopped)
+   */
   public RTCRtpSendParameters getParameters() {
     if (pc.isClosedInternal() || transceiver.stoppedInternal()) {
       RTCRtpSendParameters empty =
@@ -157,6 +206,12 @@ public final class RTCRtpSender {
    * InvalidStateError without a preceding getParameters or when closed/stopping;
    * InvalidModificationError when the transactionId, the number of encodings, codecs, header
    * extensions or rtcp differ from what getParameters returned. Not chained.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/setParameters">MDN</a>.
+   *
+   * @param parameters the parameters getParameters returned, changed
+   * @return completes once applied
    */
   public CompletableFuture<Void> setParameters(RTCRtpSendParameters parameters) {
     if (parameters == null) {
@@ -197,7 +252,14 @@ public final class RTCRtpSender {
     return pc.completeOnQueue(CompletableFuture.completedFuture(null));
   }
 
-  /** Stats for this sender's outbound stream and what it references. */
+  /**
+   * Stats for this sender's outbound stream and what it references.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/getStats">MDN</a>.
+   *
+   * @return the stats report
+   */
   public CompletableFuture<RTCStatsReport> getStats() {
     if (pc.isClosedInternal()) {
       return pc.rejectOnQueue(Errors.invalidState("The RTCPeerConnection is closed"));

@@ -9,6 +9,8 @@ import java.util.Locale;
 /**
  * A sender and a receiver sharing one m-section, as MDN documents {@code RTCRtpTransceiver}. The
  * same Java object is returned for the same transceiver every time.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver">MDN</a>.
  */
 public final class RTCRtpTransceiver {
   private final RTCPeerConnection pc;
@@ -41,20 +43,50 @@ public final class RTCRtpTransceiver {
     sender.transceiver(this);
   }
 
-  /** The m-section's mid once negotiated (or set by a description), else null. */
+  /**
+   * The m-section's mid once negotiated (or set by a description), else null.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver/mid">MDN</a>.
+   *
+   * @return the mid, or null
+   */
   public String mid() {
     return mid;
   }
 
+  /**
+   * The transceiver's sender; the same object every time.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver/sender">MDN</a>.
+   *
+   * @return the sender
+   */
   public RTCRtpSender sender() {
     return sender;
   }
 
+  /**
+   * The transceiver's receiver; the same object every time.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver/receiver">MDN</a>.
+   *
+   * @return the receiver
+   */
   public RTCRtpReceiver receiver() {
     return receiver;
   }
 
-  /** The preferred direction ("stopped" once stop() was called). */
+  /**
+   * The preferred direction ("stopped" once stop() was called).
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver/direction">MDN</a>.
+   *
+   * @return the preferred direction
+   */
   public RTCRtpTransceiverDirection direction() {
     return direction;
   }
@@ -63,6 +95,8 @@ public final class RTCRtpTransceiver {
    * Changes the preferred direction; takes effect at the next negotiation (negotiationneeded
    * fires). TypeError for "stopped" or null, InvalidStateError when the connection is closed or the
    * transceiver stopping.
+   *
+   * @param newDirection sendrecv, sendonly, recvonly or inactive
    */
   public void direction(RTCRtpTransceiverDirection newDirection) {
     if (newDirection == null || newDirection == RTCRtpTransceiverDirection.STOPPED) {
@@ -87,13 +121,21 @@ public final class RTCRtpTransceiver {
    * Whether the transceiver is stopped.
    *
    * @deprecated removed from the spec; use {@code currentDirection() == STOPPED}
+   * @return true once stopped
    */
   @Deprecated
   public boolean stopped() {
     return stopped;
   }
 
-  /** The negotiated direction, null before negotiation, "stopped" once stopped. */
+  /**
+   * The negotiated direction, null before negotiation, "stopped" once stopped.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver/currentDirection">MDN</a>.
+   *
+   * @return the negotiated direction, or null
+   */
   public RTCRtpTransceiverDirection currentDirection() {
     return stopped ? RTCRtpTransceiverDirection.STOPPED : currentDirection;
   }
@@ -121,6 +163,11 @@ public final class RTCRtpTransceiver {
    * Sets the codecs to offer, in order of preference; an empty list restores the default.
    * InvalidModificationError for a codec that neither {@code RTCRtpSender.getCapabilities(kind)}
    * nor the receiver's lists exactly, or a list of only RTX/RED/FEC/CN entries.
+   *
+   * <p>See <a
+   * href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpTransceiver/setCodecPreferences">MDN</a>.
+   *
+   * @param codecs the codecs, most preferred first
    */
   public void setCodecPreferences(List<RTCRtpCodec> codecs) {
     if (codecs == null) {

@@ -25,8 +25,27 @@ final class ChildJvm {
     return run(java.util.Map.of(), timeoutSeconds, jvmArgs, mainClass, args);
   }
 
+  /** Like {@link #run}, with {@code classPath} instead of this test's class path. */
+  static Result runWithClassPath(
+      String classPath, long timeoutSeconds, List<String> jvmArgs, String mainClass, String... args)
+      throws Exception {
+    return run(java.util.Map.of(), classPath, timeoutSeconds, jvmArgs, mainClass, args);
+  }
+
   static Result run(
       java.util.Map<String, String> env,
+      long timeoutSeconds,
+      List<String> jvmArgs,
+      String mainClass,
+      String... args)
+      throws Exception {
+    return run(
+        env, System.getProperty("java.class.path"), timeoutSeconds, jvmArgs, mainClass, args);
+  }
+
+  private static Result run(
+      java.util.Map<String, String> env,
+      String classPath,
       long timeoutSeconds,
       List<String> jvmArgs,
       String mainClass,
@@ -37,7 +56,7 @@ final class ChildJvm {
     cmd.add(javaBin);
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classPath);
     cmd.add(mainClass);
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);

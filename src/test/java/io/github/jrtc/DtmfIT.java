@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class DtmfIT {
   private static final long TOLERANCE_MS = 250;
 
+  /** Tones of {@link #assertToneSpan}: enough that a 20 ms error per tone exceeds the tolerance. */
+  private static final String MANY_TONES = "0123456789ABCD#*01234567";
+
   private final MediaWpt media = new MediaWpt();
   private final List<MediaStreamTrack> microphones = new ArrayList<>();
 
@@ -231,6 +234,8 @@ class DtmfIT {
     toneChanges(
         (c, seen) -> c.sender().dtmf().insertDTMF("ABC", 10, 70),
         new Object[][] {{"A", "BC", 0}, {"B", "C", 110}, {"C", "", 110}, {"", "", 110}});
+    // Clamped 40 + 70 per tone, not 10 + 70: the windows above would also take 80 ms.
+    assertToneSpan(10, 70, 40 + 70);
   }
 
   @Test
@@ -238,6 +243,40 @@ class DtmfIT {
     toneChanges(
         (c, seen) -> c.sender().dtmf().insertDTMF("ABC", 100, 10),
         new Object[][] {{"A", "BC", 0}, {"B", "C", 130}, {"C", "", 130}, {"", "", 130}});
+    // Clamped 100 + 30 per tone, not 100 + 10.
+    assertToneSpan(100, 10, 100 + 30);
+  }
+
+  /**
+   * The time from the first tonechange to the last (the empty tone after the last one) for {@link
+   * #MANY_TONES} inserted with {@code duration} and {@code gap} is the tone count times {@code
+   * expectedMsPerTone}, within WPT's tolerance. One event's ±{@value #TOLERANCE_MS} ms window
+   * cannot tell a clamped 110 ms from an unclamped 80 ms; over 24 tones the difference is 720 ms,
+   * while the per-tone delivery jitter of the events in between cancels out.
+   */
+  private void assertToneSpan(int duration, int gap, long expectedMsPerTone) throws Exception {
+    RTCDTMFSender dtmf = connected().sender().dtmf();
+    List<Long> at = new ArrayList<>();
+    CompletableFuture<Void> last = new CompletableFuture<>();
+    dtmf.ontonechange(
+        e -> {
+          synchronized (at) {
+            at.add(System.nanoTime());
+          }
+          if (e.tone().isEmpty()) {
+            last.complete(null);
+          }
+        });
+    dtmf.insertDTMF(MANY_TONES, duration, gap);
+    last.get(MANY_TONES.length() * 6L + 10, TimeUnit.SECONDS);
+    synchronized (at) {
+      assertThat(at).hasSize(MANY_TONES.length() + 1);
+      long spanMs = (at.get(at.size() - 1) - at.get(0)) / 1_000_000;
+      long expected = MANY_TONES.length() * expectedMsPerTone;
+      assertThat(spanMs)
+          .as("ms from the first to the last of %d tones", MANY_TONES.length())
+          .isBetween(expected - TOLERANCE_MS, expected + TOLERANCE_MS);
+    }
   }
 
   // JS's unsigned long: -1 is 4294967295 there, clamped to 6000.

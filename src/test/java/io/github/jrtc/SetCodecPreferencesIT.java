@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +33,95 @@ class SetCodecPreferencesIT {
         .hasFieldOrPropertyWithValue("name", "InvalidModificationError");
   }
 
+  /**
+   * A codec as the offer names it: mime type, clock rate, channels when more than one, and the fmtp
+   * parameters in name order (the offer may order them differently than the capability; parameters
+   * without a name, such as RED's "111/111" payload type list, are left out). RTX is only "rtx":
+   * its apt= names payload types, which capabilities lack.
+   */
+  private static String key(String mimeType, int clockRate, Integer channels, String fmtp) {
+    String name = mimeType.toLowerCase(Locale.ROOT);
+    if (name.endsWith("/rtx")) {
+      return name;
+    }
+    String params =
+        fmtp == null
+            ? ""
+            : Arrays.stream(fmtp.split(";"))
+                .map(String::trim)
+                .filter(kv -> kv.contains("="))
+                .sorted()
+                .collect(Collectors.joining(";"));
+    return name
+        + "/"
+        + clockRate
+        + (channels != null && channels > 1 ? "/" + channels : "")
+        + (params.isEmpty() ? "" : ";" + params);
+  }
+
+  /**
+   * The offer lists exactly its codecs in the preferred order: the preferences, restricted to the
+   * codecs the offer has (a sendrecv transceiver offers only codecs it can send and receive).
+   */
+  private static void assertFollowsOrder(List<String> offered, List<RTCRtpCodec> prefs) {
+    List<String> preferred = preferred(prefs);
+    assertThat(offered).isNotEmpty().first().isEqualTo(preferred.get(0));
+    assertThat(offered).isEqualTo(preferred.stream().filter(offered::contains).toList());
+  }
+
+  /** The codecs in the preferred order, each once, RTX left out (it follows its codec). */
+  private static List<String> preferred(List<RTCRtpCodec> codecs) {
+    return codecs.stream()
+        .map(c -> key(c.mimeType(), c.clockRate(), c.channels(), c.sdpFmtpLine()))
+        .filter(k -> !k.endsWith("/rtx"))
+        .distinct()
+        .toList();
+  }
+
+  /** The codecs of the offer's first m-section of {@code kind}, in its payload type order. */
+  private static List<String> offered(RTCPeerConnection pc, String kind) throws Exception {
+    String sdp = Wpt.await(pc.createOffer()).sdp();
+    List<String> lines = sdp.lines().toList();
+    int m = 0;
+    while (!lines.get(m).startsWith("m=" + kind + " ")) {
+      m++;
+    }
+    String[] mline = lines.get(m).split(" ");
+    Map<String, String> rtpmap = new HashMap<>();
+    Map<String, String> fmtp = new HashMap<>();
+    for (int i = m + 1; i < lines.size() && !lines.get(i).startsWith("m="); i++) {
+      String l = lines.get(i);
+      if (l.startsWith("a=rtpmap:")) {
+        String[] pt = l.substring("a=rtpmap:".length()).split(" ", 2);
+        rtpmap.put(pt[0], pt[1]);
+      } else if (l.startsWith("a=fmtp:")) {
+        String[] pt = l.substring("a=fmtp:".length()).split(" ", 2);
+        fmtp.put(pt[0], pt[1]);
+      }
+    }
+    List<String> codecs = new ArrayList<>();
+    for (int i = 3; i < mline.length; i++) {
+      String[] map = rtpmap.get(mline[i]).split("/");
+      codecs.add(
+          key(
+              kind + "/" + map[0],
+              Integer.parseInt(map[1]),
+              map.length > 2 ? Integer.valueOf(map[2]) : null,
+              fmtp.get(mline[i])));
+    }
+    return codecs.stream().filter(k -> !k.endsWith("/rtx")).toList();
+  }
+
+  /** {@code codecs} with the first one whose mime type is {@code mimeType} moved to the front. */
+  private static List<RTCRtpCodec> first(String mimeType, List<RTCRtpCodec> codecs) {
+    List<RTCRtpCodec> moved = new ArrayList<>(codecs);
+    RTCRtpCodec c =
+        moved.stream().filter(x -> x.mimeType().equalsIgnoreCase(mimeType)).findFirst().get();
+    moved.remove(c);
+    moved.add(0, c);
+    return moved;
+  }
+
   // "setCodecPreferences() on audio transceiver with codecs returned from
   // RTCRtpSender.getCapabilities('audio') should succeed" -- and the offer follows the order.
   @Test
@@ -36,30 +130,50 @@ class SetCodecPreferencesIT {
     List<RTCRtpCodec> codecs = RTCRtpSender.getCapabilities("audio").codecs();
     assertThat(codecs)
         .anySatisfy(c -> assertThat(c.mimeType()).isEqualToIgnoringCase("audio/opus"));
-    t.setCodecPreferences(codecs);
+    List<String> defaults = offered(pc, "audio");
+    // Not the default order, so that an ignored preference shows.
+    List<RTCRtpCodec> prefs = first("audio/PCMA", codecs);
+    assertThat(preferred(prefs).stream().filter(defaults::contains).toList())
+        .isNotEqualTo(defaults);
+    t.setCodecPreferences(prefs);
+    assertFollowsOrder(offered(pc, "audio"), prefs);
   }
 
   // "... video transceiver with codecs returned from RTCRtpReceiver.getCapabilities('video')
-  // should succeed"
+  // should succeed" -- and the offer follows the order.
   @Test
-  void receiverCapabilities() {
+  void receiverCapabilities() throws Exception {
     RTCRtpTransceiver t = pc.addTransceiver("video");
-    t.setCodecPreferences(RTCRtpReceiver.getCapabilities("video").codecs());
+    List<RTCRtpCodec> codecs = RTCRtpReceiver.getCapabilities("video").codecs();
+    List<String> defaults = offered(pc, "video");
+    List<RTCRtpCodec> prefs = first("video/VP9", codecs);
+    assertThat(preferred(prefs).stream().filter(defaults::contains).toList())
+        .isNotEqualTo(defaults);
+    t.setCodecPreferences(prefs);
+    assertFollowsOrder(offered(pc, "video"), prefs);
   }
 
-  // "setCodecPreferences() with both sender receiver codecs combined should succeed"
+  // "setCodecPreferences() with both sender receiver codecs combined should succeed" -- the offer
+  // lists each codec once, where it first appears.
   @Test
-  void combined() {
+  void combined() throws Exception {
     RTCRtpTransceiver t = pc.addTransceiver("audio");
-    List<RTCRtpCodec> all = new ArrayList<>(RTCRtpSender.getCapabilities("audio").codecs());
+    List<RTCRtpCodec> all =
+        new ArrayList<>(first("audio/G722", RTCRtpSender.getCapabilities("audio").codecs()));
     all.addAll(RTCRtpReceiver.getCapabilities("audio").codecs());
     t.setCodecPreferences(all);
+    assertFollowsOrder(offered(pc, "audio"), all);
   }
 
-  // "setCodecPreferences([]) should succeed"
+  // "setCodecPreferences([]) should succeed" -- and brings back the default order.
   @Test
-  void empty() {
-    pc.addTransceiver("audio").setCodecPreferences(List.of());
+  void empty() throws Exception {
+    RTCRtpTransceiver t = pc.addTransceiver("audio");
+    List<String> defaults = offered(pc, "audio");
+    t.setCodecPreferences(first("audio/PCMA", RTCRtpSender.getCapabilities("audio").codecs()));
+    assertThat(offered(pc, "audio")).isNotEqualTo(defaults);
+    t.setCodecPreferences(List.of());
+    assertThat(offered(pc, "audio")).isEqualTo(defaults);
   }
 
   // "setCodecPreferences() with reordered codecs should succeed" -- and the offer lists the

@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * unchanged on the same channel. One RTCPeerConnection per caller, any number at once; a call ends
  * on {@code hang-up}, when the caller leaves the user list, or when its connection fails. {@link
  * #call(String)} makes it the caller instead.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling">MDN</a>.
  */
 public final class CallBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallBot.class);
@@ -577,11 +580,23 @@ public final class CallBot implements AutoCloseable {
       this.signaling = Objects.requireNonNull(signaling);
     }
 
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name);
       return this;
     }
 
+    /**
+     * Sets {@code token}.
+     *
+     * @param token the value
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = token;
       return this;
@@ -593,6 +608,12 @@ public final class CallBot implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets {@code media}.
+     *
+     * @param media the value
+     * @return this builder
+     */
     public Builder media(Media media) {
       this.media = Objects.requireNonNull(media);
       return this;
@@ -610,6 +631,11 @@ public final class CallBot implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Creates the object with these settings.
+     *
+     * @return the new object
+     */
     public CallBot build() {
       return new CallBot(this);
     }

@@ -11,6 +11,9 @@ import io.github.jrtc.internal.spec.Json;
  * What perfect negotiation sends over signaling: {@code {description}} or {@code {candidate}}, in
  * the JSON shape of MDN's example ({@code {"description":{"type":...,"sdp":...}}} or {@code
  * {"candidate":{...}}}). A candidate message with a null candidate is the end of candidates.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Perfect_negotiation">MDN</a>.
  */
 public record NegotiationMessage(
     RTCSessionDescriptionInit description, RTCIceCandidateInit candidate) {

@@ -4,6 +4,7 @@ import io.github.jrtc.RTCPeerConnection;
 import io.github.jrtc.RTCSdpType;
 import io.github.jrtc.RTCSessionDescriptionInit;
 import io.github.jrtc.RTCSignalingState;
+import io.github.jrtc.internal.loop.EventQueueAccess;
 import io.github.jrtc.internal.loop.Futures;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>It installs the connection's {@code onnegotiationneeded} and {@code onicecandidate} handlers.
  * Its state is only touched on the connection's event queue, as the JS example's state is only
  * touched on the event loop.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Perfect_negotiation">MDN</a>.
  */
 public final class PerfectNegotiator {
   private static final Logger LOG = LoggerFactory.getLogger(PerfectNegotiator.class);
@@ -74,7 +78,7 @@ public final class PerfectNegotiator {
    */
   public CompletableFuture<Void> receive(NegotiationMessage message) {
     CompletableFuture<Void> result = new CompletableFuture<>();
-    pc.eventQueue()
+    EventQueueAccess.of(pc)
         .execute(
             () -> {
               CompletableFuture<Void> handled;

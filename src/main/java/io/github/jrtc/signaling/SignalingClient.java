@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *   client.send(new SignalingMessage.ChatMessage("hello"));
  * }
  * }</pre>
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling">MDN</a>.
  */
 public final class SignalingClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SignalingClient.class);
@@ -414,11 +417,22 @@ public final class SignalingClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets {@code connectTimeout}.
+     *
+     * @param timeout the value
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
     }
 
+    /**
+     * Creates the object with these settings.
+     *
+     * @return the new object
+     */
     public SignalingClient build() {
       return new SignalingClient(this);
     }

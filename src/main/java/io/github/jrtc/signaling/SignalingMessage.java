@@ -12,6 +12,9 @@ import java.util.Objects;
  *
  * <p>Fields the server fills in from the sender's session ({@code name}, {@code id}) may be null
  * when a client builds a message: the server overwrites them anyway, so they cannot be spoofed.
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling">MDN</a>.
  */
 public sealed interface SignalingMessage
     permits SignalingMessage.Id,

@@ -65,6 +65,9 @@ import org.slf4j.LoggerFactory;
  *   ...
  * }
  * }</pre>
+ *
+ * <p>See <a
+ * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling">MDN</a>.
  */
 public final class SignalingServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
@@ -91,6 +94,11 @@ public final class SignalingServer implements AutoCloseable {
     this.config = config;
   }
 
+  /**
+   * A builder with every setting at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -654,6 +662,11 @@ public final class SignalingServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Creates the object with these settings.
+     *
+     * @return the new object
+     */
     public SignalingServer build() {
       return new SignalingServer(this);
     }

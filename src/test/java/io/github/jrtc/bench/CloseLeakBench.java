@@ -1,8 +1,8 @@
 package io.github.jrtc.bench;
 
+import io.github.jrtc.CandidateForwarding;
 import io.github.jrtc.RTCDataChannel;
 import io.github.jrtc.RTCPeerConnection;
-import io.github.jrtc.RTCPeerConnectionIceEvent;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * What the raw RSS slope shows is mostly free memory glibc keeps: 5-13 kB/cycle over 1000 cycles
  * after 1000 warm-up, with glibc's default arenas or MALLOC_ARENA_MAX=2 alike, but 0 ± 4 once
  * malloc_trim runs (mode {@code trim}), and 3.3 with {@code -XX:TrimNativeHeapInterval=1000}
- * (README, Reliability, has the runs). The histogram of Java objects that survived a full GC names
+ * (docs/reliability.md has the runs). The histogram of Java objects that survived a full GC names
  * what is really kept.
  *
  * <p>Modes: {@code on} (jrtc's release), {@code trim} (the same, with glibc's malloc_trim every 50
@@ -196,8 +196,7 @@ public final class CloseLeakBench {
     RTCPeerConnection a = new RTCPeerConnection();
     RTCPeerConnection b = new RTCPeerConnection();
     try {
-      a.onicecandidate(e -> forward(e, b));
-      b.onicecandidate(e -> forward(e, a));
+      var unused = CandidateForwarding.between(a, b);
       CompletableFuture<Void> open = new CompletableFuture<>();
       b.ondatachannel(e -> e.channel().onopen(ev -> open.complete(null)));
       RTCDataChannel ch = a.createDataChannel("leak");
@@ -217,11 +216,5 @@ public final class CloseLeakBench {
       a.close();
       b.close();
     }
-  }
-
-  private static void forward(RTCPeerConnectionIceEvent e, RTCPeerConnection to) {
-    CompletableFuture<Void> added =
-        e.candidate() == null ? to.addIceCandidate() : to.addIceCandidate(e.candidate().toInit());
-    added.exceptionally(err -> null);
   }
 }

@@ -1,8 +1,8 @@
 package io.github.jrtc.bench;
 
+import io.github.jrtc.CandidateForwarding;
 import io.github.jrtc.RTCDataChannel;
 import io.github.jrtc.RTCPeerConnection;
-import io.github.jrtc.RTCPeerConnectionIceEvent;
 import io.github.jrtc.RTCPeerConnectionState;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +36,7 @@ final class JrtcPair implements BenchPair {
     RTCPeerConnection a = new RTCPeerConnection();
     RTCPeerConnection b = new RTCPeerConnection();
     try {
-      java.util.List<Throwable> iceErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
-      a.onicecandidate(e -> forward(e, b, iceErrors));
-      b.onicecandidate(e -> forward(e, a, iceErrors));
+      CandidateForwarding ice = CandidateForwarding.between(a, b);
       CountDownLatch ready = new CountDownLatch(4);
       a.onconnectionstatechange(
           e -> {
@@ -81,7 +79,7 @@ final class JrtcPair implements BenchPair {
                 local.readyState(),
                 remote.get() == null ? null : remote.get().readyState(),
                 negotiated.isDone() ? "done" : "pending",
-                iceErrors));
+                ice.rejections()));
       }
       long elapsed = System.nanoTime() - t0;
       return new JrtcPair(a, b, local, remote.get(), elapsed);
@@ -89,19 +87,6 @@ final class JrtcPair implements BenchPair {
       a.close();
       b.close();
       throw e;
-    }
-  }
-
-  private static void forward(
-      RTCPeerConnectionIceEvent e, RTCPeerConnection to, java.util.List<Throwable> errors) {
-    if (e.candidate() != null) {
-      CompletableFuture<Void> unused =
-          to.addIceCandidate(e.candidate().toInit())
-              .exceptionally(
-                  err -> {
-                    errors.add(err);
-                    return null;
-                  });
     }
   }
 

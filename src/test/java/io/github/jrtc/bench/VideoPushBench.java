@@ -2,9 +2,9 @@ package io.github.jrtc.bench;
 
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
+import io.github.jrtc.CandidateForwarding;
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.RTCPeerConnection;
-import io.github.jrtc.RTCPeerConnectionIceEvent;
 import io.github.jrtc.RTCPeerConnectionState;
 import io.github.jrtc.internal.webrtcjava.NativeMedia;
 import io.github.jrtc.media.TrackSinks;
@@ -120,8 +120,7 @@ public final class VideoPushBench {
     RTCPeerConnection a = new RTCPeerConnection();
     RTCPeerConnection b = new RTCPeerConnection();
     try {
-      a.onicecandidate(e -> forward(e, b));
-      b.onicecandidate(e -> forward(e, a));
+      var unusedForwarding = CandidateForwarding.between(a, b);
       AtomicInteger received = new AtomicInteger();
       String[] size = {"-"};
       b.ontrack(
@@ -179,10 +178,5 @@ public final class VideoPushBench {
       b.close();
       track.stop();
     }
-  }
-
-  private static void forward(RTCPeerConnectionIceEvent e, RTCPeerConnection to) {
-    var unused =
-        e.candidate() == null ? to.addIceCandidate() : to.addIceCandidate(e.candidate().toInit());
   }
 }

@@ -26,6 +26,10 @@ final class RawClient implements AutoCloseable {
   final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
   final List<JsonNode> all = java.util.Collections.synchronizedList(new ArrayList<>());
   final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+  /** The reason of the server's close frame; not completed when the connection failed instead. */
+  final CompletableFuture<String> closeReason = new CompletableFuture<>();
+
   final CompletableFuture<Throwable> failure = new CompletableFuture<>();
   WebSocket ws;
   long id;
@@ -131,6 +135,7 @@ final class RawClient implements AutoCloseable {
 
       @Override
       public CompletionStage<?> onClose(WebSocket w, int statusCode, String reason) {
+        closeReason.complete(reason);
         closed.complete(statusCode);
         return null;
       }

@@ -14,11 +14,19 @@ public final class TrackAccess {
 
   private TrackAccess() {}
 
-  public static void register(
+  /**
+   * Called once, by {@code MediaStreamTrack}'s static initialiser. A second registration is
+   * refused: nothing may swap how tracks are made (the package is not exported either, so only
+   * jrtc's own classes reach this).
+   */
+  public static synchronized void register(
       Function<TrackSource, MediaStreamTrack> creator,
       Function<MediaStreamTrack, TrackSource> source) {
-    create = creator;
+    if (create != null) {
+      throw new IllegalStateException("MediaStreamTrack's accessors are already registered");
+    }
     sourceOf = source;
+    create = creator;
   }
 
   public static MediaStreamTrack create(TrackSource source) {

@@ -26,7 +26,17 @@ public final class NativeHandleField {
     return AVAILABLE && nativeObject != null && set0(nativeObject, handle);
   }
 
+  /**
+   * Drops one reference on the libwebrtc object at {@code handle} (a {@code RefCountInterface});
+   * true when that was the last one. The caller guarantees nothing uses the handle again.
+   */
+  public static boolean release(long handle) {
+    return AVAILABLE && handle != 0 && release0(handle);
+  }
+
   private static native boolean available0();
+
+  private static native boolean release0(long handle);
 
   private static native long get0(Object nativeObject);
 

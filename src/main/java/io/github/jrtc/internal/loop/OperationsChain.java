@@ -122,7 +122,7 @@ public final class OperationsChain {
       // usual case for createAnswer: its posted callback runs while the caller is still being
       // woken from the blocking call). Settle here, as that callback would have; dependents still
       // run on the queue (EventQueueFuture). The queue hop cost a caller blocked in get() one
-      // more wake-up: 20 µs of a 130 µs createAnswer in the bench.
+      // more wake-up, a visible share of a createAnswer (docs/benchmarks.md).
       Futures.onComplete(inner, (v, e) -> settle(p, v, e));
       return;
     }

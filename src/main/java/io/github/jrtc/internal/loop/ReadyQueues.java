@@ -8,9 +8,9 @@ import java.util.concurrent.Executor;
  * Every pool thread that finishes a queue's turn takes the next ready queue itself, so a queue made
  * ready while another queue's thread is about to finish runs as soon as that thread is free. With
  * only a hand-off to a sleeping thread (a cached pool's), the queue waited for that thread to be
- * woken and scheduled: 0.4 ms at the median of a connect here, over 1 ms when both cores were busy
- * with libwebrtc's threads. A thread is still woken for every ready queue, so a handler that blocks
- * holds up only its own connection.
+ * woken and scheduled, longest when the cores were busy with libwebrtc's threads (measured in
+ * docs/benchmarks.md, "Cut this session"). A thread is still woken for every ready queue, so a
+ * handler that blocks holds up only its own connection.
  */
 final class ReadyQueues {
   private static final ReadyQueues SHARED = new ReadyQueues(EventThreads.pool());

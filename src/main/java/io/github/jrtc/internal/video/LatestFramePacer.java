@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Paces frames pushed at any rate to a fixed frame rate: the newest pushed frame wins, older
- * undelivered ones are released at once (dropped). libwebrtc's encoder pipeline delivers almost
- * nothing when a custom source is fed unpaced (measured: 0–0.4 fps), so jrtc never feeds it faster
+ * undelivered ones are released at once (dropped). libwebrtc's encoder pipeline delivers next to
+ * nothing when a custom source is fed unpaced (docs/benchmarks.md), so jrtc never feeds it faster
  * than the configured rate. {@link #tick()} is the unit of work; {@link #start()} runs it on a
  * dedicated daemon thread at the frame interval.
  *

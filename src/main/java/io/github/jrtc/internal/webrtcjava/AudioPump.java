@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * libwebrtc restarts the module's recording on its worker thread whenever a send stream starts or
  * is unmuted while recording is stopped; if that lands while this thread is pushing, the restarted
  * capture thread's first delivery can meet a push in one stream. The native guard refuses those
- * restarts. See the README's audio section.
+ * restarts. See docs/architecture.md, "Audio".
  */
 public final class AudioPump {
   private static final Logger LOG = LoggerFactory.getLogger(AudioPump.class);

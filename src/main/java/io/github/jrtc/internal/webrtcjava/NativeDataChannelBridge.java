@@ -44,10 +44,10 @@ final class NativeDataChannelBridge implements DataChannelBridge, NativeDependen
 
   /**
    * @param knownId the id when the caller knows it (a negotiated channel's), else null: libwebrtc
-   *     answers {@code id()} on its network thread, a blocking hop (about 50 µs of a 0.4 ms
-   *     createDataChannel here, longer while that thread runs a handshake) that the signaling
-   *     thread, shared by every connection, must not wait for either; {@link #id} reads it when
-   *     asked, and the open handling on the connection's queue keeps it
+   *     answers {@code id()} on its network thread, a blocking hop (a large part of a
+   *     createDataChannel, longer while that thread runs a handshake; docs/benchmarks.md) that the
+   *     signaling thread, shared by every connection, must not wait for either; {@link #id} reads
+   *     it when asked, and the open handling on the connection's queue keeps it
    */
   NativeDataChannelBridge(RTCDataChannel channel, NativeDependents owner, Integer knownId) {
     this.channel = channel;

@@ -1,6 +1,5 @@
 package io.github.jrtc.internal.webrtcjava;
 
-import dev.onvoid.webrtc.internal.NativeObject;
 import io.github.jrtc.internal.jni.NativeHandleField;
 import java.lang.reflect.Field;
 import org.slf4j.Logger;
@@ -48,22 +47,11 @@ public final class NativeHandles {
     }
   }
 
-  /** Replaces the pointer behind a webrtc-java object; false when that is not possible. */
-  static boolean set(Object nativeObject, long handle) {
-    if (REFLECTED == null) {
-      return NativeHandleField.set(nativeObject, handle);
-    }
-    try {
-      REFLECTED.setLong(nativeObject, handle);
-      return true;
-    } catch (IllegalAccessException | RuntimeException e) {
-      return false;
-    }
-  }
-
   private static Field reflectedField() {
     try {
-      Field f = NativeObject.class.getDeclaredField("nativeHandle");
+      // By name: webrtc-java's module does not export the package, so it cannot be named in code.
+      Field f =
+          Class.forName("dev.onvoid.webrtc.internal.NativeObject").getDeclaredField("nativeHandle");
       f.setAccessible(true);
       return f;
     } catch (ReflectiveOperationException | RuntimeException e) {

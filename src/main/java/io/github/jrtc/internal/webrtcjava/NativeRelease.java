@@ -1,23 +1,23 @@
 package io.github.jrtc.internal.webrtcjava;
 
-import dev.onvoid.webrtc.internal.RefCountedObject;
+import io.github.jrtc.internal.jni.NativeHandleField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drops the reference webrtc-java 0.14.0 keeps on a native peer connection and never gives back
  * (upstream issue #239: {@code RTCPeerConnection.close()} nulls its handle without {@code
- * Release()}, about 130 kB per connection).
+ * Release()}; docs/benchmarks.md has what it costs per connection).
  *
- * <p>The release goes through webrtc-java's own {@code RefCountedObject.release()} (JNI: {@code
- * GetHandle<webrtc::RefCountInterface>(...)->Release()}, compiled against libwebrtc M138 by
- * webrtc-java's build): a carrier object is given the connection's handle and released. That is
- * sound because webrtc-java stores the handle as a {@code webrtc::PeerConnectionInterface*} ({@code
- * JavaFactories::create(env, pc.release())}) and {@code PeerConnectionInterface} derives from
- * {@code RefCountInterface} alone, so both pointers are the same address; no vtable layout is
- * assumed by jrtc. The handle is a {@code PeerConnectionProxy}: its destructor hops onto the
- * signaling thread, so it may be released from any thread except while that thread is gone (after
- * the factory's dispose): {@link NativeEngine} orders the two.
+ * <p>The release is one virtual call through jrtc's native library ({@link
+ * NativeHandleField#release}): webrtc-java stores the handle as a {@code
+ * webrtc::PeerConnectionInterface*} ({@code JavaFactories::create(env, pc.release())}) and {@code
+ * PeerConnectionInterface} derives from {@code RefCountInterface} alone, so the pointer is the
+ * {@code RefCountInterface} and its vtable starts with {@code AddRef}, {@code Release}. The handle
+ * is a {@code PeerConnectionProxy}: its destructor hops onto the signaling thread, so it may be
+ * released from any thread except while that thread is gone (after the factory's dispose): {@link
+ * NativeEngine} orders the two. Without jrtc's native library nothing is released (webrtc-java's
+ * own behaviour).
  *
  * <p>System property {@code jrtc.releaseNativePeerConnection=false} turns the release off (to
  * measure the leak, or as an escape hatch).
@@ -27,11 +27,8 @@ public final class NativeRelease {
 
   private NativeRelease() {}
 
-  /** Carries the handle to release; never used for anything else. */
-  private static final class Carrier extends RefCountedObject {}
-
   static boolean enabled() {
-    return NativeHandles.available()
+    return NativeHandleField.available()
         && !"false".equalsIgnoreCase(System.getProperty("jrtc.releaseNativePeerConnection"));
   }
 
@@ -40,18 +37,12 @@ public final class NativeRelease {
    * object is gone). The caller guarantees nothing will use the handle again.
    */
   static boolean release(long handle) {
-    if (handle == 0 || !NativeHandles.available()) {
+    if (handle == 0 || !NativeHandleField.available()) {
       return false;
     }
-    Carrier carrier = new Carrier();
     try {
-      if (!NativeHandles.set(carrier, handle)) {
-        return false;
-      }
-      carrier.release();
-      // webrtc-java clears the carrier's handle only when the last reference dropped.
-      return NativeHandles.of(carrier) == 0;
-    } catch (RuntimeException | Error e) {
+      return NativeHandleField.release(handle);
+    } catch (RuntimeException | LinkageError e) {
       LOG.warn("Releasing a native peer connection failed", e);
       return false;
     }

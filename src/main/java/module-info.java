@@ -1,0 +1,38 @@
+/**
+ * jrtc: the browser's WebRTC API (W3C webrtc-pc, Media Capture and Streams, as MDN documents them)
+ * over libwebrtc.
+ *
+ * <p>Exported: {@code io.github.jrtc} (one type per spec interface, with MDN's names), {@code
+ * io.github.jrtc.media} (frames and samples in and out of tracks) and {@code
+ * io.github.jrtc.signaling} (MDN's signaling server, client and bot, perfect negotiation).
+ * Everything under {@code io.github.jrtc.internal} and the command-line app stay inside.
+ *
+ * <p>Optional features are {@code requires static}: a user of the core needs none of Jetty (the
+ * signaling server) or picocli (the command-line app) on the module path.
+ */
+module io.github.jrtc {
+  exports io.github.jrtc;
+  exports io.github.jrtc.media;
+  exports io.github.jrtc.signaling;
+
+  // picocli reads and sets the command classes' annotated fields reflectively.
+  opens io.github.jrtc.cli to
+      info.picocli;
+
+  requires webrtc.java;
+  // webrtc-java's native library for this platform (the jar jrtc's POM depends on). Nothing
+  // requires it otherwise, so on the module path it would not be resolved and webrtc-java could
+  // not find the library; webrtc-java reads it as a resource of the application class loader.
+  requires webrtc.linux.x86_64;
+  requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
+  // SignalingClient: the JDK's WebSocket.
+  requires java.net.http;
+  requires static org.eclipse.jetty.server;
+  requires static org.eclipse.jetty.http;
+  requires static org.eclipse.jetty.io;
+  requires static org.eclipse.jetty.util;
+  requires static org.eclipse.jetty.websocket.api;
+  requires static org.eclipse.jetty.websocket.server;
+  requires static info.picocli;
+}

@@ -1,0 +1,106 @@
+package io.github.jrtc;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Test wiring shared by every test and bench that connects two in-process peers: each side's
+ * candidates go to the other, in order, as an app's signaling channel would send them, and every
+ * candidate the far side rejects is kept, so that a rejected candidate fails the test by name
+ * instead of showing up later as a connection that never comes up.
+ *
+ * <p>A rejection by a connection that is already closed is not kept: the test closed it.
+ */
+public final class CandidateForwarding {
+  private final RTCPeerConnection a;
+  private final RTCPeerConnection b;
+  private final List<Throwable> rejections = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<Void> firstRejection = new CompletableFuture<>();
+
+  private CandidateForwarding(RTCPeerConnection a, RTCPeerConnection b) {
+    this.a = a;
+    this.b = b;
+  }
+
+  /**
+   * Sends a's candidates to b and b's to a (replacing both {@code onicecandidate} handlers), the
+   * final null candidate as end-of-candidates.
+   */
+  public static CandidateForwarding between(RTCPeerConnection a, RTCPeerConnection b) {
+    CandidateForwarding f = new CandidateForwarding(a, b);
+    a.onicecandidate(e -> f.forward(e, b, "a → b"));
+    b.onicecandidate(e -> f.forward(e, a, "b → a"));
+    return f;
+  }
+
+  /** Whether this forwards between these two connections (in either order). */
+  boolean connects(RTCPeerConnection x, RTCPeerConnection y) {
+    return (a == x && b == y) || (a == y && b == x);
+  }
+
+  private void forward(RTCPeerConnectionIceEvent e, RTCPeerConnection to, String direction) {
+    RTCIceCandidate c = e.candidate();
+    // The final null candidate means end-of-candidates, as addIceCandidate() does.
+    CompletableFuture<Void> added =
+        c == null ? to.addIceCandidate() : to.addIceCandidate(c.toInit());
+    var unused =
+        added.whenComplete(
+            (v, err) -> {
+              if (err != null && !to.isClosedInternal()) {
+                AssertionError rejected =
+                    new AssertionError(
+                        "addIceCandidate("
+                            + (c == null ? "end-of-candidates" : c.candidate())
+                            + ") "
+                            + direction
+                            + " was rejected: "
+                            + err,
+                        err);
+                rejections.add(rejected);
+                firstRejection.completeExceptionally(rejected);
+              }
+            });
+  }
+
+  /** Every rejection so far, in the order they happened. */
+  public List<Throwable> rejections() {
+    return List.copyOf(rejections);
+  }
+
+  /**
+   * {@code future}, failed instead with the first rejection if a candidate is rejected before it
+   * completes: a wait on it then ends with the cause instead of a timeout.
+   */
+  public <T> CompletableFuture<T> unlessRejected(CompletableFuture<T> future) {
+    CompletableFuture<T> guarded = new CompletableFuture<>();
+    var unusedResult =
+        future.whenComplete(
+            (v, err) -> {
+              if (err != null) {
+                guarded.completeExceptionally(err);
+              } else {
+                guarded.complete(v);
+              }
+            });
+    var unusedRejection =
+        firstRejection.whenComplete(
+            (v, err) -> {
+              if (err != null) {
+                guarded.completeExceptionally(err);
+              }
+            });
+    return guarded;
+  }
+
+  /** Throws the first rejection (the others suppressed in it), if any. */
+  public void check() {
+    if (rejections.isEmpty()) {
+      return;
+    }
+    AssertionError first =
+        new AssertionError(rejections.size() + " candidate(s) rejected", rejections.get(0));
+    rejections.stream().skip(1).forEach(first::addSuppressed);
+    throw first;
+  }
+}
