@@ -94,7 +94,7 @@ final class WhipServerCommand implements Callable<Integer> {
       return Main.NO_SERVER;
     }
     Status.line("WHIP endpoint: %s%s", server.whipUri(), token == null ? "" : " (bearer token)");
-    Status.line("WHEP playback: %s", server.whepUri("<session id>"));
+    Status.line("WHEP playback: %s<session id>", server.whipUri().resolve("/whep/").toString());
     if (recorder == null) {
       Status.line(
           "recording is not available in this build (MediaRecorder, issue 17, is not merged"
