@@ -3,17 +3,20 @@
  * over libwebrtc.
  *
  * <p>Exported: {@code io.github.jrtc} (one type per spec interface, with MDN's names), {@code
- * io.github.jrtc.media} (frames and samples in and out of tracks) and {@code
- * io.github.jrtc.signaling} (MDN's signaling server, client and bot, perfect negotiation).
- * Everything under {@code io.github.jrtc.internal} and the command-line app stay inside.
+ * io.github.jrtc.media} (frames and samples in and out of tracks), {@code io.github.jrtc.signaling}
+ * (MDN's signaling server, client and bot, perfect negotiation) and {@code io.github.jrtc.javafx}
+ * (the JavaFX video view). Everything under {@code io.github.jrtc.internal}, the command-line app
+ * and the desktop app stay inside.
  *
  * <p>Optional features are {@code requires static}: a user of the core needs none of Jetty (the
- * signaling server) or picocli (the command-line app) on the module path.
+ * signaling server), picocli (the command-line app) or JavaFX (the video view and the desktop app)
+ * on the module path.
  */
 module io.github.jrtc {
   exports io.github.jrtc;
   exports io.github.jrtc.media;
   exports io.github.jrtc.signaling;
+  exports io.github.jrtc.javafx;
   // WHIP/WHEP clients (JDK HttpClient) and the WHIP ingest server (Jetty, optional).
   exports io.github.jrtc.whip;
   exports io.github.jrtc.whip.server;
@@ -38,4 +41,7 @@ module io.github.jrtc {
   requires static org.eclipse.jetty.websocket.api;
   requires static org.eclipse.jetty.websocket.server;
   requires static info.picocli;
+  requires static javafx.base;
+  requires static javafx.graphics;
+  requires static javafx.controls;
 }

@@ -1,5 +1,7 @@
 package io.github.jrtc;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,7 +30,10 @@ public record RTCConfiguration(
    * @param iceCandidatePoolSize the {@code iceCandidatePoolSize} member
    */
   public RTCConfiguration {
-    iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+    // Null elements are kept, as JS would pass them: the constructor's validation refuses them
+    // with the spec's TypeError rather than a NullPointerException here.
+    iceServers =
+        iceServers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(iceServers));
     if (iceTransportPolicy == null) {
       iceTransportPolicy = RTCIceTransportPolicy.ALL;
     }

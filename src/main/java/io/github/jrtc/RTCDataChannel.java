@@ -46,6 +46,7 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
   private long totalDrained;
   private volatile long lastDrainPosted;
   private volatile long bufferedAmount;
+  private Runnable pendingAnnouncement; // event queue only
   // One instance per channel: the poller keeps a set of these, and a fresh method reference per
   // send would add a duplicate (and a native poll) per message.
   private final BooleanSupplier poll = this::pollBufferedAmount;
@@ -112,7 +113,34 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
         });
   }
 
-  /** For a remote channel: after "datachannel" was dispatched, announce it open if it is. */
+  /**
+   * For a channel the peer announced (on the queue): open it, without its event yet, fire
+   * "datachannel" ({@code fireDatachannel}), then "open" if still open (webrtc-pc "announce a data
+   * channel", steps 7-9), so the handler can send. libwebrtc reports the new channel while it is
+   * still connecting and refuses sends until it is open: then all of this waits for its open.
+   */
+  void announce(Runnable fireDatachannel) {
+    if (bridge.readyState() == RTCDataChannelState.CONNECTING) {
+      pendingAnnouncement = fireDatachannel;
+    } else {
+      openAndAnnounce(fireDatachannel);
+    }
+  }
+
+  private void openAndAnnounce(Runnable fireDatachannel) {
+    boolean opening = readyState == RTCDataChannelState.CONNECTING;
+    if (opening) {
+      readyState = RTCDataChannelState.OPEN;
+      owner.dataChannelOpened();
+    }
+    fireDatachannel.run();
+    if (opening && readyState == RTCDataChannelState.OPEN && !owner.isClosedInternal()) {
+      dispatchEvent(new Event("open"));
+      Integer unused = bridge.id();
+    }
+  }
+
+  /** After a channel libwebrtc opened inside createDataChannel: its open event, in a later task. */
   void announceIfOpen() {
     if (bridge.readyState() == RTCDataChannelState.OPEN) {
       handleState(RTCDataChannelState.OPEN);
@@ -125,7 +153,11 @@ public final class RTCDataChannel extends EventTarget implements AutoCloseable {
     }
     switch (state) {
       case OPEN -> {
-        if (readyState == RTCDataChannelState.CONNECTING) {
+        Runnable announcement = pendingAnnouncement;
+        if (announcement != null) {
+          pendingAnnouncement = null;
+          openAndAnnounce(announcement);
+        } else if (readyState == RTCDataChannelState.CONNECTING) {
           readyState = RTCDataChannelState.OPEN;
           owner.dataChannelOpened();
           dispatchEvent(new Event("open"));

@@ -1,7 +1,6 @@
 package io.github.jrtc;
 
 import io.github.jrtc.internal.sdp.CandidateParser;
-import java.util.Objects;
 
 /**
  * An ICE candidate with its candidate-attribute parsed into the spec's fields ({@link #address()},
@@ -18,23 +17,21 @@ public final class RTCIceCandidate {
   private final CandidateParser.Parsed parsed;
 
   /**
-   * TypeError when both sdpMid and sdpMLineIndex are null.
+   * TypeError when both sdpMid and sdpMLineIndex are null, or {@code init} is null (JS's {@code new
+   * RTCIceCandidate()}). {@link #usernameFragment()} is the dictionary's, never read from the
+   * candidate line (WPT RTCIceCandidate-constructor.html).
    *
    * @param init the candidate line, sdpMid, sdpMLineIndex and usernameFragment
    */
   public RTCIceCandidate(RTCIceCandidateInit init) {
-    Objects.requireNonNull(init, "init");
-    if (init.sdpMid() == null && init.sdpMLineIndex() == null) {
+    if (init == null || (init.sdpMid() == null && init.sdpMLineIndex() == null)) {
       throw new TypeError("An RTCIceCandidate needs an sdpMid or an sdpMLineIndex");
     }
     this.candidate = init.candidate();
     this.sdpMid = init.sdpMid();
     this.sdpMLineIndex = init.sdpMLineIndex();
     this.parsed = CandidateParser.parse(candidate);
-    this.usernameFragment =
-        init.usernameFragment() != null
-            ? init.usernameFragment()
-            : parsed == null ? null : parsed.ufrag();
+    this.usernameFragment = init.usernameFragment();
   }
 
   /**

@@ -12,6 +12,7 @@ import io.github.jrtc.internal.sdp.CandidateParser;
 import io.github.jrtc.internal.sdp.Descriptions;
 import io.github.jrtc.internal.sdp.MediaSection;
 import io.github.jrtc.internal.sdp.Sdp;
+import io.github.jrtc.internal.sdp.SdpModelCache;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.spec.IceServerValidator;
 import io.github.jrtc.internal.spec.UsvString;
@@ -86,6 +87,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private final AtomicInteger negotiationGeneration = new AtomicInteger();
   // Volatile: the chain reads it when it empties on a native thread (see OperationsChain).
   private volatile boolean negotiationNeeded;
+  // libwebrtc's negotiation-needed reports, counted on its thread; the one that set the flag.
+  private final java.util.concurrent.atomic.AtomicLong negotiationNeededRaised =
+      new java.util.concurrent.atomic.AtomicLong();
+  private long negotiationNeededRaisedAt; // event queue only
   // The JS "same task" guarantee, approximated for callers off the event queue: a burst of changes
   // (addTrack, createDataChannel, ...) made from another thread with gaps under QUIET_NANOS is one
   // task, so negotiationneeded waits until the burst went quiet. Changes made on the queue (in a
@@ -95,7 +100,13 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private volatile boolean offQueueChangeSeen;
   private boolean recheckScheduled; // event queue only
   private final Set<Integer> remoteEndOfCandidates = ConcurrentHashMap.newKeySet();
+  // m-line indexes whose local gathering finished (a=end-of-candidates in the local description).
+  private final Set<Integer> localEndOfCandidates = ConcurrentHashMap.newKeySet();
   private String parsedRemoteSdp;
+
+  /** The remote description parsed once per change: asked per candidate and per send. */
+  private final SdpModelCache remoteModel = new SdpModelCache();
+
   // libwebrtc reports the first candidates before its setLocalDescription callback; the spec
   // surfaces them only after SLD resolved, so they wait here until then.
   private boolean settingLocalDescription;
@@ -154,7 +165,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    */
   public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
     RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
-    return chain.chainSettlingDirectly(
+    return chain.chain(
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.STABLE && s != RTCSignalingState.HAVE_LOCAL_OFFER) {
@@ -195,7 +206,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    */
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
     RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
-    return chain.chainSettlingDirectly(
+    return chain.chain(
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.HAVE_REMOTE_OFFER
@@ -386,9 +397,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
     switch (type) {
       case ROLLBACK -> {
-        if (state != RTCSignalingState.HAVE_LOCAL_OFFER
-            && state != RTCSignalingState.HAVE_REMOTE_OFFER) {
-          return failed(Errors.invalidState("Cannot roll back in signaling state " + state));
+        // Only the side that made the offer rolls it back (WPT -setLocalDescription-rollback).
+        if (state != RTCSignalingState.HAVE_LOCAL_OFFER) {
+          return failed(
+              Errors.invalidState(
+                  "setLocalDescription(rollback) needs have-local-offer, not " + state));
         }
         return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), true);
       }
@@ -498,9 +511,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     RTCSdpType type = description.type();
     switch (type) {
       case ROLLBACK -> {
-        if (state != RTCSignalingState.HAVE_LOCAL_OFFER
-            && state != RTCSignalingState.HAVE_REMOTE_OFFER) {
-          return failed(Errors.invalidState("Cannot roll back in signaling state " + state));
+        // Only the side that received the offer rolls it back (WPT -setRemoteDescription-rollback).
+        if (state != RTCSignalingState.HAVE_REMOTE_OFFER) {
+          return failed(
+              Errors.invalidState(
+                  "setRemoteDescription(rollback) needs have-remote-offer, not " + state));
         }
         return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), false);
       }
@@ -532,13 +547,14 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (local) {
       queue.execute(() -> settingLocalDescription = true);
     }
+    long raisedBefore = negotiationNeededRaised.get();
     CompletableFuture<Descriptions> nativeResult =
         local ? bridge.setLocalDescription(d) : bridge.setRemoteDescription(d);
     CompletableFuture<Void> applied =
         onQueue(
             nativeResult,
             snapshot -> {
-              descriptionApplied(d.type(), local, snapshot);
+              descriptionApplied(d.type(), local, snapshot, raisedBefore);
               return null;
             });
     if (local) {
@@ -562,7 +578,14 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
   }
 
-  private void descriptionApplied(RTCSdpType type, boolean local, Descriptions snapshot) {
+  /**
+   * @param raisedBefore how many negotiation-needed reports libwebrtc had made before this
+   *     description was handed to it: those are answered by this exchange; a later one (libwebrtc
+   *     raises it while applying an answer that left something to negotiate, before its callback)
+   *     is not.
+   */
+  private void descriptionApplied(
+      RTCSdpType type, boolean local, Descriptions snapshot, long raisedBefore) {
     RTCSignalingState next =
         switch (type) {
           case OFFER ->
@@ -578,8 +601,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
     updateDescriptions(snapshot, true, true);
     negotiationGeneration.incrementAndGet();
-    // libwebrtc re-raises negotiation-needed after an offer/answer exchange if still needed.
-    negotiationNeeded = false;
+    if (negotiationNeededRaisedAt <= raisedBefore) {
+      negotiationNeeded = false;
+    }
     RTCSignalingState previous = signalingState;
     signalingState = next;
     if (previous != next) {
@@ -611,8 +635,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       }
       descriptions =
           new Descriptions(
-              local ? d.currentLocal() : cached.currentLocal(),
-              local ? d.pendingLocal() : cached.pendingLocal(),
+              local ? withLocalEndOfCandidates(d.currentLocal()) : cached.currentLocal(),
+              local ? withLocalEndOfCandidates(d.pendingLocal()) : cached.pendingLocal(),
               remote ? withEndOfCandidates(d.currentRemote()) : cached.currentRemote(),
               remote ? withEndOfCandidates(d.pendingRemote()) : cached.pendingRemote(),
               Math.max(localSequence, remoteSequence));
@@ -636,6 +660,27 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
               change.apply(c.pendingRemote()),
               c.sequence());
     }
+  }
+
+  /** Applies {@code change} to the cached current and pending local descriptions. */
+  private void changeLocalDescriptions(UnaryOperator<RTCSessionDescription> change) {
+    synchronized (descriptionsLock) {
+      Descriptions c = descriptions;
+      descriptions =
+          new Descriptions(
+              change.apply(c.currentLocal()),
+              change.apply(c.pendingLocal()),
+              c.currentRemote(),
+              c.pendingRemote(),
+              c.sequence());
+    }
+  }
+
+  private RTCSessionDescription withLocalEndOfCandidates(RTCSessionDescription d) {
+    return d == null || localEndOfCandidates.isEmpty()
+        ? d
+        : new RTCSessionDescription(
+            d.type(), Sdp.withEndOfCandidates(d.sdp(), localEndOfCandidates));
   }
 
   private RTCSessionDescription withEndOfCandidates(RTCSessionDescription d) {
@@ -851,7 +896,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   private List<MediaSection> remoteSections(String sdp) {
     if (!sdp.equals(parsedRemoteSdp)) {
-      parsedRemoteSections = Sdp.mediaSections(sdp);
+      parsedRemoteSections = Sdp.mediaSections(remoteModel.of(sdp));
       parsedRemoteSdp = sdp;
     }
     return parsedRemoteSections;
@@ -868,17 +913,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (remote == null) {
       return null;
     }
-    for (String line : Sdp.lines(remote.sdp())) {
-      if (line.startsWith("a=ice-options:") && line.contains("trickle")) {
-        return true;
-      }
-    }
-    return false;
+    return remoteModel.of(remote.sdp()).offersTrickle();
   }
 
-  /** Asks for an ICE restart at the next offer; fires negotiationneeded. */
+  /**
+   * Asks for an ICE restart at the next offer; fires negotiationneeded. Before the first local
+   * description there are no ICE credentials to replace, so it does nothing (the spec's
+   * [[LocalIceCredentialsToReplace]] stays empty; libwebrtc would still renegotiate afterwards).
+   */
   public void restartIce() {
-    if (closed) {
+    if (closed || descriptions.local() == null) {
       return;
     }
     noteChange();
@@ -1078,18 +1122,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     RTCSessionDescription remote = descriptions.remote();
     long remoteMax = 65536;
     if (remote != null) {
-      int at = remote.sdp().indexOf("a=max-message-size:");
-      if (at >= 0) {
-        int end = at + "a=max-message-size:".length();
-        int stop = end;
-        while (stop < remote.sdp().length() && Character.isDigit(remote.sdp().charAt(stop))) {
-          stop++;
-        }
-        try {
-          remoteMax = Long.parseLong(remote.sdp().substring(end, stop));
-        } catch (NumberFormatException e) {
-          remoteMax = 65536;
-        }
+      Long announced = remoteModel.of(remote.sdp()).maxMessageSize();
+      if (announced != null) {
+        remoteMax = announced;
       }
     }
     return remoteMax == 0 ? LOCAL_MAX_MESSAGE_SIZE : Math.min(remoteMax, LOCAL_MAX_MESSAGE_SIZE);
@@ -1496,6 +1531,58 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
         });
   }
 
+  /**
+   * Gathering finished: an icecandidate event with an empty candidate for each transport (the first
+   * m-section of the BUNDLE group, and each m-section outside it), and a=end-of-candidates in the
+   * local description's sections from now on.
+   */
+  private void fireEndOfCandidates() {
+    RTCSessionDescription local = descriptions.local();
+    if (local == null) {
+      return;
+    }
+    List<MediaSection> sections = Sdp.mediaSections(local.sdp());
+    List<String> bundle =
+        io.github.jrtc.internal.sdp.SessionDescriptionModel.parse(local.sdp()).bundleGroup();
+    boolean bundleAnnounced = false;
+    for (MediaSection s : sections) {
+      localEndOfCandidates.add(s.index());
+    }
+    changeLocalDescriptions(this::withLocalEndOfCandidates);
+    for (MediaSection s : sections) {
+      if (s.mid() != null && bundle.contains(s.mid())) {
+        if (bundleAnnounced) {
+          continue;
+        }
+        bundleAnnounced = true;
+      }
+      if (closed) {
+        return;
+      }
+      dispatchEvent(
+          new RTCPeerConnectionIceEvent(
+              "icecandidate",
+              new RTCIceCandidate(new RTCIceCandidateInit("", s.mid(), s.index(), s.iceUfrag())),
+              null));
+    }
+  }
+
+  private void gatheringStateChanged(RTCIceGatheringState state) {
+    if (iceGatheringState == state) {
+      return;
+    }
+    if (state == RTCIceGatheringState.GATHERING) {
+      // A new generation (ICE restart, new transport): its end-of-candidates is still to come.
+      localEndOfCandidates.clear();
+    }
+    iceGatheringState = state;
+    transports.iceGatheringState(state);
+    dispatchEvent(new Event("icegatheringstatechange"));
+    if (state == RTCIceGatheringState.COMPLETE && !closed) {
+      dispatchEvent(new RTCPeerConnectionIceEvent("icecandidate", null, null));
+    }
+  }
+
   private final class BridgeEvents implements PeerConnectionBridgeObserver {
     @Override
     public void onIceCandidate(RTCIceCandidateInit candidate, String url, Descriptions snapshot) {
@@ -1535,13 +1622,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                   if (iceGatheringState == state) {
                     return;
                   }
-                  iceGatheringState = state;
-                  updateDescriptions(snapshot, true, false);
-                  transports.iceGatheringState(state);
-                  dispatchEvent(new Event("icegatheringstatechange"));
-                  if (state == RTCIceGatheringState.COMPLETE && !closed) {
-                    // webrtc-java sends no final null candidate: the spec's end of gathering.
-                    dispatchEvent(new RTCPeerConnectionIceEvent("icecandidate", null, null));
+                  if (state == RTCIceGatheringState.COMPLETE) {
+                    // webrtc-pc (w3c/webrtc-pc#2894): one task fires each transport's
+                    // end-of-candidates (an empty candidate), the next the state changes and the
+                    // final null candidate; webrtc-java reports neither candidate.
+                    updateDescriptions(snapshot, true, false);
+                    fireEndOfCandidates();
+                    post(() -> gatheringStateChanged(state));
+                  } else {
+                    updateDescriptions(snapshot, true, false);
+                    gatheringStateChanged(state);
                   }
                 };
             if (settingLocalDescription) {
@@ -1578,9 +1668,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
     @Override
     public void onNegotiationNeeded() {
+      long raised = negotiationNeededRaised.incrementAndGet();
       post(
           () -> {
             negotiationNeeded = true;
+            negotiationNeededRaisedAt = raised;
             maybeFireNegotiationNeeded();
           });
     }
@@ -1594,8 +1686,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
           () -> {
             // A channel announced by the peer arrived over an established association.
             transports.dataChannelOpened();
-            dispatchEvent(new RTCDataChannelEvent("datachannel", channel));
-            channel.announceIfOpen();
+            channel.announce(() -> dispatchEvent(new RTCDataChannelEvent("datachannel", channel)));
           });
       // Only now: messages that raced ahead are queued behind the "datachannel" event.
       channel.attach();

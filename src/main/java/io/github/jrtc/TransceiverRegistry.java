@@ -4,6 +4,7 @@ import io.github.jrtc.internal.bridge.PeerConnectionBridge;
 import io.github.jrtc.internal.bridge.TrackAccess;
 import io.github.jrtc.internal.bridge.TransceiverBridge;
 import io.github.jrtc.internal.sdp.RemoteMediaSections;
+import io.github.jrtc.internal.sdp.SessionDescriptionModel;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.webrtcjava.MediaArrival;
 import java.util.ArrayList;
@@ -65,8 +66,7 @@ final class TransceiverRegistry {
     if (d == null) {
       return false;
     }
-    String sdp = d.sdp();
-    return sdp.contains("m=audio") || sdp.contains("m=video");
+    return SessionDescriptionModel.hasAudioOrVideo(d.sdp());
   }
 
   /** Re-reads libwebrtc's list: new remote-created transceivers appear, negotiated-away go. */

@@ -2,7 +2,7 @@ package io.github.jrtc;
 
 import io.github.jrtc.internal.bridge.DtlsTransportBridge;
 import io.github.jrtc.internal.loop.Futures;
-import io.github.jrtc.internal.sdp.Sdp;
+import io.github.jrtc.internal.sdp.SessionDescriptionModel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,13 +127,15 @@ final class TransportRegistry {
         return; // closed meanwhile
       }
     }
-    if (sctp == null
-        && answer
-        && localDescription != null
-        && remoteDescription != null
-        && localDescription.sdp().contains("m=application")
-        && remoteDescription.sdp().contains("m=application")) {
-      sctp = new RTCSctpTransport(pc, sctpDtls(localDescription.sdp(), transceivers), channelLimit);
+    RTCSessionDescription applied = local ? localDescription : remoteDescription;
+    if (type == RTCSdpType.ROLLBACK) {
+      // The spec drops an [[SctpTransport]] the rolled-back offer created.
+      if (sctp != null && !hasData(localDescription) && !hasData(remoteDescription)) {
+        sctp = null;
+      }
+    } else if (sctp == null && hasData(applied)) {
+      // Any description with a data m-section, the offer included (WPT RTCSctpTransport-events).
+      sctp = new RTCSctpTransport(pc, sctpDtls(applied.sdp(), transceivers), channelLimit);
       if (pc.anyDataChannelOpen()) {
         // libwebrtc's channel-open report can overtake its description callback.
         sctp.init(RTCSctpTransportState.CONNECTED);
@@ -141,13 +143,18 @@ final class TransportRegistry {
     }
   }
 
+  private static boolean hasData(RTCSessionDescription d) {
+    return d != null && d.sdp().contains("m=application");
+  }
+
   /**
    * The DTLS transport the data m-section is bundled on; a derived one when it has its own (which
    * webrtc-java cannot reach: it has no getSctpTransport).
    */
   private RTCDtlsTransport sctpDtls(String sdp, List<RTCRtpTransceiver> transceivers) {
-    List<String> bundle = bundleGroup(sdp);
-    String dataMid = applicationMid(sdp);
+    SessionDescriptionModel model = SessionDescriptionModel.parse(sdp);
+    List<String> bundle = model.bundleGroup();
+    String dataMid = model.applicationMid();
     if (dataMid != null && bundle.contains(dataMid)) {
       for (RTCRtpTransceiver t : transceivers) {
         if (t.mid() != null && bundle.contains(t.mid()) && t.sender().transportInternal() != null) {
@@ -158,27 +165,6 @@ final class TransportRegistry {
     RTCDtlsTransport derived = new RTCDtlsTransport(null, newIce(), derivedDtls);
     all.add(derived);
     return derived;
-  }
-
-  private static List<String> bundleGroup(String sdp) {
-    for (String line : Sdp.lines(sdp)) {
-      if (line.startsWith("a=group:BUNDLE")) {
-        return List.of(Sdp.fields(line.substring("a=group:BUNDLE".length()).trim()));
-      }
-    }
-    return List.of();
-  }
-
-  private static String applicationMid(String sdp) {
-    boolean inData = false;
-    for (String line : Sdp.lines(sdp)) {
-      if (line.startsWith("m=")) {
-        inData = line.startsWith("m=application");
-      } else if (inData && line.startsWith("a=mid:")) {
-        return line.substring("a=mid:".length()).trim();
-      }
-    }
-    return null;
   }
 
   /** Before the connection's iceconnectionstatechange, as the spec orders them. */

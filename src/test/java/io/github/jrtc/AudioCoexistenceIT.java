@@ -78,7 +78,7 @@ class AudioCoexistenceIT {
 
     MediaStreamTrack mic =
         Navigator.mediaDevices()
-            .getUserMedia(new MediaStreamConstraints(true, false))
+            .getUserMedia(new MediaStreamConstraints(MediaServices.rawMicrophone().build(), null))
             .get(10, TimeUnit.SECONDS)
             .getAudioTracks()
             .get(0);

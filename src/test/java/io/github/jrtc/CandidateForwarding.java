@@ -1,5 +1,6 @@
 package io.github.jrtc;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * candidate the far side rejects is kept, so that a rejected candidate fails the test by name
  * instead of showing up later as a connection that never comes up.
  *
+ * <p>A candidate reaches the far side only once that side has a remote description, as on an
+ * ordered signaling channel where the description was sent first: tests hand descriptions over
+ * themselves, step by step from the test thread, while candidates are forwarded at once, so without
+ * this the far side gets candidates before the description they belong to (InvalidStateError, which
+ * the old forwarding dropped silently). Held candidates go out, in order, at the far side's next
+ * signalingstatechange that leaves it with a remote description.
+ *
  * <p>A rejection by a connection that is already closed is not kept: the test closed it.
  */
 public final class CandidateForwarding {
@@ -17,6 +25,11 @@ public final class CandidateForwarding {
   private final RTCPeerConnection b;
   private final List<Throwable> rejections = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> firstRejection = new CompletableFuture<>();
+  // Guarded by this: whether each side has a remote description, and what waits for one.
+  private final List<Runnable> heldForA = new ArrayList<>();
+  private final List<Runnable> heldForB = new ArrayList<>();
+  private boolean aReady;
+  private boolean bReady;
 
   private CandidateForwarding(RTCPeerConnection a, RTCPeerConnection b) {
     this.a = a;
@@ -31,6 +44,8 @@ public final class CandidateForwarding {
     CandidateForwarding f = new CandidateForwarding(a, b);
     a.onicecandidate(e -> f.forward(e, b, "a → b"));
     b.onicecandidate(e -> f.forward(e, a, "b → a"));
+    a.addEventListener("signalingstatechange", (Event e) -> f.remoteDescriptionChanged(a));
+    b.addEventListener("signalingstatechange", (Event e) -> f.remoteDescriptionChanged(b));
     return f;
   }
 
@@ -39,8 +54,32 @@ public final class CandidateForwarding {
     return (a == x && b == y) || (a == y && b == x);
   }
 
-  private void forward(RTCPeerConnectionIceEvent e, RTCPeerConnection to, String direction) {
-    RTCIceCandidate c = e.candidate();
+  private synchronized void remoteDescriptionChanged(RTCPeerConnection pc) {
+    boolean ready = pc.remoteDescription() != null;
+    List<Runnable> held = pc == a ? heldForA : heldForB;
+    if (pc == a) {
+      aReady = ready;
+    } else {
+      bReady = ready;
+    }
+    if (ready) {
+      // Sent under the lock (addIceCandidate only queues), so none overtakes them.
+      held.forEach(Runnable::run);
+      held.clear();
+    }
+  }
+
+  private synchronized void forward(
+      RTCPeerConnectionIceEvent e, RTCPeerConnection to, String direction) {
+    Runnable send = () -> send(e.candidate(), to, direction);
+    if (to == a ? aReady : bReady) {
+      send.run();
+    } else {
+      (to == a ? heldForA : heldForB).add(send);
+    }
+  }
+
+  private void send(RTCIceCandidate c, RTCPeerConnection to, String direction) {
     // The final null candidate means end-of-candidates, as addIceCandidate() does.
     CompletableFuture<Void> added =
         c == null ? to.addIceCandidate() : to.addIceCandidate(c.toInit());

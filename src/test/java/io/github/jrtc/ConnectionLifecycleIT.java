@@ -43,6 +43,55 @@ class ConnectionLifecycleIT {
     assertThat(fired.get()).isEqualTo(1);
   }
 
+  // -onnegotiationneeded.html "negotiationneeded event should fire only after signaling state go
+  // back to stable after setRemoteDescription": the first data channel, created in
+  // have-local-offer, asks for negotiation once the answer brought the connection back to stable.
+  @Test
+  void negotiationNeededFiresOnlyBackInStable() throws Exception {
+    CompletableFuture<Void> first = new CompletableFuture<>();
+    a.onnegotiationneeded(e -> first.complete(null));
+    a.addTransceiver("audio");
+    await(first);
+    RTCSessionDescriptionInit offer = await(a.createOffer());
+    await(a.setLocalDescription(offer));
+    List<RTCSignalingState> firedIn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Void> again = new CompletableFuture<>();
+    a.onnegotiationneeded(
+        e -> {
+          firedIn.add(a.signalingState());
+          again.complete(null);
+        });
+    a.createDataChannel("test");
+    await(b.setRemoteDescription(offer));
+    RTCSessionDescriptionInit answer = await(b.createAnswer());
+    Thread.sleep(100);
+    assertThat(firedIn).as("not while have-local-offer").isEmpty();
+    CompletableFuture<Boolean> firedBeforeSrdResolved =
+        a.setRemoteDescription(answer).thenApply(v -> again.isDone());
+    assertThat(await(firedBeforeSrdResolved)).isFalse();
+    await(again);
+    assertThat(firedIn).containsExactly(RTCSignalingState.STABLE);
+  }
+
+  // -restartIce.https.html "restartIce() does not trigger negotiation ahead of initial
+  // negotiation": before any local description there are no credentials to restart.
+  @Test
+  void restartIceBeforeTheFirstNegotiationDoesNothing() throws Exception {
+    AtomicInteger fired = new AtomicInteger();
+    CompletableFuture<Void> first = new CompletableFuture<>();
+    a.onnegotiationneeded(
+        e -> {
+          fired.incrementAndGet();
+          first.complete(null);
+        });
+    a.addTransceiver("audio");
+    await(first);
+    a.restartIce();
+    await(Peers.negotiate(a, b));
+    Thread.sleep(300);
+    assertThat(fired).hasValue(1);
+  }
+
   @Test
   void restartIceFiresNegotiationNeededAndChangesTheUfrag() throws Exception {
     Peers.trickle(a, b);

@@ -89,6 +89,29 @@ class CreateAnswerIT {
     assertThat(answer).isNotDone();
   }
 
+  // The same, called from a test thread: the answer is usually ready before createAnswer() has
+  // returned, and must still not settle once close() follows the call (issue 15, item 2).
+  @Test
+  void callThenCloseFromAnotherThreadNeverResolves() throws Exception {
+    RTCSessionDescriptionInit offer = Wpt.dataChannelOffer();
+    List<CompletableFuture<RTCSessionDescriptionInit>> answers = new java.util.ArrayList<>();
+    List<CompletableFuture<RTCSessionDescriptionInit>> offers = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      try (RTCPeerConnection other = new RTCPeerConnection()) {
+        await(other.setRemoteDescription(offer));
+        answers.add(other.createAnswer());
+        other.close();
+      }
+      try (RTCPeerConnection other = new RTCPeerConnection()) {
+        offers.add(other.createOffer());
+        other.close();
+      }
+    }
+    Thread.sleep(300);
+    assertThat(answers).noneMatch(CompletableFuture::isDone);
+    assertThat(offers).noneMatch(CompletableFuture::isDone);
+  }
+
   @Test
   void haveLocalOfferRejectsWithInvalidStateError() throws Exception {
     pc.createDataChannel("x");

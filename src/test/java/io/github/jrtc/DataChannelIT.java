@@ -57,6 +57,84 @@ class DataChannelIT {
     return new RTCDataChannel[] {local, other};
   }
 
+  // -ondatachannel.html "Data channel event should fire when new data channel is announced to the
+  // remote peer" (readyState is already "open" in the handler), and -send.html /
+  // -ondatachannel.html
+  // "Should be able to send data in a datachannel event handler" (-send.html "Sending in
+  // ondatachannel should work"); the open event follows the datachannel event.
+  @Test
+  void announcedChannelIsOpenInTheDatachannelHandlerAndCanSend() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    CompletableFuture<Object> received = new CompletableFuture<>();
+    CompletableFuture<Void> opened = new CompletableFuture<>();
+    b.ondatachannel(
+        e -> {
+          RTCDataChannel dc = e.channel();
+          events.add("datachannel " + dc.readyState());
+          dc.onopen(
+              o -> {
+                events.add("open");
+                opened.complete(null);
+              });
+          dc.send("meow meow!");
+        });
+    RTCDataChannel dc1 = a.createDataChannel("fire-me!");
+    dc1.onmessage(e -> received.complete(e.data()));
+    Peers.trickle(a, b);
+    Peers.negotiate(a, b).get(10, TimeUnit.SECONDS);
+    assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("meow meow!");
+    opened.get(10, TimeUnit.SECONDS);
+    assertThat(events).containsExactly("datachannel open", "open");
+  }
+
+  // -ondatachannel.html "Open event should not be raised when closing the channel in the
+  // datachannel event" and "... when sending and immediately closing the channel in the
+  // datachannel event"
+  @ParameterizedTest(name = "send first={0}")
+  @ValueSource(booleans = {false, true})
+  void closingInTheDatachannelHandlerSuppressesOpen(boolean sendFirst) throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    CompletableFuture<Object> received = new CompletableFuture<>();
+    CompletableFuture<Void> handled = new CompletableFuture<>();
+    b.ondatachannel(
+        e -> {
+          RTCDataChannel dc = e.channel();
+          dc.onopen(o -> events.add("open"));
+          if (sendFirst) {
+            dc.send("meow meow!");
+          }
+          dc.close();
+          handled.complete(null);
+        });
+    RTCDataChannel dc1 = a.createDataChannel("fire-me!");
+    dc1.onmessage(e -> received.complete(e.data()));
+    Peers.trickle(a, b);
+    Peers.negotiate(a, b).get(10, TimeUnit.SECONDS);
+    handled.get(10, TimeUnit.SECONDS);
+    if (sendFirst) {
+      assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("meow meow!");
+    }
+    Thread.sleep(500);
+    assertThat(events).isEmpty();
+  }
+
+  // -ondatachannel.html "Open event should be raised when closing the channel in the datachannel
+  // event after enqueuing a task"
+  @Test
+  void closingInALaterTaskStillFiresOpen() throws Exception {
+    CompletableFuture<Void> opened = new CompletableFuture<>();
+    b.ondatachannel(
+        e -> {
+          RTCDataChannel dc = e.channel();
+          dc.onopen(o -> opened.complete(null));
+          CompletableFuture.delayedExecutor(2, TimeUnit.MILLISECONDS).execute(dc::close);
+        });
+    a.createDataChannel("fire-me!");
+    Peers.trickle(a, b);
+    Peers.negotiate(a, b).get(10, TimeUnit.SECONDS);
+    opened.get(10, TimeUnit.SECONDS);
+  }
+
   // -send.html "Calling send() when data channel is in connecting state should throw
   // InvalidStateError"
   @Test

@@ -42,4 +42,52 @@ class IceCandidateOrderIT {
       }
     }
   }
+
+  // WPT RTCPeerConnection-iceGatheringState.html "gathering state and candidate callbacks should
+  // fire in the correct order": the transport's empty end-of-candidates candidate (gathering still
+  // "gathering"), then, in the next task, the transport's gatheringstatechange, the connection's
+  // icegatheringstatechange and the final null candidate (both "complete"); and "local description
+  // should have a=end-of-candidates when gathering completes".
+  @Test
+  void endOfCandidatesThenStatesThenNull() throws Exception {
+    try (RTCPeerConnection pc = new RTCPeerConnection()) {
+      RTCRtpTransceiver transceiver =
+          pc.addTransceiver(
+              "audio", new RTCRtpTransceiverInit(RTCRtpTransceiverDirection.RECVONLY));
+      List<String> events = new CopyOnWriteArrayList<>();
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      pc.onicecandidate(
+          e -> {
+            RTCIceTransport ice = transceiver.sender().transport().iceTransport();
+            if (e.candidate() == null) {
+              events.add("null " + ice.gatheringState() + " " + pc.iceGatheringState());
+              done.complete(null);
+            } else if (e.candidate().candidate().isEmpty()) {
+              events.add(
+                  "end-of-candidates mid="
+                      + e.candidate().sdpMid()
+                      + " "
+                      + ice.gatheringState()
+                      + " "
+                      + pc.iceGatheringState());
+            }
+          });
+      pc.onicegatheringstatechange(
+          e -> events.add("icegatheringstatechange " + pc.iceGatheringState()));
+      pc.setLocalDescription().get(10, TimeUnit.SECONDS);
+      RTCIceTransport ice = transceiver.sender().transport().iceTransport();
+      ice.ongatheringstatechange(e -> events.add("gatheringstatechange " + ice.gatheringState()));
+      done.get(10, TimeUnit.SECONDS);
+      String mid = transceiver.mid();
+      assertThat(events)
+          .containsSubsequence(
+              "end-of-candidates mid=" + mid + " gathering gathering",
+              "gatheringstatechange complete",
+              "icegatheringstatechange complete",
+              "null complete complete");
+      assertThat(events.stream().filter(s -> s.startsWith("end-of-candidates")).count())
+          .isEqualTo(1);
+      assertThat(pc.localDescription().sdp()).contains("a=end-of-candidates");
+    }
+  }
 }

@@ -17,6 +17,17 @@ final class MediaServices {
         .isNotBlank();
   }
 
+  /**
+   * A microphone with libwebrtc's capture processing off, for tests that measure a steady tone
+   * (noise suppression removes one, gain control changes its level, echo cancellation may duck it).
+   */
+  static MediaTrackConstraints.Builder rawMicrophone() {
+    return MediaTrackConstraints.builder()
+        .echoCancellation(false)
+        .autoGainControl(false)
+        .noiseSuppression(false);
+  }
+
   static void requireDisplay() {
     assertThat(System.getenv("DISPLAY"))
         .as("DISPLAY: run the media ITs through scripts/test (scripts/media-services up)")

@@ -47,7 +47,7 @@ class MicrophoneLoopbackIT {
     tone = PulseTone.play("jrtc_sink", 440, 16000 / 32767.0);
     MediaStream stream =
         Navigator.mediaDevices()
-            .getUserMedia(new MediaStreamConstraints(true, false))
+            .getUserMedia(new MediaStreamConstraints(MediaServices.rawMicrophone().build(), null))
             .get(10, TimeUnit.SECONDS);
     heardAtTheOtherPeer(stream, "microphone loopback");
   }
@@ -82,7 +82,7 @@ class MicrophoneLoopbackIT {
     MediaStream stream =
         md.getUserMedia(
                 new MediaStreamConstraints(
-                    MediaTrackConstraints.builder()
+                    MediaServices.rawMicrophone()
                         .deviceId(ConstrainDOMString.exact("jrtc_mic2"))
                         .build(),
                     null))

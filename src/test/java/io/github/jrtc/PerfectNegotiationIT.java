@@ -97,4 +97,31 @@ class PerfectNegotiationIT {
                 a.signalingState() == RTCSignalingState.STABLE
                     && b.signalingState() == RTCSignalingState.STABLE);
   }
+
+  // WPT RTCPeerConnection-perfect-negotiation.https.html "Perfect negotiation glare" (both roles):
+  // both sides add a transceiver at once; negotiation converges with two transceivers on each
+  // side, every one negotiated (a mid), both stable.
+  @ParameterizedTest(name = "polite side: {0}")
+  @ValueSource(strings = {"a", "b"})
+  void transceiverGlareConverges(String politeSide) throws Exception {
+    List<String> log = new CopyOnWriteArrayList<>();
+    PerfectNegotiator[] negotiators = new PerfectNegotiator[2];
+    negotiators[0] =
+        new PerfectNegotiator(a, politeSide.equals("a"), m -> link(negotiators, 1, m, log));
+    negotiators[1] =
+        new PerfectNegotiator(b, politeSide.equals("b"), m -> link(negotiators, 0, m, log));
+    a.addTransceiver("audio");
+    b.addTransceiver("audio");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                a.signalingState() == RTCSignalingState.STABLE
+                    && b.signalingState() == RTCSignalingState.STABLE
+                    && a.getTransceivers().size() == 2
+                    && b.getTransceivers().size() == 2
+                    && a.getTransceivers().stream().allMatch(t -> t.mid() != null)
+                    && b.getTransceivers().stream().allMatch(t -> t.mid() != null));
+    assertThat(log).noneMatch(l -> l.startsWith("receive failed"));
+  }
 }

@@ -126,6 +126,56 @@ class SetDescriptionIT {
     assertThat(states).containsExactly("stable");
   }
 
+  // -setLocalDescription-rollback.html "setLocalDescription(rollback) after setting a remote offer
+  // should reject with InvalidStateError"
+  @Test
+  void localRollbackAfterARemoteOfferIsInvalidState() throws Exception {
+    await(pc.setRemoteDescription(Wpt.dataChannelOffer()));
+    rejects(
+        "InvalidStateError",
+        pc.setLocalDescription(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, "")));
+    assertThat(pc.signalingState()).isEqualTo(RTCSignalingState.HAVE_REMOTE_OFFER);
+  }
+
+  // -setRemoteDescription-rollback.html "setRemoteDescription(rollback) after setting a local
+  // offer should reject with InvalidStateError"
+  @Test
+  void remoteRollbackAfterALocalOfferIsInvalidState() throws Exception {
+    pc.createDataChannel("x");
+    await(pc.setLocalDescription(await(pc.createOffer())));
+    rejects(
+        "InvalidStateError",
+        pc.setRemoteDescription(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, "")));
+    assertThat(pc.signalingState()).isEqualTo(RTCSignalingState.HAVE_LOCAL_OFFER);
+  }
+
+  // -parameterless "Parameterless SLD() never settles if closed while pending": WPT calls SLD()
+  // and close() in one task; here that task runs on the connection's event queue. Then the same
+  // from a test thread (issue 15: "a plain call-then-close ... must in practice not settle").
+  @Test
+  void parameterlessNeverSettlesIfClosedWhilePending() throws Exception {
+    java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Void>> inOneTask =
+        new java.util.concurrent.CompletableFuture<>();
+    pc.post(
+        () -> {
+          java.util.concurrent.CompletableFuture<Void> p = pc.setLocalDescription();
+          pc.close();
+          inOneTask.complete(p);
+        });
+    java.util.concurrent.CompletableFuture<Void> p =
+        inOneTask.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    List<java.util.concurrent.CompletableFuture<Void>> offThread = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      try (RTCPeerConnection other = new RTCPeerConnection()) {
+        offThread.add(other.setLocalDescription());
+        other.close();
+      }
+    }
+    Thread.sleep(300);
+    assertThat(p).isNotDone();
+    assertThat(offThread).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+  }
+
   // -setRemoteDescription-rollback.html
   // "setRemoteDescription(rollback) in have-remote-offer state should revert to stable state"
   @Test

@@ -65,8 +65,73 @@ class TransportsIT {
     assertThat(ice.getSelectedCandidatePair()).isNull();
     assertThat(ice.role()).isEqualTo(RTCIceRole.UNKNOWN);
     assertThat(ice.component()).isEqualTo(RTCIceComponent.RTP);
-    // pc.sctp is only set once an answer negotiated the data m-section.
-    assertThat(pc.sctp()).isNull();
+    // RTCSctpTransport-events.html: a local offer with a data m-section sets pc.sctp.
+    assertThat(pc.sctp()).isNotNull();
+    assertThat(pc.sctp().state()).isEqualTo(RTCSctpTransportState.CONNECTING);
+  }
+
+  // RTCSctpTransport-events.html "SctpTransport objects are created at appropriate times": by the
+  // local offer on the offerer, by the remote offer on the answerer; "connecting" without
+  // candidates exchanged.
+  @Test
+  void sctpIsCreatedByEitherOffer() throws Exception {
+    try (RTCPeerConnection pc1 = new RTCPeerConnection();
+        RTCPeerConnection pc2 = new RTCPeerConnection()) {
+      pc1.createDataChannel("");
+      assertThat(pc1.sctp()).isNull();
+      assertThat(pc2.sctp()).isNull();
+      RTCSessionDescriptionInit offer = Wpt.await(pc1.createOffer());
+      Wpt.await(pc1.setLocalDescription(offer));
+      assertThat(pc1.sctp()).isNotNull();
+      Wpt.await(pc2.setRemoteDescription(offer));
+      assertThat(pc2.sctp()).isNotNull();
+      RTCSessionDescriptionInit answer = Wpt.await(pc2.createAnswer());
+      Wpt.await(pc2.setLocalDescription(answer));
+      Wpt.await(pc1.setRemoteDescription(answer));
+      assertThat(pc1.sctp().state()).isEqualTo(RTCSctpTransportState.CONNECTING);
+      assertThat(pc2.sctp().state()).isEqualTo(RTCSctpTransportState.CONNECTING);
+    }
+  }
+
+  // RTCSctpTransport-events.html "SctpTransport reaches connected and closed state": connected on
+  // both sides, then closed on pc2 once pc1 closes.
+  @Test
+  void sctpReachesConnectedAndClosed() throws Exception {
+    try (RTCPeerConnection pc1 = new RTCPeerConnection();
+        RTCPeerConnection pc2 = new RTCPeerConnection()) {
+      Peers.trickle(pc1, pc2);
+      pc1.createDataChannel("");
+      // Each description reaches the peer before its maker applies it, so no trickled candidate
+      // arrives ahead of the remote description (WPT's helper ignores such failures).
+      RTCSessionDescriptionInit offer = Wpt.await(pc1.createOffer());
+      Wpt.await(pc2.setRemoteDescription(offer));
+      CompletableFuture<Void> pc2Connected = sctpState(pc2.sctp(), RTCSctpTransportState.CONNECTED);
+      Wpt.await(pc1.setLocalDescription(offer));
+      CompletableFuture<Void> pc1Connected = sctpState(pc1.sctp(), RTCSctpTransportState.CONNECTED);
+      RTCSessionDescriptionInit answer = Wpt.await(pc2.createAnswer());
+      Wpt.await(pc1.setRemoteDescription(answer));
+      Wpt.await(pc2.setLocalDescription(answer));
+      pc1Connected.get(10, TimeUnit.SECONDS);
+      pc2Connected.get(10, TimeUnit.SECONDS);
+      CompletableFuture<Void> pc2Closed = sctpState(pc2.sctp(), RTCSctpTransportState.CLOSED);
+      pc1.close();
+      pc2Closed.get(20, TimeUnit.SECONDS);
+    }
+  }
+
+  private static CompletableFuture<Void> sctpState(
+      RTCSctpTransport sctp, RTCSctpTransportState wanted) {
+    CompletableFuture<Void> reached = new CompletableFuture<>();
+    if (sctp.state() == wanted) {
+      reached.complete(null);
+    }
+    sctp.onstatechange(
+        e -> {
+          if (sctp.state() == wanted) {
+            reached.complete(null);
+          }
+        });
+    return reached;
   }
 
   @Test
@@ -81,7 +146,11 @@ class TransportsIT {
     CompletableFuture<Void> aUp = connected(a);
     CompletableFuture<Void> bUp = connected(b);
 
-    Wpt.await(a.setLocalDescription(Wpt.await(a.createOffer())));
+    // Each description reaches the peer before its maker applies it: trickled candidates (sent
+    // once setLocalDescription resolves) never beat the remote description.
+    RTCSessionDescriptionInit offer = Wpt.await(a.createOffer());
+    Wpt.await(b.setRemoteDescription(offer));
+    Wpt.await(a.setLocalDescription(offer));
     RTCDtlsTransport dtls = sender.transport();
     List<RTCDtlsTransportState> dtlsStates = new ArrayList<>();
     dtls.onstatechange(e -> dtlsStates.add(dtls.state()));
@@ -91,12 +160,11 @@ class TransportsIT {
     ice.onstatechange(e -> iceOrder.add("ice transport " + ice.state()));
     ice.onselectedcandidatepairchange(e -> selected.complete(ice.getSelectedCandidatePair()));
     a.oniceconnectionstatechange(e -> iceOrder.add("pc " + a.iceConnectionState()));
-    Wpt.await(b.setRemoteDescription(a.localDescription()));
-    Wpt.await(b.setLocalDescription(Wpt.await(b.createAnswer())));
-    assertThat(a.sctp()).isNull();
     assertThat(b.sctp()).isNotNull();
-    Wpt.await(a.setRemoteDescription(b.localDescription()));
     RTCSctpTransport sctp = a.sctp();
+    RTCSessionDescriptionInit answer = Wpt.await(b.createAnswer());
+    Wpt.await(a.setRemoteDescription(answer));
+    Wpt.await(b.setLocalDescription(answer));
     assertThat(sctp).isNotNull().isSameAs(a.sctp());
     assertThat(sctp.transport()).isSameAs(dtls);
     List<RTCSctpTransportState> sctpStates = new ArrayList<>();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BotCommand.class,
       LoopbackCommand.class,
       WhipServerCommand.class,
+      DesktopCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

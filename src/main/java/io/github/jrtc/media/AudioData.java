@@ -8,7 +8,11 @@ package io.github.jrtc.media;
 public record AudioData(
     short[] samples, int sampleRate, int channels, int frames, long timestampNanos) {
 
-  /** Root mean square level, 0 (silence) to 1 (full scale). */
+  /**
+   * Root mean square level, 0 (silence) to 1 (full scale).
+   *
+   * @return the RMS level, 0 to 1
+   */
   public double rms() {
     return AudioLevels.rms(samples, 0, frames * channels);
   }

@@ -4,11 +4,24 @@ package io.github.jrtc.media;
 public final class AudioLevels {
   private AudioLevels() {}
 
-  /** Root mean square of the samples relative to full scale: 0 is silence, 1 full scale. */
+  /**
+   * Root mean square of the samples relative to full scale: 0 is silence, 1 full scale.
+   *
+   * @param samples 16-bit samples
+   * @return the RMS level, 0 to 1
+   */
   public static double rms(short[] samples) {
     return rms(samples, 0, samples.length);
   }
 
+  /**
+   * The RMS level of {@code length} samples from {@code offset}, 0 to 1 (full scale).
+   *
+   * @param samples 16-bit samples
+   * @param offset the first sample
+   * @param length how many samples
+   * @return the RMS level
+   */
   public static double rms(short[] samples, int offset, int length) {
     if (length <= 0) {
       return 0;
@@ -21,7 +34,12 @@ public final class AudioLevels {
     return Math.sqrt(sum / length);
   }
 
-  /** The RMS level in dBFS (negative infinity for digital silence). */
+  /**
+   * The RMS level in dBFS (negative infinity for digital silence).
+   *
+   * @param samples 16-bit samples
+   * @return the level in dBFS (0 at full scale)
+   */
   public static double dbfs(short[] samples) {
     return 20 * Math.log10(rms(samples));
   }

@@ -36,7 +36,12 @@ public final class AudioOutput implements AutoCloseable {
     this.deviceId = deviceId;
   }
 
-  /** Plays {@code track} on the system's default output. */
+  /**
+   * Plays {@code track} on the system's default output.
+   *
+   * @param track an audio track
+   * @return the output; close it to stop
+   */
   public static AudioOutput play(MediaStreamTrack track) {
     return play(track, null);
   }
@@ -50,6 +55,9 @@ public final class AudioOutput implements AutoCloseable {
    *     there is no such output; NotReadableError if the output cannot be selected or opened
    *     (another output than the default needs jrtc's native library: webrtc-java 0.14.0 alone
    *     plays only on the default), or sound devices are disabled ({@code -Djrtc.audio=none})
+   * @param track an audio track
+   * @param deviceId an "audiooutput" device id
+   * @return the output; close it to stop
    */
   public static AudioOutput play(MediaStreamTrack track, String deviceId) {
     if (track == null || !track.kind().equals("audio")) {
@@ -79,7 +87,11 @@ public final class AudioOutput implements AutoCloseable {
     return new AudioOutput(SpeakerOutput.play(track, null), id);
   }
 
-  /** The output it plays on ("default" for the system default). */
+  /**
+   * The output it plays on ("default" for the system default).
+   *
+   * @return the device id
+   */
   public String deviceId() {
     return deviceId;
   }

@@ -17,38 +17,79 @@ public final class AudioSampleSource implements AutoCloseable {
     this(48000, 1);
   }
 
+  /**
+   * A source with the label "jrtc audio".
+   *
+   * @param sampleRate samples per second per channel
+   * @param channels 1 (mono) or more (interleaved)
+   */
   public AudioSampleSource(int sampleRate, int channels) {
     this(sampleRate, channels, "jrtc audio");
   }
 
+  /**
+   * A source with a label of its own.
+   *
+   * @param sampleRate samples per second per channel
+   * @param channels 1 (mono) or more (interleaved)
+   * @param label the track's label
+   */
   public AudioSampleSource(int sampleRate, int channels, String label) {
     this.impl = new JavaAudioSource(sampleRate, channels, label);
   }
 
+  /**
+   * The track this source feeds.
+   *
+   * @return the track
+   */
   public MediaStreamTrack track() {
     return impl.track();
   }
 
-  /** Queues interleaved samples. */
+  /**
+   * Queues interleaved samples.
+   *
+   * @param samples 16-bit interleaved samples
+   */
   public void pushSamples(short[] samples) {
     impl.push(samples, 0, samples.length);
   }
 
+  /**
+   * Queues {@code length} interleaved samples from {@code offset}.
+   *
+   * @param samples 16-bit samples
+   * @param offset the first sample
+   * @param length how many samples
+   */
   public void pushSamples(short[] samples, int offset, int length) {
     impl.push(samples, offset, length);
   }
 
-  /** Samples waiting to be sent. */
+  /**
+   * Samples waiting to be sent.
+   *
+   * @return the number of samples
+   */
   public int bufferedSamples() {
     return impl.bufferedSamples();
   }
 
-  /** Samples dropped because more than a second was buffered. */
+  /**
+   * Samples dropped because more than a second was buffered.
+   *
+   * @return the number of samples
+   */
   public long droppedSamples() {
     return impl.droppedSamples();
   }
 
-  /** Silence sent because nothing was buffered. */
+  /**
+   * Silence sent because nothing was buffered.
+   *
+   * @return the number of samples
+   */
   public long silentSamples() {
     return impl.silentSamples();
   }

@@ -15,13 +15,25 @@ import io.github.jrtc.internal.webrtcjava.SinkDispatcher;
 public final class TrackSinks {
   private TrackSinks() {}
 
-  /** Delivers the video track's frames to {@code sink} until the registration is closed. */
+  /**
+   * Delivers the video track's frames to {@code sink} until the registration is closed.
+   *
+   * @param track a video track
+   * @param sink the sink
+   * @return the registration; close it to detach
+   */
   public static SinkRegistration addVideoSink(MediaStreamTrack track, VideoSink sink) {
     check(track, sink, "video");
     return SinkDispatcher.forTrack(track).addVideo(sink);
   }
 
-  /** Delivers the audio track's PCM to {@code sink} until the registration is closed. */
+  /**
+   * Delivers the audio track's PCM to {@code sink} until the registration is closed.
+   *
+   * @param track an audio track
+   * @param sink the sink
+   * @return the registration; close it to detach
+   */
   public static SinkRegistration addAudioSink(MediaStreamTrack track, AudioSink sink) {
     check(track, sink, "audio");
     return SinkDispatcher.forTrack(track).addAudio(sink);

@@ -1,6 +1,10 @@
 package io.github.jrtc.media;
 
+import io.github.jrtc.TypeError;
+import io.github.jrtc.internal.spec.Errors;
+import io.github.jrtc.internal.video.I420Conversion;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -8,6 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * callback: it is released when the callback returns unless the sink called {@link #retain()},
  * which must then be paired with a {@link #release()} (reference counting as Netty's {@code
  * ReferenceCounted}). A released frame's planes must not be read.
+ *
+ * <p>{@link #allocationSize(VideoPixelFormat)} and {@link #copyTo(ByteBuffer, VideoPixelFormat)}
+ * are WebCodecs' {@code VideoFrame} methods, for renderers (Swing, JavaFX, image files): the frame
+ * converted once into a buffer the caller owns. Unlike WebCodecs' promise, {@code copyTo} copies
+ * before it returns, since the frame is only borrowed for the sink's callback. Rotation is not
+ * applied (as in WebCodecs): the renderer rotates by {@link #rotation()}.
  */
 public final class VideoFrame {
   private final int width;
@@ -25,6 +35,16 @@ public final class VideoFrame {
 
   /**
    * @param deallocator run once when the reference count drops to zero (frees the planes)
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param dataY the luma plane
+   * @param strideY bytes per luma row
+   * @param dataU the U plane
+   * @param strideU bytes per U row
+   * @param dataV the V plane
+   * @param strideV bytes per V row
+   * @param rotation clockwise rotation for display: 0, 90, 180 or 270
+   * @param timestampUs capture or render time in microseconds
    */
   public VideoFrame(
       int width,
@@ -51,64 +71,237 @@ public final class VideoFrame {
     this.deallocator = deallocator;
   }
 
+  /**
+   * The width in pixels.
+   *
+   * @return the width
+   */
   public int width() {
     return width;
   }
 
+  /**
+   * The height in pixels.
+   *
+   * @return the height
+   */
   public int height() {
     return height;
   }
 
-  /** Clockwise rotation to apply for display: 0, 90, 180 or 270. */
+  /**
+   * Clockwise rotation to apply for display: 0, 90, 180 or 270.
+   *
+   * @return the rotation in degrees
+   */
   public int rotation() {
     return rotation;
   }
 
-  /** Capture or render time in microseconds. */
+  /**
+   * Capture or render time in microseconds.
+   *
+   * @return the timestamp in microseconds
+   */
   public long timestampUs() {
     return timestampUs;
   }
 
-  /** The luma plane, read-only, {@link #strideY()} bytes per row. */
+  /**
+   * The luma plane, read-only, {@link #strideY()} bytes per row.
+   *
+   * @return the plane
+   */
   public ByteBuffer dataY() {
     ensureAccessible();
     return dataY.duplicate();
   }
 
+  /**
+   * The U plane, read-only, {@link #strideU()} bytes per row.
+   *
+   * @return the plane
+   */
   public ByteBuffer dataU() {
     ensureAccessible();
     return dataU.duplicate();
   }
 
+  /**
+   * The V plane, read-only, {@link #strideV()} bytes per row.
+   *
+   * @return the plane
+   */
   public ByteBuffer dataV() {
     ensureAccessible();
     return dataV.duplicate();
   }
 
+  /**
+   * Bytes per row of the luma plane.
+   *
+   * @return the stride
+   */
   public int strideY() {
     return strideY;
   }
 
+  /**
+   * Bytes per row of the U plane.
+   *
+   * @return the stride
+   */
   public int strideU() {
     return strideU;
   }
 
+  /**
+   * Bytes per row of the V plane.
+   *
+   * @return the stride
+   */
   public int strideV() {
     return strideV;
   }
 
-  /** The luma value at (x, y), 0..255. */
+  /**
+   * The luma value at (x, y), 0..255.
+   *
+   * @param x the column
+   * @param y the row
+   * @return the luma value
+   */
   public int lumaAt(int x, int y) {
     ensureAccessible();
     return dataY.get(y * strideY + x) & 0xff;
   }
 
-  /** The current reference count; 0 once released. */
+  /** Bytes {@link #copyTo(ByteBuffer, VideoPixelFormat)} writes for {@code format}. */
+  public int allocationSize(VideoPixelFormat format) {
+    if (format == null) {
+      throw new TypeError("allocationSize needs a VideoPixelFormat");
+    }
+    return switch (format) {
+      case I420 -> width * height + 2 * chromaWidth() * chromaHeight();
+      case RGBA, BGRA -> width * height * 4;
+    };
+  }
+
+  /**
+   * Writes the frame in {@code format} from the destination's position on (the position is left
+   * where it was), packed rows: I420 as Y, U, V planes of {@code width} and {@code (width+1)/2}
+   * bytes per row; RGBA and BGRA as {@code 4*width} bytes per row, alpha 255. Direct destinations
+   * are written by libyuv without an intermediate copy.
+   *
+   * @return where each plane went (one for RGBA/BGRA, three for I420)
+   * @throws TypeError when the destination is missing, read-only, or has fewer than {@link
+   *     #allocationSize} bytes remaining, or the planes are smaller than their strides say; all
+   *     checked before anything is read
+   * @throws io.github.jrtc.DOMException InvalidStateError when the frame was released (WebCodecs'
+   *     closed frame)
+   */
+  public List<PlaneLayout> copyTo(ByteBuffer destination, VideoPixelFormat format) {
+    if (destination == null || format == null) {
+      throw new TypeError("copyTo needs a destination buffer and a VideoPixelFormat");
+    }
+    if (destination.isReadOnly()) {
+      throw new TypeError("copyTo: the destination buffer is read-only");
+    }
+    int size = allocationSize(format);
+    if (destination.remaining() < size) {
+      throw new TypeError(
+          "copyTo: the destination has "
+              + destination.remaining()
+              + " bytes remaining, "
+              + format
+              + " at "
+              + width
+              + "x"
+              + height
+              + " needs "
+              + size);
+    }
+    if (refCnt.get() <= 0) {
+      throw Errors.invalidState("copyTo: the frame was released");
+    }
+    checkPlane("Y", dataY, strideY, width, height);
+    checkPlane("U", dataU, strideU, chromaWidth(), chromaHeight());
+    checkPlane("V", dataV, strideV, chromaWidth(), chromaHeight());
+    if (format == VideoPixelFormat.I420) {
+      int cw = chromaWidth();
+      int uOffset = width * height;
+      int vOffset = uOffset + cw * chromaHeight();
+      ByteBuffer out = destination.duplicate();
+      copyPlane(dataY, strideY, out, width, height);
+      copyPlane(dataU, strideU, out, cw, chromaHeight());
+      copyPlane(dataV, strideV, out, cw, chromaHeight());
+      return List.of(
+          new PlaneLayout(0, width), new PlaneLayout(uOffset, cw), new PlaneLayout(vOffset, cw));
+    }
+    I420Conversion.toPacked(
+        width,
+        height,
+        dataY,
+        strideY,
+        dataU,
+        strideU,
+        dataV,
+        strideV,
+        destination,
+        format == VideoPixelFormat.RGBA);
+    return List.of(new PlaneLayout(0, width * 4));
+  }
+
+  private int chromaWidth() {
+    return (width + 1) / 2;
+  }
+
+  private int chromaHeight() {
+    return (height + 1) / 2;
+  }
+
+  private static void checkPlane(String name, ByteBuffer plane, int stride, int cols, int rows) {
+    long needed = (long) stride * (rows - 1) + cols;
+    if (stride < cols || plane.remaining() < needed) {
+      throw new TypeError(
+          "The frame's "
+              + name
+              + " plane has "
+              + plane.remaining()
+              + " bytes with stride "
+              + stride
+              + ", "
+              + cols
+              + "x"
+              + rows
+              + " needs "
+              + needed);
+    }
+  }
+
+  private static void copyPlane(ByteBuffer src, int stride, ByteBuffer out, int cols, int rows) {
+    ByteBuffer row = src.duplicate();
+    int base = src.position();
+    for (int r = 0; r < rows; r++) {
+      row.limit(base + r * stride + cols).position(base + r * stride);
+      out.put(row);
+    }
+  }
+
+  /**
+   * The current reference count; 0 once released.
+   *
+   * @return the count
+   */
   public int refCnt() {
     return refCnt.get();
   }
 
-  /** Keeps the frame beyond the callback; pair with {@link #release()}. */
+  /**
+   * Keeps the frame beyond the callback; pair with {@link #release()}.
+   *
+   * @return this frame
+   */
   public VideoFrame retain() {
     while (true) {
       int c = refCnt.get();

@@ -25,20 +25,46 @@ public final class VideoFrameSource implements AutoCloseable {
     this(30);
   }
 
+  /**
+   * A source with the label "jrtc video".
+   *
+   * @param frameRate frames per second sent to libwebrtc
+   */
   public VideoFrameSource(double frameRate) {
     this(frameRate, "jrtc video");
   }
 
+  /**
+   * A source with a label of its own.
+   *
+   * @param frameRate frames per second sent to libwebrtc
+   * @param label the track's label
+   */
   public VideoFrameSource(double frameRate, String label) {
     this.impl = new PacedVideoSource(frameRate, label);
   }
 
-  /** The track this source feeds (clone it for more). */
+  /**
+   * The track this source feeds (clone it for more).
+   *
+   * @return the track
+   */
   public MediaStreamTrack track() {
     return impl.track();
   }
 
-  /** Pushes a frame given as three I420 planes (read from each buffer's position). */
+  /**
+   * Pushes a frame given as three I420 planes (read from each buffer's position).
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param dataY the luma plane
+   * @param strideY bytes per luma row
+   * @param dataU the U plane
+   * @param strideU bytes per U row
+   * @param dataV the V plane
+   * @param strideV bytes per V row
+   */
   public void pushI420(
       int width,
       int height,
@@ -51,7 +77,13 @@ public final class VideoFrameSource implements AutoCloseable {
     impl.pushI420(width, height, dataY, strideY, dataU, strideU, dataV, strideV);
   }
 
-  /** Pushes a tightly packed I420 frame: Y ({@code w*h}), then U, then V. */
+  /**
+   * Pushes a tightly packed I420 frame: Y ({@code w*h}), then U, then V.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param i420 the planes, one after the other
+   */
   public void pushI420(int width, int height, byte[] i420) {
     int cw = (width + 1) / 2;
     int ch = (height + 1) / 2;
@@ -66,25 +98,49 @@ public final class VideoFrameSource implements AutoCloseable {
     impl.pushI420(width, height, y, width, u, cw, v, cw);
   }
 
-  /** Pushes an RGBA frame: 4 bytes per pixel (R, G, B, A), rows of {@code 4*width} bytes. */
+  /**
+   * Pushes an RGBA frame: 4 bytes per pixel (R, G, B, A), rows of {@code 4*width} bytes.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param rgba the pixels
+   */
   public void pushRgba(int width, int height, byte[] rgba) {
     impl.pushRgba(width, height, rgba);
   }
 
+  /**
+   * The rate frames are sent at.
+   *
+   * @return frames per second
+   */
   public double frameRate() {
     return impl.frameRate();
   }
 
+  /**
+   * Frames pushed so far.
+   *
+   * @return the count
+   */
   public long framesPushed() {
     return impl.pushedFrames();
   }
 
-  /** Frames handed to libwebrtc. */
+  /**
+   * Frames handed to libwebrtc.
+   *
+   * @return the count
+   */
   public long framesDelivered() {
     return impl.deliveredFrames();
   }
 
-  /** Frames replaced by a newer one before their turn. */
+  /**
+   * Frames replaced by a newer one before their turn.
+   *
+   * @return the count
+   */
   public long framesDropped() {
     return impl.droppedFrames();
   }

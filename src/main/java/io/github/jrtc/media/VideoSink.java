@@ -6,5 +6,10 @@ package io.github.jrtc.media;
  */
 @FunctionalInterface
 public interface VideoSink {
+  /**
+   * Receives one frame, borrowed for this call.
+   *
+   * @param frame the frame; retain() it to keep it
+   */
   void onFrame(VideoFrame frame);
 }

@@ -78,16 +78,30 @@ public final class CallBot implements AutoCloseable {
             });
   }
 
+  /**
+   * A builder for a bot that signs in at {@code signaling}.
+   *
+   * @param signaling the server's WebSocket address
+   * @return a new builder
+   */
   public static Builder builder(URI signaling) {
     return new Builder(signaling);
   }
 
-  /** Sets the handler for status events (on internal threads; keep it quick). */
+  /**
+   * Sets the handler for status events (on internal threads; keep it quick).
+   *
+   * @param handler the handler; null removes it
+   */
   public void onevent(Consumer<BotEvent> handler) {
     this.onevent = handler == null ? e -> {} : handler;
   }
 
-  /** Connects and signs in; completes with the bot's name. */
+  /**
+   * Connects and signs in; completes with the bot's name.
+   *
+   * @return the bot's name once signed in
+   */
   public CompletableFuture<String> start() {
     client.onmessage(this::onSignaling);
     client.onstatechange(s -> emit(BotEvent.Kind.SIGNALING, null, s.toString().toLowerCase()));
@@ -104,28 +118,50 @@ public final class CallBot implements AutoCloseable {
             });
   }
 
-  /** The name the server gave the bot. */
+  /**
+   * The name the server gave the bot.
+   *
+   * @return the name
+   */
   public String name() {
     return client.name();
   }
 
-  /** The users currently signed in. */
+  /**
+   * The users currently signed in.
+   *
+   * @return the user names
+   */
   public List<String> users() {
     return client.users();
   }
 
-  /** The users the bot is in a call with now. */
+  /**
+   * The users the bot is in a call with now.
+   *
+   * @return the users in a call with the bot
+   */
   public Set<String> activeCalls() {
     return Set.copyOf(calls.keySet());
   }
 
-  /** The connection of the call with {@code user}, or null. */
+  /**
+   * The connection of the call with {@code user}, or null.
+   *
+   * @param user a user name
+   * @return the connection, or null
+   */
   public RTCPeerConnection connection(String user) {
     BotCall c = calls.get(user);
     return c == null ? null : c.pc;
   }
 
-  /** What the call with {@code user} has received (frames, audio level), or null. */
+  /**
+   * What the call with {@code user} has received (frames, audio level), or null.
+   *
+   * @param user a user name
+   * @return what was received, or null
+   */
   public ReceivedMedia receivedMedia(String user) {
     BotCall c = calls.get(user);
     return c == null ? null : c.received();
@@ -134,6 +170,9 @@ public final class CallBot implements AutoCloseable {
   /**
    * Calls {@code user} (the bot is the caller): creates a connection with a "chat" data channel,
    * sends the offer, and completes when the connection is connected.
+   *
+   * @param user the user to call
+   * @return completes once the call is connected
    */
   public CompletableFuture<Void> call(String user) {
     if (calls.containsKey(user)) {
@@ -190,7 +229,11 @@ public final class CallBot implements AutoCloseable {
         .exceptionally(err -> failed(call, "sending the offer", err));
   }
 
-  /** Ends the call with {@code user}, telling them with {@code hang-up}. */
+  /**
+   * Ends the call with {@code user}, telling them with {@code hang-up}.
+   *
+   * @param user the user whose call ends
+   */
   public void hangUp(String user) {
     BotCall c = calls.get(user);
     if (c != null) {
@@ -561,8 +604,21 @@ public final class CallBot implements AutoCloseable {
           public void detach(RTCPeerConnection pc, String peer) {}
         };
 
+    /**
+     * Adds the bot's tracks to a new call's connection.
+     *
+     * @param pc the call's connection
+     * @param peer the other user's name
+     * @return completes once the tracks are added
+     */
     CompletableFuture<Void> attach(RTCPeerConnection pc, String peer);
 
+    /**
+     * Releases what {@link #attach} set up for a call that ended.
+     *
+     * @param pc the call's connection
+     * @param peer the other user's name
+     */
     void detach(RTCPeerConnection pc, String peer);
   }
 
@@ -602,7 +658,12 @@ public final class CallBot implements AutoCloseable {
       return this;
     }
 
-    /** The configuration of every call's RTCPeerConnection (default: no ICE servers). */
+    /**
+     * The configuration of every call's RTCPeerConnection (default: no ICE servers).
+     *
+     * @param configuration the value
+     * @return this builder
+     */
     public Builder configuration(RTCConfiguration configuration) {
       this.configuration = Objects.requireNonNull(configuration);
       return this;
@@ -619,13 +680,23 @@ public final class CallBot implements AutoCloseable {
       return this;
     }
 
-    /** Calls at once at most (default 32); more callers get {@code hang-up}. */
+    /**
+     * Calls at once at most (default 32); more callers get {@code hang-up}.
+     *
+     * @param n the value
+     * @return this builder
+     */
     public Builder maxCalls(int n) {
       this.maxCalls = n;
       return this;
     }
 
-    /** Emit {@link BotEvent.Kind#STATS} this often per connected call (default: never). */
+    /**
+     * Emit {@link BotEvent.Kind#STATS} this often per connected call (default: never).
+     *
+     * @param every the value
+     * @return this builder
+     */
     public Builder statsInterval(Duration every) {
       this.statsInterval = Objects.requireNonNull(every);
       return this;

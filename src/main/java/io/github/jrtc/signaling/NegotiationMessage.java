@@ -18,18 +18,40 @@ import io.github.jrtc.internal.spec.Json;
 public record NegotiationMessage(
     RTCSessionDescriptionInit description, RTCIceCandidateInit candidate) {
 
+  /**
+   * A message carrying a description.
+   *
+   * @param description the description
+   * @return the message
+   */
   public static NegotiationMessage ofDescription(RTCSessionDescriptionInit description) {
     return new NegotiationMessage(description, null);
   }
 
+  /**
+   * A message carrying a candidate (null: the end of gathering).
+   *
+   * @param candidate the candidate, or null
+   * @return the message
+   */
   public static NegotiationMessage ofCandidate(RTCIceCandidateInit candidate) {
     return new NegotiationMessage(null, candidate);
   }
 
+  /**
+   * Whether this message carries a description (else a candidate).
+   *
+   * @return true for a description
+   */
   public boolean isDescription() {
     return description != null;
   }
 
+  /**
+   * The JSON form: {@code {"description": {...}}} or {@code {"candidate": {...}}}.
+   *
+   * @return the JSON text
+   */
   public String toJSON() {
     ObjectNode o = Json.object();
     if (description != null) {
@@ -42,7 +64,12 @@ public record NegotiationMessage(
     return Json.write(o);
   }
 
-  /** TypeError for JSON that is neither shape. */
+  /**
+   * TypeError for JSON that is neither shape.
+   *
+   * @param json the JSON text
+   * @return the message
+   */
   public static NegotiationMessage fromJSON(String json) {
     JsonNode node = Json.readObject(json, "NegotiationMessage");
     JsonNode d = node.get("description");

@@ -40,6 +40,13 @@ public final class PerfectNegotiator {
   private boolean ignoreOffer;
   private boolean isSettingRemoteAnswerPending;
 
+  /**
+   * Takes over {@code pc}'s negotiationneeded and icecandidate handlers.
+   *
+   * @param pc the connection to negotiate
+   * @param polite whether this is the polite peer (it yields in an offer collision)
+   * @param send sends a message to the other peer
+   */
   public PerfectNegotiator(
       RTCPeerConnection pc, boolean polite, Consumer<NegotiationMessage> send) {
     this.pc = pc;
@@ -53,6 +60,11 @@ public final class PerfectNegotiator {
                     e.candidate() == null ? null : e.candidate().toInit())));
   }
 
+  /**
+   * Whether this is the polite peer.
+   *
+   * @return true when polite
+   */
   public boolean polite() {
     return polite;
   }
@@ -75,6 +87,9 @@ public final class PerfectNegotiator {
   /**
    * Handles a message from the other peer. The future completes once it was applied (or ignored);
    * it fails only with errors the example would log.
+   *
+   * @param message what the other peer sent
+   * @return completes once the message was handled
    */
   public CompletableFuture<Void> receive(NegotiationMessage message) {
     CompletableFuture<Void> result = new CompletableFuture<>();

@@ -47,12 +47,15 @@ public final class SignalingClient implements AutoCloseable {
 
   /** The client's connection state, for status lines. */
   public enum State {
+    /** Not connected yet. */
     NEW,
+    /** Connecting and signing in. */
     CONNECTING,
     /** Signed in: the server accepted a name and sent the user list. */
     JOINED,
     /** Lost the connection; trying again after a backoff. */
     RECONNECTING,
+    /** Closed; it does not reconnect. */
     CLOSED
   }
 
@@ -93,7 +96,12 @@ public final class SignalingClient implements AutoCloseable {
             });
   }
 
-  /** A client for the server at {@code uri} ({@code ws://host:port/}, any path). */
+  /**
+   * A client for the server at {@code uri} ({@code ws://host:port/}, any path).
+   *
+   * @param uri the server's WebSocket address
+   * @return a new builder
+   */
   public static Builder builder(URI uri) {
     return new Builder(uri);
   }
@@ -102,6 +110,8 @@ public final class SignalingClient implements AutoCloseable {
    * Connects and signs in. Completes with the name the server assigned (the asked-for one, or a
    * numbered variant after {@code rejectusername}) once the user list arrives; fails if the first
    * connection cannot be made (later drops are retried when {@code reconnect} is on).
+   *
+   * @return the name the server gave
    */
   public CompletableFuture<String> connect() {
     CompletableFuture<String> result;
@@ -136,7 +146,12 @@ public final class SignalingClient implements AutoCloseable {
             });
   }
 
-  /** Sends a message; the future completes when it has been handed to the socket. */
+  /**
+   * Sends a message; the future completes when it has been handed to the socket.
+   *
+   * @param message the message
+   * @return completes once handed to the socket
+   */
   public CompletableFuture<Void> send(SignalingMessage message) {
     String json;
     try {
@@ -147,7 +162,12 @@ public final class SignalingClient implements AutoCloseable {
     return sendRaw(json);
   }
 
-  /** Sends raw text (tests use this to speak bad protocol on purpose). */
+  /**
+   * Sends raw text (tests use this to speak bad protocol on purpose).
+   *
+   * @param text the text
+   * @return completes once handed to the socket
+   */
   public CompletableFuture<Void> sendRaw(String text) {
     synchronized (lock) {
       WebSocket ws = socket;
@@ -166,31 +186,56 @@ public final class SignalingClient implements AutoCloseable {
     }
   }
 
-  /** Sets the handler for every message from the server (the sign-in ones included). */
+  /**
+   * Sets the handler for every message from the server (the sign-in ones included).
+   *
+   * @param handler the handler
+   */
   public void onmessage(Consumer<SignalingMessage> handler) {
     this.onmessage = handler == null ? m -> {} : handler;
   }
 
-  /** Sets the handler for state changes. */
+  /**
+   * Sets the handler for state changes.
+   *
+   * @param handler the handler; null removes it
+   */
   public void onstatechange(Consumer<State> handler) {
     this.onstatechange = handler == null ? s -> {} : handler;
   }
 
+  /**
+   * The current connection state.
+   *
+   * @return the state
+   */
   public State state() {
     return state;
   }
 
-  /** The current name: the asked-for one until the server renames it. */
+  /**
+   * The current name: the asked-for one until the server renames it.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** This session's id from the server's {@code id} message, or null before it. */
+  /**
+   * This session's id from the server's {@code id} message, or null before it.
+   *
+   * @return the id, or null
+   */
   public Long id() {
     return id;
   }
 
-  /** The latest user list (everyone signed in, this client included). */
+  /**
+   * The latest user list (everyone signed in, this client included).
+   *
+   * @return the user names
+   */
   public List<String> users() {
     return users;
   }
@@ -393,24 +438,46 @@ public final class SignalingClient implements AutoCloseable {
       this.uri = Objects.requireNonNull(uri, "uri");
     }
 
-    /** The name to sign in with (default "jrtc"). */
+    /**
+     * The name to sign in with (default "jrtc").
+     *
+     * @param name the value
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** The server's access token, sent as {@code Authorization: Bearer}. */
+    /**
+     * The server's access token, sent as {@code Authorization: Bearer}.
+     *
+     * @param token the value
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = token;
       return this;
     }
 
-    /** Reconnect after a drop (default true), waiting initial, 2×, 4×… up to max, jittered. */
+    /**
+     * Reconnect after a drop (default true), waiting initial, 2×, 4×… up to max, jittered.
+     *
+     * @param reconnect the value
+     * @return this builder
+     */
     public Builder reconnect(boolean reconnect) {
       this.reconnect = reconnect;
       return this;
     }
 
+    /**
+     * The reconnect backoff: the first wait and the longest (jittered, doubling).
+     *
+     * @param initial the first wait
+     * @param max the longest wait
+     * @return this builder
+     */
     public Builder backoff(Duration initial, Duration max) {
       this.initialBackoff = initial;
       this.maxBackoff = max;

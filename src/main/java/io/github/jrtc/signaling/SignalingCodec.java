@@ -35,6 +35,8 @@ public final class SignalingCodec {
   /** A message the codec could not read; its text says what was wrong. */
   public static final class MalformedMessageException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+
+    /** The machine-readable reason. */
     private final String code;
 
     MalformedMessageException(String code, String message) {
@@ -42,12 +44,22 @@ public final class SignalingCodec {
       this.code = code;
     }
 
-    /** {@code "malformed-json"} (not JSON / not an object) or {@code "bad-message"}. */
+    /**
+     * {@code "malformed-json"} (not JSON / not an object) or {@code "bad-message"}.
+     *
+     * @return the code
+     */
     public String code() {
       return code;
     }
   }
 
+  /**
+   * The JSON text of a message, as MDN's protocol has it.
+   *
+   * @param message the message
+   * @return the JSON text
+   */
   public static String encode(SignalingMessage message) {
     return write(toJson(message));
   }
@@ -138,7 +150,12 @@ public final class SignalingCodec {
     }
   }
 
-  /** Parses one protocol message. */
+  /**
+   * Parses one protocol message.
+   *
+   * @param json the JSON text
+   * @return the message
+   */
   public static SignalingMessage decode(String json) {
     return fromJson(parseObject(json));
   }

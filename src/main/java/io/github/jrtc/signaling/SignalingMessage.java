@@ -29,10 +29,18 @@ public sealed interface SignalingMessage
         SignalingMessage.Error,
         SignalingMessage.Other {
 
-  /** The protocol's {@code type} string. */
+  /**
+   * The protocol's {@code type} string.
+   *
+   * @return the type
+   */
   String type();
 
-  /** The user this message is addressed to, or null for a broadcast / server message. */
+  /**
+   * The user this message is addressed to, or null for a broadcast / server message.
+   *
+   * @return the target user, or null
+   */
   default String target() {
     return null;
   }
@@ -47,6 +55,13 @@ public sealed interface SignalingMessage
 
   /** {@code {name, date, id, type:"username"}}: the client asks for a name. */
   record Username(String name, Long date, Long id) implements SignalingMessage {
+    /**
+     * The message; {@code name} is required.
+     *
+     * @param name the name asked for
+     * @param date the client's time, or null
+     * @param id the session id, or null
+     */
     public Username {
       Objects.requireNonNull(name, "name");
     }
@@ -67,6 +82,11 @@ public sealed interface SignalingMessage
 
   /** {@code {type:"userlist", users:[names]}}: everyone signed in, sent to all on every change. */
   record UserList(List<String> users) implements SignalingMessage {
+    /**
+     * The message; the list is copied.
+     *
+     * @param users the user names
+     */
     public UserList {
       users = List.copyOf(users);
     }
@@ -79,10 +99,23 @@ public sealed interface SignalingMessage
 
   /** {@code {text, type:"message", id, date, name}}: public chat; the server strips HTML. */
   record ChatMessage(String text, String name, Long id, Long date) implements SignalingMessage {
+    /**
+     * The message; {@code text} is required.
+     *
+     * @param text the text
+     * @param name the sender (set by the server), or null
+     * @param id the sender's id, or null
+     * @param date the time, or null
+     */
     public ChatMessage {
       Objects.requireNonNull(text, "text");
     }
 
+    /**
+     * A chat message with only its text (the server fills in the rest).
+     *
+     * @param text the text
+     */
     public ChatMessage(String text) {
       this(text, null, null, System.currentTimeMillis());
     }
@@ -96,6 +129,13 @@ public sealed interface SignalingMessage
   /** {@code {name, target, type:"video-offer", sdp:{type, sdp}}}. */
   record VideoOffer(String name, String target, RTCSessionDescriptionInit sdp)
       implements SignalingMessage {
+    /**
+     * The message; {@code sdp} is required.
+     *
+     * @param name the caller
+     * @param target the user called
+     * @param sdp the offer
+     */
     public VideoOffer {
       Objects.requireNonNull(sdp, "sdp");
     }
@@ -109,6 +149,13 @@ public sealed interface SignalingMessage
   /** {@code {name, target, type:"video-answer", sdp:{type, sdp}}}. */
   record VideoAnswer(String name, String target, RTCSessionDescriptionInit sdp)
       implements SignalingMessage {
+    /**
+     * The message; {@code sdp} is required.
+     *
+     * @param name the callee
+     * @param target the caller
+     * @param sdp the answer
+     */
     public VideoAnswer {
       Objects.requireNonNull(sdp, "sdp");
     }
@@ -126,6 +173,13 @@ public sealed interface SignalingMessage
    */
   record NewIceCandidate(String name, String target, RTCIceCandidateInit candidate)
       implements SignalingMessage {
+    /**
+     * The message; {@code candidate} is required.
+     *
+     * @param name the sender
+     * @param target the other peer
+     * @param candidate the candidate
+     */
     public NewIceCandidate {
       Objects.requireNonNull(candidate, "candidate");
     }

@@ -103,7 +103,12 @@ public final class SignalingServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts listening; returns once the port is bound. Fails if it cannot bind. */
+  /**
+   * Starts listening; returns once the port is bound. Fails if it cannot bind.
+   *
+   * @return this server, listening
+   * @throws Exception when it cannot listen (Jetty's start failed)
+   */
   public synchronized SignalingServer start() throws Exception {
     if (server != null) {
       throw new IllegalStateException("already started");
@@ -159,7 +164,11 @@ public final class SignalingServer implements AutoCloseable {
     return this;
   }
 
-  /** The port actually bound (useful with {@code port(0)}). */
+  /**
+   * The port actually bound (useful with {@code port(0)}).
+   *
+   * @return the port
+   */
   public int port() {
     Server s = server;
     if (s == null) {
@@ -168,12 +177,20 @@ public final class SignalingServer implements AutoCloseable {
     return ((ServerConnector) s.getConnectors()[0]).getLocalPort();
   }
 
-  /** {@code http://host:port/}, the call page's address. */
+  /**
+   * {@code http://host:port/}, the call page's address.
+   *
+   * @return the address
+   */
   public URI uri() {
     return URI.create("http://" + hostForUri() + ":" + port() + "/");
   }
 
-  /** {@code ws://host:port/}, the WebSocket address (any path works). */
+  /**
+   * {@code ws://host:port/}, the WebSocket address (any path works).
+   *
+   * @return the address
+   */
   public URI webSocketUri() {
     return URI.create("ws://" + hostForUri() + ":" + port() + "/");
   }
@@ -186,19 +203,31 @@ public final class SignalingServer implements AutoCloseable {
     return h.contains(":") ? "[" + h + "]" : h;
   }
 
-  /** The signed-in user names, in sign-in order. */
+  /**
+   * The signed-in user names, in sign-in order.
+   *
+   * @return the user names
+   */
   public List<String> users() {
     synchronized (lock) {
       return List.copyOf(users.keySet());
     }
   }
 
-  /** Open WebSocket connections (signed in or not). */
+  /**
+   * Open WebSocket connections (signed in or not).
+   *
+   * @return the count
+   */
   public int connectionCount() {
     return open.get();
   }
 
-  /** Upgrade requests refused (token, origin, subprotocol, connection limit). */
+  /**
+   * Upgrade requests refused (token, origin, subprotocol, connection limit).
+   *
+   * @return the count
+   */
   public long rejectedUpgrades() {
     return rejectedUpgrades.get();
   }
@@ -207,6 +236,8 @@ public final class SignalingServer implements AutoCloseable {
    * Connections the server dropped for abuse: a message flood, not reading its messages, or silence
    * (no pong). Each is counted once, whether or not the client saw the 1008 close frame: a client
    * still writing may get a reset first.
+   *
+   * @return the count
    */
   public long policyDisconnects() {
     return policyDisconnects.get();
@@ -216,11 +247,20 @@ public final class SignalingServer implements AutoCloseable {
     policyDisconnects.incrementAndGet();
   }
 
-  /** Called with the new user list whenever it changes (on a server thread; don't block). */
+  /**
+   * Called with the new user list whenever it changes (on a server thread; don't block).
+   *
+   * @param handler the handler
+   */
   public void onuserlist(Consumer<List<String>> handler) {
     this.onuserlist = handler == null ? users -> {} : handler;
   }
 
+  /**
+   * Whether the server is started and not closed.
+   *
+   * @return true while running
+   */
   public boolean isRunning() {
     Server s = server;
     return s != null && s.isRunning();
@@ -533,13 +573,23 @@ public final class SignalingServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Address to bind; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface. */
+    /**
+     * Address to bind; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface.
+     *
+     * @param host the value
+     * @return this builder
+     */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host);
       return this;
     }
 
-    /** Port; 6503 (MDN's) by default, 0 for any free port. */
+    /**
+     * Port; 6503 (MDN's) by default, 0 for any free port.
+     *
+     * @param port the value
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port " + port);
@@ -548,13 +598,23 @@ public final class SignalingServer implements AutoCloseable {
       return this;
     }
 
-    /** Open WebSocket connections at most (default 1000); more get HTTP 503. */
+    /**
+     * Open WebSocket connections at most (default 1000); more get HTTP 503.
+     *
+     * @param n the value
+     * @return this builder
+     */
     public Builder maxConnections(int n) {
       this.maxConnections = positive(n);
       return this;
     }
 
-    /** Largest message in bytes (default 64 KiB); a bigger one closes that connection (1009). */
+    /**
+     * Largest message in bytes (default 64 KiB); a bigger one closes that connection (1009).
+     *
+     * @param n the value
+     * @return this builder
+     */
     public Builder maxMessageBytes(int n) {
       this.maxMessageBytes = positive(n);
       return this;
@@ -564,6 +624,11 @@ public final class SignalingServer implements AutoCloseable {
      * Per-connection rate (default 50 messages/s, bursts of 200): a message over budget is dropped
      * and answered with a {@code rate-limited} error; {@code maxViolations} drops (default 1000)
      * close the connection (1008).
+     *
+     * @param perSecond the {@code perSecond} value
+     * @param burst the {@code burst} value
+     * @param maxViolations the {@code maxViolations} value
+     * @return this builder
      */
     public Builder rateLimit(double perSecond, int burst, int maxViolations) {
       if (!(perSecond > 0)) {
@@ -575,13 +640,23 @@ public final class SignalingServer implements AutoCloseable {
       return this;
     }
 
-    /** Messages queued to one slow receiver at most (default 1024) before it is disconnected. */
+    /**
+     * Messages queued to one slow receiver at most (default 1024) before it is disconnected.
+     *
+     * @param n the value
+     * @return this builder
+     */
     public Builder maxQueuedMessages(int n) {
       this.maxQueuedMessages = positive(n);
       return this;
     }
 
-    /** Longest user name in characters (default 64); longer ones are cut. */
+    /**
+     * Longest user name in characters (default 64); longer ones are cut.
+     *
+     * @param n the value
+     * @return this builder
+     */
     public Builder maxNameLength(int n) {
       this.maxNameLength = positive(n);
       return this;
@@ -592,6 +667,9 @@ public final class SignalingServer implements AutoCloseable {
      * it (every second at least), so a live client (browsers and the JDK's WebSocket answer pings)
      * never times out; one that answers neither messages nor pings for this long, and for three
      * pings, is disconnected without a close handshake (it may not be reading at all).
+     *
+     * @param timeout the value
+     * @return this builder
      */
     public Builder idleTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
@@ -605,6 +683,9 @@ public final class SignalingServer implements AutoCloseable {
      * A connection must finish its HTTP request (the WebSocket upgrade, or a page request) within
      * this time (default 10 s), however it trickles it in; then it is closed. Upgraded WebSockets
      * are governed by {@link #idleTimeout} instead.
+     *
+     * @param timeout the value
+     * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
@@ -619,13 +700,21 @@ public final class SignalingServer implements AutoCloseable {
      * more wait in the kernel's accept queue until one closes. Keep it above {@link
      * #maxConnections} so that sockets that never finish a request (closed after {@link
      * #requestTimeout}) can't starve real clients of WebSocket slots for long.
+     *
+     * @param n the value
+     * @return this builder
      */
     public Builder maxSockets(int n) {
       this.maxSockets = positive(n);
       return this;
     }
 
-    /** Largest HTTP request head (request line and headers) in bytes (default 8 KiB); 431 above. */
+    /**
+     * Largest HTTP request head (request line and headers) in bytes (default 8 KiB); 431 above.
+     *
+     * @param n the value
+     * @return this builder
+     */
     public Builder maxRequestHeaderBytes(int n) {
       this.maxRequestHeaderBytes = positive(n);
       return this;
@@ -634,6 +723,9 @@ public final class SignalingServer implements AutoCloseable {
     /**
      * Requires this token on every WebSocket: {@code ?token=...} in the URL or an {@code
      * Authorization: Bearer ...} header. Null (default) requires none.
+     *
+     * @param token the value
+     * @return this builder
      */
     public Builder accessToken(String token) {
       this.accessToken = token == null || token.isEmpty() ? null : token;
@@ -644,19 +736,32 @@ public final class SignalingServer implements AutoCloseable {
      * Browser origins (such as {@code https://app.example}) allowed besides the server's own. By
      * default only pages from this server (and non-browser clients, which send no Origin) may
      * connect.
+     *
+     * @param origins the value
+     * @return this builder
      */
     public Builder allowedOrigins(List<String> origins) {
       origins.forEach(o -> allowedOrigins.add(o.toLowerCase(Locale.ROOT)));
       return this;
     }
 
-    /** Lets pages from any origin connect (turns the origin check off). */
+    /**
+     * Lets pages from any origin connect (turns the origin check off).
+     *
+     * @param any the value
+     * @return this builder
+     */
     public Builder allowAnyOrigin(boolean any) {
       this.anyOrigin = any;
       return this;
     }
 
-    /** Serves the call page on {@code /} (default true). */
+    /**
+     * Serves the call page on {@code /} (default true).
+     *
+     * @param serve the value
+     * @return this builder
+     */
     public Builder servePage(boolean serve) {
       this.servePage = serve;
       return this;

@@ -41,9 +41,18 @@ public final class MicrophoneSource implements AudioSink {
   private volatile int deviceRate;
   private volatile int deviceChannels;
 
-  private MicrophoneSource(NativeEngine engine, AudioDeviceModule adm, CustomAudioSource source) {
+  private final CaptureProcessing processing;
+  private final short[] pending = new short[RATE / 100]; // capture thread only
+  private int pendingCount; // capture thread only
+
+  private MicrophoneSource(
+      NativeEngine engine,
+      AudioDeviceModule adm,
+      CustomAudioSource source,
+      CaptureProcessing processing) {
     this.adm = adm;
     this.source = source;
+    this.processing = processing;
     this.feed = AudioPump.shared().register(engine, source, RATE, 1, true);
     LIVE.incrementAndGet();
   }
@@ -51,9 +60,11 @@ public final class MicrophoneSource implements AudioSink {
   /**
    * Opens the input called {@code label} (the system default when {@code systemDefault}) and starts
    * recording. NotFoundError when the sound system lists no input, NotReadableError when it cannot
-   * be selected, opened or started.
+   * be selected, opened or started. {@code stages} say which of libwebrtc's capture processing
+   * stages run on its audio (none: the raw signal).
    */
-  public static MicrophoneSource open(NativeEngine engine, String label, boolean systemDefault) {
+  public static MicrophoneSource open(
+      NativeEngine engine, String label, boolean systemDefault, CaptureProcessing.Stages stages) {
     AudioDeviceModule adm = AudioDevicePolicy.open("the microphone '" + label + "'");
     List<AudioDevice> inputs;
     try {
@@ -83,7 +94,17 @@ public final class MicrophoneSource implements AudioSink {
       }
       source = new CustomAudioSource();
     }
-    MicrophoneSource mic = new MicrophoneSource(engine, adm, source);
+    CaptureProcessing processing = null;
+    if (stages.any()) {
+      try {
+        processing = new CaptureProcessing(stages);
+      } catch (RuntimeException | Error e) {
+        disposeBounded(adm);
+        throw Errors.notReadable(
+            "Could not create libwebrtc's audio processing: " + e.getMessage());
+      }
+    }
+    MicrophoneSource mic = new MicrophoneSource(engine, adm, source, processing);
     RuntimeException[] failure = new RuntimeException[1];
     boolean started =
         AudioDevicePolicy.runBounded(
@@ -139,9 +160,10 @@ public final class MicrophoneSource implements AudioSink {
   }
 
   /**
-   * The module's capture thread: copy, convert, queue, return. Nothing here may throw into
-   * webrtc-java (a Java exception there ends in std::terminate) or wait for anything but the ring's
-   * short monitor.
+   * The module's capture thread: copy, convert, process (echo cancellation and the rest, when
+   * asked), queue, return. Nothing here may throw into webrtc-java (a Java exception there ends in
+   * std::terminate) or wait for anything but the ring's short monitor and the processing's, which
+   * only close() contends.
    */
   @Override
   public void onRecordedData(
@@ -164,11 +186,30 @@ public final class MicrophoneSource implements AudioSink {
       deviceRate = samplesPerSec;
       deviceChannels = channels;
       int n = converter.convert(audioSamples, nSamples, channels, samplesPerSec);
-      feed.ring().write(converter.output(), 0, n);
+      if (processing == null) {
+        feed.ring().write(converter.output(), 0, n);
+      } else {
+        processed(converter.output(), n);
+      }
       chunks.incrementAndGet();
     } catch (Throwable t) { // NOPMD: never throw into the native capture thread
       if (failures.getAndIncrement() == 0) {
         LOG.warn("Microphone chunk dropped", t);
+      }
+    }
+  }
+
+  /** The capture thread: whole 10 ms chunks through the processing, then into the ring. */
+  private void processed(short[] samples, int n) {
+    for (int i = 0; i < n; ) {
+      int take = Math.min(n - i, pending.length - pendingCount);
+      System.arraycopy(samples, i, pending, pendingCount, take);
+      pendingCount += take;
+      i += take;
+      if (pendingCount == pending.length) {
+        processing.process(pending);
+        feed.ring().write(pending, 0, pending.length);
+        pendingCount = 0;
       }
     }
   }
@@ -183,6 +224,11 @@ public final class MicrophoneSource implements AudioSink {
     }
     AudioPump.shared().unregister(feed);
     disposeBounded(adm);
+    // After the capture thread stopped (or, if stopping timed out, waiting for its call in
+    // progress: process() and close() share a monitor).
+    if (processing != null) {
+      processing.close();
+    }
     LIVE.decrementAndGet();
   }
 

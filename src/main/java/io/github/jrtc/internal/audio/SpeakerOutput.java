@@ -39,6 +39,8 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
   private final AtomicLong pulls = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private volatile SinkRegistration sink;
+  // What this speaker plays, as the reverse stream of microphones' echo cancellation.
+  private final FarEndAudio.Tap farEnd = FarEndAudio.shared().openTap();
   private PcmRing out; // device format, play thread only
   private PcmConverter toDevice; // play thread only
   private int outRate; // play thread only
@@ -160,6 +162,7 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
           break; // underrun: the rest is silence
         }
         in.read(chunk);
+        farEnd.played(chunk, CHUNK);
         int n = toDevice.convert(chunk, CHUNK, 1, RATE);
         out.write(toDevice.output(), 0, n);
       }
@@ -193,6 +196,7 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
       s.close();
     }
     disposeBounded(adm);
+    FarEndAudio.shared().closeTap(farEnd);
     engine.disown(this);
     LIVE.decrementAndGet();
   }

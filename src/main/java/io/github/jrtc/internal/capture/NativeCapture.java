@@ -11,6 +11,7 @@ import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaTrackCapabilities;
 import io.github.jrtc.MediaTrackSettings;
 import io.github.jrtc.internal.audio.AudioDevicePolicy;
+import io.github.jrtc.internal.audio.CaptureProcessing;
 import io.github.jrtc.internal.audio.MicrophoneSource;
 import io.github.jrtc.internal.bridge.SourceHooks;
 import io.github.jrtc.internal.bridge.TrackAccess;
@@ -69,7 +70,14 @@ public final class NativeCapture implements CaptureBackend {
               + "'");
     }
     MicrophoneSource mic =
-        MicrophoneSource.open(engine, choice.device().label(), choice.systemDefault());
+        MicrophoneSource.open(
+            engine,
+            choice.device().label(),
+            choice.systemDefault(),
+            new CaptureProcessing.Stages(
+                choice.flag("echoCancellation"),
+                choice.flag("autoGainControl"),
+                choice.flag("noiseSuppression")));
     Map<String, Object> s = choice.settings();
     MediaTrackSettings settings =
         new MediaTrackSettings(

@@ -97,18 +97,21 @@ public final class UserMediaSelector {
     List<SelectSettings.Candidate<Choice>> candidates = new ArrayList<>();
     NativeDevice systemDefault = devices.audioInputs().get(0);
     for (NativeDevice d : devices.audioInputs()) {
-      Map<String, Object> s = base(d);
-      s.put("sampleRate", SAMPLE_RATE);
-      s.put("sampleSize", SAMPLE_SIZE);
-      s.put("channelCount", CHANNEL_COUNT);
-      s.put("latency", LATENCY);
-      // The microphone's audio is pushed into a custom source, past libwebrtc's capture
-      // processing, so none of it runs: the settings say so, and an exact true is unsatisfiable.
-      s.put("echoCancellation", false);
-      s.put("autoGainControl", false);
-      s.put("noiseSuppression", false);
-      candidates.add(
-          new SelectSettings.Candidate<>(new Choice(d, null, s, d.equals(systemDefault)), s));
+      // libwebrtc's capture processing runs on the microphone's audio in Java (CaptureProcessing),
+      // each stage on or off: every combination is a candidate, all on first (the default, as in
+      // browsers), so a bare or ideal false turns off that stage only.
+      for (int combo = 0; combo < 8; combo++) {
+        Map<String, Object> s = base(d);
+        s.put("sampleRate", SAMPLE_RATE);
+        s.put("sampleSize", SAMPLE_SIZE);
+        s.put("channelCount", CHANNEL_COUNT);
+        s.put("latency", LATENCY);
+        s.put("echoCancellation", (combo & 4) == 0);
+        s.put("autoGainControl", (combo & 2) == 0);
+        s.put("noiseSuppression", (combo & 1) == 0);
+        candidates.add(
+            new SelectSettings.Candidate<>(new Choice(d, null, s, d.equals(systemDefault)), s));
+      }
     }
     return choose(candidates, constraints, AUDIO_PROPERTIES, "audio input");
   }

@@ -10,10 +10,11 @@ import java.util.function.Supplier;
 /**
  * The spec's operations chain ([[Operations]]): createOffer, createAnswer, setLocalDescription,
  * setRemoteDescription, addIceCandidate and replaceTrack run one at a time in call order, even when
- * the caller never waits. Results are delivered on the connection's event queue (or, for {@link
- * #chainSettlingDirectly}, on the completing thread with every dependent still on the queue);
- * operations always start on the caller's thread or the queue; once the connection is closed
- * nothing settles any more.
+ * the caller never waits. A promise settles only from the connection's event queue, after
+ * re-checking [[IsClosed]], and never within the caller's task (a {@link ReturnGate} holds an
+ * outcome until the call returned and, off the queue, until the caller looks at the promise); once
+ * the connection is closed nothing settles any more. Operations always start on the caller's thread
+ * or the queue.
  */
 public final class OperationsChain {
   private final SerialEventQueue queue;
@@ -22,6 +23,7 @@ public final class OperationsChain {
   private final BooleanSupplier onEmptyWanted;
   private final ArrayDeque<Runnable> operations = new ArrayDeque<>();
   private Runnable afterSettle; // guarded by operations
+  private ReturnGate runningGate; // guarded by operations
 
   /**
    * @param queue the connection's event queue: every outcome is delivered from it
@@ -51,39 +53,42 @@ public final class OperationsChain {
 
   /** Appends an operation; runs it now if the chain was empty. Never throws. */
   public <T> CompletableFuture<T> chain(Supplier<CompletableFuture<T>> operation) {
-    return append(operation, new CompletableFuture<>(), false);
-  }
-
-  /**
-   * Appends an operation whose outcome fires no event (createOffer, createAnswer): its promise
-   * settles on the thread that completes the operation, normally libwebrtc's signaling thread, so a
-   * caller blocked on it wakes without a queue hop. The promise is an {@link EventQueueFuture}, so
-   * its dependents still run on the queue, and the next operation is started from the queue. The
-   * operation must have updated the connection's state before its future completes.
-   *
-   * <p>Called from a task of this queue (a handler, a dependent), the outcome still goes through
-   * the queue: that task may close the connection after the call, and then, as in JS, the promise
-   * must never settle (WPT "createAnswer() when connection is closed in parallel").
-   */
-  public <T> CompletableFuture<T> chainSettlingDirectly(Supplier<CompletableFuture<T>> operation) {
-    return append(operation, new EventQueueFuture<>(queue), !queue.isCurrent());
-  }
-
-  private <T> CompletableFuture<T> append(
-      Supplier<CompletableFuture<T>> operation, CompletableFuture<T> p, boolean direct) {
     if (closed.getAsBoolean()) {
-      return rejectLater(p, Errors.invalidState("The RTCPeerConnection is closed"));
+      return rejectLater(
+          new CompletableFuture<>(), Errors.invalidState("The RTCPeerConnection is closed"));
     }
-    Runnable start = () -> execute(operation, p, direct);
+    ReturnGate gate = new ReturnGate(queue);
+    PendingPromise<T> p = new PendingPromise<>(gate);
+    boolean onQueue = queue.isCurrent();
+    try {
+      append(
+          () -> {
+            synchronized (operations) {
+              runningGate = gate;
+            }
+            execute(operation, p, gate);
+          });
+    } finally {
+      gate.returned(onQueue);
+    }
+    return p;
+  }
+
+  private void append(Runnable start) {
     boolean first;
+    ReturnGate waitingFor;
     synchronized (operations) {
       operations.add(start);
       first = operations.size() == 1;
+      waitingFor = runningGate;
     }
     if (first) {
       start.run();
+    } else if (waitingFor != null) {
+      // A caller that chains another operation (SRD(offer); addIceCandidate(c), never looking at
+      // the first promise) must not wait out the running operation's grace period.
+      waitingFor.looked();
     }
-    return p;
   }
 
   /**
@@ -110,37 +115,17 @@ public final class OperationsChain {
   }
 
   private <T> void execute(
-      Supplier<CompletableFuture<T>> operation, CompletableFuture<T> p, boolean direct) {
+      Supplier<CompletableFuture<T>> operation, CompletableFuture<T> p, ReturnGate gate) {
     CompletableFuture<T> inner;
     try {
       inner = operation.get();
     } catch (RuntimeException e) {
       inner = CompletableFuture.failedFuture(e);
     }
-    if (inner.isDone() && direct && !inner.isCompletedExceptionally()) {
-      // libwebrtc's callback ran before the caller's thread was back from the native call (the
-      // usual case for createAnswer: its posted callback runs while the caller is still being
-      // woken from the blocking call). Settle here, as that callback would have; dependents still
-      // run on the queue (EventQueueFuture). The queue hop cost a caller blocked in get() one
-      // more wake-up, a visible share of a createAnswer (docs/benchmarks.md).
-      Futures.onComplete(inner, (v, e) -> settle(p, v, e));
-      return;
-    }
-    if (inner.isDone()) {
-      // Decided while starting: still report through the queue, after the caller returned.
-      CompletableFuture<T> done = inner;
-      queue.execute(() -> Futures.onComplete(done, (v, e) -> settle(p, v, e)));
-      return;
-    }
-    Futures.onComplete(
-        inner,
-        (v, e) -> {
-          if (direct || queue.isCurrent()) {
-            settle(p, v, e);
-          } else {
-            queue.execute(() -> settle(p, v, e));
-          }
-        });
+    // Whether it completed during the call (decided while starting, or libwebrtc's callback beat
+    // the caller back: the usual case for createAnswer) or comes later on a native thread or the
+    // queue, the outcome goes through the gate to the queue, where settle re-checks [[IsClosed]].
+    Futures.onComplete(inner, (v, e) -> gate.pass(() -> settle(p, v, e)));
   }
 
   private <T> void settle(CompletableFuture<T> p, T value, Throwable error) {
@@ -155,6 +140,8 @@ public final class OperationsChain {
       after = afterSettle;
       afterSettle = null;
     }
+    // Read before the promise's callbacks run: they may change what it reads.
+    boolean recheck = next == null && onEmptyWanted.getAsBoolean();
     if (error != null) {
       p.completeExceptionally(unwrap(error));
     } else {
@@ -163,10 +150,10 @@ public final class OperationsChain {
     if (after != null) {
       queue.execute(after);
     }
-    if (next == null) {
-      if (onEmptyWanted.getAsBoolean()) {
-        queue.execute(onEmpty);
-      }
+    if (recheck) {
+      queue.execute(onEmpty);
+    } else if (next == null) {
+      return;
     } else if (queue.isCurrent()) {
       next.run();
     } else {

@@ -3,64 +3,25 @@ package io.github.jrtc.internal.sdp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** The little SDP reading jrtc needs on top of libwebrtc: m-sections, mids, ufrags. */
+/**
+ * The SDP questions and edits jrtc makes with a description's text in hand. Each parses the text
+ * once into a {@link SessionDescriptionModel} and asks it; a caller asking several questions of one
+ * description should parse it once itself (or keep an {@link SdpModelCache}).
+ */
 public final class Sdp {
-  // Compiled once: String.split compiles any pattern longer than one plain character per call,
-  // and these run for every description and candidate.
-  private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
   private Sdp() {}
 
-  /** The description's lines, without their CRLF or LF. */
-  public static String[] lines(String sdp) {
-    return LINE_BREAK.split(sdp);
-  }
-
-  /** The whitespace-separated fields of a line. */
-  public static String[] fields(String line) {
-    return WHITESPACE.split(line);
-  }
-
-  public static boolean looksLikeSdp(String sdp) {
-    return sdp != null && sdp.startsWith("v=");
-  }
-
+  /** Its m-sections as the spec's addIceCandidate needs them; none for null. */
   public static List<MediaSection> mediaSections(String sdp) {
-    List<MediaSection> out = new ArrayList<>();
-    if (sdp == null) {
-      return out;
-    }
-    String sessionUfrag = null;
-    int index = -1;
-    String kind = null;
-    String mid = null;
-    String ufrag = null;
-    for (String line : lines(sdp)) {
-      if (line.startsWith("m=")) {
-        if (index >= 0) {
-          out.add(new MediaSection(index, kind, mid, ufrag != null ? ufrag : sessionUfrag));
-        }
-        index++;
-        int space = line.indexOf(' ');
-        kind = space > 2 ? line.substring(2, space) : line.substring(2);
-        mid = null;
-        ufrag = null;
-      } else if (line.startsWith("a=mid:") && index >= 0) {
-        mid = line.substring("a=mid:".length()).trim();
-      } else if (line.startsWith("a=ice-ufrag:")) {
-        String value = line.substring("a=ice-ufrag:".length()).trim();
-        if (index < 0) {
-          sessionUfrag = value;
-        } else {
-          ufrag = value;
-        }
-      }
-    }
-    if (index >= 0) {
-      out.add(new MediaSection(index, kind, mid, ufrag != null ? ufrag : sessionUfrag));
+    return sdp == null ? new ArrayList<>() : mediaSections(SessionDescriptionModel.parse(sdp));
+  }
+
+  /** Each m-section's index, kind, mid and ICE ufrag (its own, else the session's). */
+  public static List<MediaSection> mediaSections(SessionDescriptionModel model) {
+    List<MediaSection> out = new ArrayList<>(model.mediaSections().size());
+    for (SdpMediaSection s : model.mediaSections()) {
+      out.add(new MediaSection(s.index(), s.kind(), s.mid(), model.iceUfrag(s)));
     }
     return out;
   }
@@ -70,87 +31,11 @@ public final class Sdp {
     if (sdp == null || mLineIndexes.isEmpty()) {
       return sdp;
     }
-    String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
-    String[] lines = lines(sdp);
-    StringBuilder out = new StringBuilder(sdp.length() + 64);
-    int index = -1;
-    boolean hasEnd = false;
-    for (String line : lines) {
-      if (line.startsWith("m=")) {
-        if (index >= 0 && mLineIndexes.contains(index) && !hasEnd) {
-          out.append("a=end-of-candidates").append(eol);
-        }
-        index++;
-        hasEnd = false;
-      } else if (line.equals("a=end-of-candidates")) {
-        hasEnd = true;
-      }
-      out.append(line).append(eol);
-    }
-    if (index >= 0 && mLineIndexes.contains(index) && !hasEnd) {
-      out.append("a=end-of-candidates").append(eol);
-    }
-    return out.toString();
+    return SessionDescriptionModel.parse(sdp).withEndOfCandidates(mLineIndexes);
   }
 
-  /**
-   * Adds {@code a=<candidate>} to the m-section with {@code mid} (or, without one, the one at
-   * {@code mLineIndex}) where libwebrtc writes candidates: after the section's {@code c=}, {@code
-   * a=rtcp:} and earlier candidate lines. Unchanged when there is no such section or it has an
-   * equivalent candidate already (the same first eight fields: foundation, component, transport,
-   * priority, address, port, "typ", type), as libwebrtc keeps one of each.
-   */
+  /** See {@link SessionDescriptionModel#withCandidate}. */
   public static String withCandidate(String sdp, String mid, int mLineIndex, String candidate) {
-    String line = candidate.startsWith("a=") ? candidate.trim() : "a=" + candidate.trim();
-    int section = mid == null ? mLineIndex : -1;
-    if (mid != null) {
-      for (MediaSection s : mediaSections(sdp)) {
-        if (mid.equals(s.mid())) {
-          section = s.index();
-          break;
-        }
-      }
-    }
-    String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
-    List<String> lines = new ArrayList<>(List.of(lines(sdp)));
-    int index = -1;
-    int start = -1;
-    int end = lines.size();
-    for (int i = 0; i < lines.size() && section >= 0; i++) {
-      if (lines.get(i).startsWith("m=")) {
-        index++;
-        if (index == section) {
-          start = i;
-        } else if (index > section) {
-          end = i;
-          break;
-        }
-      }
-    }
-    if (start < 0) {
-      return sdp;
-    }
-    int insertAt = start + 1;
-    String key = candidateKey(line);
-    for (int i = start + 1; i < end; i++) {
-      String l = lines.get(i);
-      if (l.startsWith("a=candidate:") && candidateKey(l).equals(key)) {
-        return sdp;
-      }
-      if (l.startsWith("c=") || l.startsWith("a=rtcp:") || l.startsWith("a=candidate:")) {
-        insertAt = i + 1;
-      }
-    }
-    lines.add(insertAt, line);
-    StringBuilder out = new StringBuilder(sdp.length() + line.length() + 2);
-    for (String l : lines) {
-      out.append(l).append(eol);
-    }
-    return out.toString();
-  }
-
-  private static String candidateKey(String line) {
-    String[] fields = line.trim().split(" ");
-    return String.join(" ", java.util.Arrays.asList(fields).subList(0, Math.min(8, fields.length)));
+    return SessionDescriptionModel.parse(sdp).withCandidate(mid, mLineIndex, candidate);
   }
 }

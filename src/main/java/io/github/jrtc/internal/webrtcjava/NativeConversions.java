@@ -7,15 +7,20 @@ import io.github.jrtc.RTCSessionDescription;
 import io.github.jrtc.RTCSessionDescriptionInit;
 import io.github.jrtc.RTCStats;
 import io.github.jrtc.RTCStatsReport;
+import io.github.jrtc.internal.spec.IceServerValidator;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Copies between jrtc's types and webrtc-java's. The only place that maps their enums. */
 final class NativeConversions {
+  private static final Logger LOG = LoggerFactory.getLogger(NativeConversions.class);
+
   private NativeConversions() {}
 
   static dev.onvoid.webrtc.RTCSdpType toNative(RTCSdpType type) {
@@ -51,8 +56,23 @@ final class NativeConversions {
   static dev.onvoid.webrtc.RTCConfiguration toNative(RTCConfiguration config) {
     dev.onvoid.webrtc.RTCConfiguration n = new dev.onvoid.webrtc.RTCConfiguration();
     for (RTCIceServer server : config.iceServers()) {
+      List<String> urls = new ArrayList<>();
+      for (String url : server.urls()) {
+        String nativeUrl = IceServerValidator.forNative(server, url);
+        if (nativeUrl == null) {
+          LOG.warn(
+              "TURN server {} has an empty username: the spec accepts it, libwebrtc refuses it"
+                  + " (and webrtc-java 0.14.0 would abort the JVM), so jrtc leaves it out",
+              url);
+        } else {
+          urls.add(nativeUrl);
+        }
+      }
+      if (urls.isEmpty()) {
+        continue;
+      }
       dev.onvoid.webrtc.RTCIceServer s = new dev.onvoid.webrtc.RTCIceServer();
-      s.urls = new ArrayList<>(server.urls());
+      s.urls = urls;
       s.username = server.username();
       s.password = server.credential();
       n.iceServers.add(s);

@@ -25,8 +25,8 @@ import io.github.jrtc.internal.bridge.PeerConnectionBridgeObserver;
 import io.github.jrtc.internal.bridge.TrackSource;
 import io.github.jrtc.internal.bridge.TransceiverBridge;
 import io.github.jrtc.internal.jni.NativeCallbacks;
+import io.github.jrtc.internal.sdp.CandidateParser;
 import io.github.jrtc.internal.sdp.Descriptions;
-import io.github.jrtc.internal.sdp.Sdp;
 import io.github.jrtc.internal.spec.Errors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -183,16 +183,8 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
 
   /** libwebrtc puts the ufrag in the candidate line as the "ufrag" extension attribute. */
   static String ufragOf(String candidate) {
-    if (candidate == null) {
-      return null;
-    }
-    String[] parts = Sdp.fields(candidate.trim());
-    for (int i = 8; i + 1 < parts.length; i++) {
-      if ("ufrag".equals(parts[i])) {
-        return parts[i + 1];
-      }
-    }
-    return null;
+    CandidateParser.Parsed parsed = CandidateParser.parse(candidate);
+    return parsed == null ? null : parsed.ufrag();
   }
 
   private CompletableFuture<RTCSessionDescriptionInit> sdpObserverFuture(

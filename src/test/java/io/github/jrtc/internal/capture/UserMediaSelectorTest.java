@@ -78,9 +78,9 @@ class UserMediaSelectorTest {
     var s = UserMediaSelector.select(DEVICES, new MediaStreamConstraints(true, true));
     assertThat(s.audio().device()).isEqualTo(MIC);
     assertThat(s.audio().settings())
-        .containsEntry("echoCancellation", false)
-        .containsEntry("autoGainControl", false)
-        .containsEntry("noiseSuppression", false)
+        .containsEntry("echoCancellation", true)
+        .containsEntry("autoGainControl", true)
+        .containsEntry("noiseSuppression", true)
         .containsEntry("sampleRate", 48000)
         .containsEntry("channelCount", 1);
     assertThat(s.video().device()).isEqualTo(CAM);
@@ -223,7 +223,7 @@ class UserMediaSelectorTest {
   }
 
   @Test
-  void audioProcessingIsReportedOffBecauseNoneIsApplied() {
+  void audioProcessingStagesFollowTheConstraintsAndDefaultToOn() {
     var s =
         select(
             MediaTrackConstraints.builder()
@@ -233,19 +233,29 @@ class UserMediaSelectorTest {
                 .build(),
             null);
     assertThat(s.audio().settings())
-        .containsEntry("echoCancellation", false)
-        .containsEntry("autoGainControl", false)
+        .containsEntry("echoCancellation", true)
+        .containsEntry("autoGainControl", true)
         .containsEntry("noiseSuppression", false);
-    assertThatThrownBy(
-            () ->
-                select(
+    // A bare false turns off that stage only; exact true is satisfiable now.
+    assertThat(
+            select(MediaTrackConstraints.builder().echoCancellation(false).build(), null)
+                .audio()
+                .settings())
+        .containsEntry("echoCancellation", false)
+        .containsEntry("autoGainControl", true)
+        .containsEntry("noiseSuppression", true);
+    assertThat(
+            select(
                     MediaTrackConstraints.builder()
                         .echoCancellation(ConstrainBoolean.exact(true))
+                        .autoGainControl(ConstrainBoolean.exact(false))
                         .build(),
-                    null))
-        .isInstanceOfSatisfying(
-            OverconstrainedError.class,
-            e -> assertThat(e.constraint()).isEqualTo("echoCancellation"));
+                    null)
+                .audio()
+                .settings())
+        .containsEntry("echoCancellation", true)
+        .containsEntry("autoGainControl", false)
+        .containsEntry("noiseSuppression", true);
     assertThatThrownBy(
             () ->
                 select(

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The chain's direct-settling path: who settles, who starts the next operation, and when not. */
+/**
+ * The chain: who settles (the queue, after re-checking closed, never during the call), who starts
+ * the next operation, and when nothing settles.
+ */
 class OperationsChainTest {
   private final ExecutorService pool =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "queue-thread"));
@@ -39,48 +42,94 @@ class OperationsChainTest {
   }
 
   @Test
-  void settlesOnTheCompletingThreadAndStartsTheNextOperationOnTheQueue() throws Exception {
+  void settlesOnTheQueueAndStartsTheNextOperationThere() throws Exception {
     CompletableFuture<String> first = new CompletableFuture<>();
     List<String> startedOn = new CopyOnWriteArrayList<>();
-    CompletableFuture<String> p1 = chain.chainSettlingDirectly(() -> first);
+    CompletableFuture<String> p1 = chain.chain(() -> first);
+    CompletableFuture<String> settledOn = new CompletableFuture<>();
+    CompletableFuture<Void> unused =
+        p1.thenRun(() -> settledOn.complete(Thread.currentThread().getName()));
     CompletableFuture<String> p2 =
         chain.chain(
             () -> {
               startedOn.add(Thread.currentThread().getName());
               return CompletableFuture.completedFuture("second");
             });
-    CompletableFuture<String> settledOn = new CompletableFuture<>();
-    onNativeThread(
-        () -> {
-          first.complete("first");
-          settledOn.complete(p1.isDone() ? Thread.currentThread().getName() : "not yet");
-        });
-    assertThat(settledOn.get()).isEqualTo("fake-signaling-thread");
+    onNativeThread(() -> first.complete("first"));
+    assertThat(settledOn.get(5, TimeUnit.SECONDS)).isEqualTo("queue-thread");
     assertThat(p1.get(5, TimeUnit.SECONDS)).isEqualTo("first");
     assertThat(p2.get(5, TimeUnit.SECONDS)).isEqualTo("second");
     assertThat(startedOn).containsExactly("queue-thread");
   }
 
+  // libwebrtc's createAnswer callback usually runs before the caller is back from the native
+  // call; with the queue idle, nothing may settle the promise until the call has returned.
   @Test
-  void aResultThatBeatsTheCallBackSettlesOnTheCallerAndDependentsStillRunOnTheQueue()
-      throws Exception {
-    CompletableFuture<String> p1 =
-        chain.chainSettlingDirectly(() -> CompletableFuture.completedFuture("answer"));
-    // Settled before the call returned: a caller blocked in get() needs no wake-up at all.
-    assertThat(p1.getNow(null)).isEqualTo("answer");
-    CompletableFuture<String> ranOn = new CompletableFuture<>();
-    CompletableFuture<Void> unused1 =
-        p1.thenRun(() -> ranOn.complete(Thread.currentThread().getName()));
-    assertThat(ranOn.get(5, TimeUnit.SECONDS)).isEqualTo("queue-thread");
-    // A failure decided at call time still goes through the queue.
-    CompletableFuture<String> p2 =
-        chain.chainSettlingDirectly(
-            () -> CompletableFuture.failedFuture(Errors.invalidState("wrong state")));
-    CompletableFuture<String> failedOn = new CompletableFuture<>();
-    CompletableFuture<String> unused2 =
-        p2.whenComplete((v, e) -> failedOn.complete(Thread.currentThread().getName()));
-    assertThat(failedOn.get(5, TimeUnit.SECONDS)).isEqualTo("queue-thread");
-    assertThat(p2.handle((v, e) -> e).get(5, TimeUnit.SECONDS)).isInstanceOf(DOMException.class);
+  void aResultThatBeatsTheCallBackIsHeldUntilTheCallReturned() throws Exception {
+    AtomicInteger settledDuringCall = new AtomicInteger(-1);
+    CompletableFuture<String> p =
+        chain.chain(() -> new CompletesOnANativeThreadWhenObserved(settledDuringCall));
+    assertThat(settledDuringCall).as("settles (and empties the chain) during the call").hasValue(0);
+    assertThat(p.get(5, TimeUnit.SECONDS)).isEqualTo("answer");
+    org.awaitility.Awaitility.await().until(() -> emptied.get() == 1);
+  }
+
+  /**
+   * Completes on a "native" thread as soon as the chain attaches to it, then lets the queue run.
+   */
+  private final class CompletesOnANativeThreadWhenObserved extends CompletableFuture<String> {
+    private final AtomicInteger settledDuringCall;
+
+    CompletesOnANativeThreadWhenObserved(AtomicInteger settledDuringCall) {
+      this.settledDuringCall = settledDuringCall;
+    }
+
+    @Override
+    public CompletableFuture<String> whenComplete(
+        java.util.function.BiConsumer<? super String, ? super Throwable> action) {
+      CompletableFuture<String> out = super.whenComplete(action);
+      try {
+        onNativeThread(() -> complete("answer"));
+        for (int i = 0; i < 2; i++) {
+          CountDownLatch drained = new CountDownLatch(1);
+          queue.execute(drained::countDown);
+          drained.await(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      settledDuringCall.set(emptied.get());
+      return out;
+    }
+  }
+
+  // Issue 15, item 2: {@code p = createAnswer(); close();} off the queue with the answer ready
+  // during the call: nothing settles until the caller looks at p, and by then it closed.
+  @Test
+  void callThenCloseOffTheQueueNeverSettles() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      closed.set(false);
+      CompletableFuture<String> p = chain.chain(() -> CompletableFuture.completedFuture("answer"));
+      Thread.sleep(1); // a descheduled caller: the queue is free to run meanwhile
+      closed.set(true);
+      CountDownLatch drained = new CountDownLatch(1);
+      queue.execute(drained::countDown);
+      assertThat(drained.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(p).isNotDone();
+    }
+  }
+
+  // A caller off the queue that never looks at its promise still gets it settled, after the grace.
+  @Test
+  void anUnwatchedPromiseSettlesAfterTheGrace() throws Exception {
+    CompletableFuture<String> p = chain.chain(() -> CompletableFuture.completedFuture("answer"));
+    long t0 = System.nanoTime();
+    org.awaitility.Awaitility.await()
+        .pollInterval(java.time.Duration.ofMillis(2))
+        .until(() -> emptied.get() == 1);
+    assertThat(System.nanoTime() - t0)
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(ReturnGate.GRACE_MILLIS / 2));
+    assertThat(p.getNow("not yet")).isEqualTo("answer");
   }
 
   @Test
@@ -91,7 +140,7 @@ class OperationsChainTest {
     for (int i = 0; i < 10; i++) {
       int n = i;
       promises.add(
-          chain.chainSettlingDirectly(
+          chain.chain(
               () -> {
                 started.add(n);
                 CompletableFuture<Integer> f = new CompletableFuture<>();
@@ -115,7 +164,7 @@ class OperationsChainTest {
   @Test
   void nothingSettlesOnceClosed() throws Exception {
     CompletableFuture<String> nativeResult = new CompletableFuture<>();
-    CompletableFuture<String> p = chain.chainSettlingDirectly(() -> nativeResult);
+    CompletableFuture<String> p = chain.chain(() -> nativeResult);
     CompletableFuture<String> dependent = p.thenApply(v -> v);
     closed.set(true);
     onNativeThread(() -> nativeResult.complete("late"));
@@ -135,7 +184,7 @@ class OperationsChainTest {
     CompletableFuture<CompletableFuture<String>> inTask = new CompletableFuture<>();
     queue.execute(
         () -> {
-          CompletableFuture<String> p = chain.chainSettlingDirectly(() -> nativeResult);
+          CompletableFuture<String> p = chain.chain(() -> nativeResult);
           try {
             onNativeThread(() -> nativeResult.complete("too late"));
           } catch (InterruptedException e) {
@@ -154,7 +203,7 @@ class OperationsChainTest {
   @Test
   void aFailureKeepsItsDomExceptionName() throws Exception {
     CompletableFuture<String> nativeResult = new CompletableFuture<>();
-    CompletableFuture<String> p = chain.chainSettlingDirectly(() -> nativeResult.thenApply(v -> v));
+    CompletableFuture<String> p = chain.chain(() -> nativeResult.thenApply(v -> v));
     onNativeThread(
         () -> nativeResult.completeExceptionally(Errors.invalidModification("not this one")));
     try {
@@ -178,8 +227,7 @@ class OperationsChainTest {
           }
         });
     CompletableFuture<String> p =
-        chain.chainSettlingDirectly(
-            () -> CompletableFuture.failedFuture(Errors.invalidState("wrong state")));
+        chain.chain(() -> CompletableFuture.failedFuture(Errors.invalidState("wrong state")));
     Thread.sleep(20);
     assertThat(p).as("never rejected before the caller has it").isNotDone();
     hold.countDown();
@@ -189,7 +237,7 @@ class OperationsChainTest {
   @Test
   void aClosedChainRejectsWithInvalidStateFromTheQueue() throws Exception {
     closed.set(true);
-    CompletableFuture<String> p = chain.chainSettlingDirectly(CompletableFuture::new);
+    CompletableFuture<String> p = chain.chain(CompletableFuture::new);
     try {
       p.get(5, TimeUnit.SECONDS);
       throw new AssertionError("expected a failure");
@@ -204,12 +252,12 @@ class OperationsChainTest {
     OperationsChain quiet =
         new OperationsChain(queue, closed::get, emptied::incrementAndGet, wanted::get);
     CompletableFuture<String> first = new CompletableFuture<>();
-    CompletableFuture<String> p1 = quiet.chainSettlingDirectly(() -> first);
+    CompletableFuture<String> p1 = quiet.chain(() -> first);
     onNativeThread(() -> first.complete("a"));
     p1.get(5, TimeUnit.SECONDS);
     wanted.set(true);
     CompletableFuture<String> second = new CompletableFuture<>();
-    CompletableFuture<String> p2 = quiet.chainSettlingDirectly(() -> second);
+    CompletableFuture<String> p2 = quiet.chain(() -> second);
     onNativeThread(() -> second.complete("b"));
     p2.get(5, TimeUnit.SECONDS);
     org.awaitility.Awaitility.await().until(() -> emptied.get() == 1);
