@@ -17,6 +17,9 @@ module io.github.jrtc {
   exports io.github.jrtc.media;
   exports io.github.jrtc.signaling;
   exports io.github.jrtc.javafx;
+  // WHIP/WHEP clients (JDK HttpClient) and the WHIP ingest server (Jetty, optional).
+  exports io.github.jrtc.whip;
+  exports io.github.jrtc.whip.server;
 
   // picocli reads and sets the command classes' annotated fields reflectively.
   opens io.github.jrtc.cli to

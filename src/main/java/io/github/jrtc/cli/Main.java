@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       BotCommand.class,
       LoopbackCommand.class,
+      WhipServerCommand.class,
       DesktopCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -1,0 +1,141 @@
+package io.github.jrtc.whip.server;
+
+import io.github.jrtc.MediaStream;
+import io.github.jrtc.MediaStreamTrack;
+import io.github.jrtc.RTCPeerConnection;
+import io.github.jrtc.RTCPeerConnectionState;
+import io.github.jrtc.media.SinkRegistration;
+import io.github.jrtc.media.TrackSinks;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One WHIP session: the publisher's connection, its stream, its recording and its viewers. */
+final class Publisher {
+  private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
+  final String id;
+  final RTCPeerConnection pc;
+  final IceSession ice;
+  final MediaStream stream = new MediaStream();
+  final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
+  private final long createdNanos = System.nanoTime();
+  private final List<SinkRegistration> sinks = new CopyOnWriteArrayList<>();
+  private final AtomicLong videoFrames = new AtomicLong();
+  private final AtomicLong audibleChunks = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile int size;
+  private volatile long connectedNanos;
+  volatile SessionRecorder.Recording recording;
+
+  Publisher(String id, RTCPeerConnection pc, String etag) {
+    this.id = id;
+    this.pc = pc;
+    this.ice = new IceSession(etag);
+  }
+
+  boolean connected() {
+    return connectedNanos != 0 && !closed.get();
+  }
+
+  void markConnected() {
+    if (connectedNanos == 0) {
+      connectedNanos = System.nanoTime();
+    }
+  }
+
+  /** The publisher's tracks, as the offer set them; each feeds stats and every viewer. */
+  void track(MediaStreamTrack track) {
+    if (stream.getTrackById(track.id()) != null || closed.get()) {
+      return;
+    }
+    stream.addTrack(track);
+    if (track.kind().equals("video")) {
+      sinks.add(
+          TrackSinks.addVideoSink(
+              track,
+              f -> {
+                videoFrames.incrementAndGet();
+                size = f.width() << 16 | f.height();
+                for (Viewer v : viewers.values()) {
+                  try {
+                    v.frame(f);
+                  } catch (RuntimeException e) {
+                    LOG.debug("viewer {} frame: {}", v.id, e.toString());
+                  }
+                }
+              }));
+    } else {
+      sinks.add(
+          TrackSinks.addAudioSink(
+              track,
+              d -> {
+                if (d.rms() > 0.01) {
+                  audibleChunks.incrementAndGet();
+                }
+                for (Viewer v : viewers.values()) {
+                  try {
+                    v.audio(d);
+                  } catch (RuntimeException e) {
+                    LOG.debug("viewer {} audio: {}", v.id, e.toString());
+                  }
+                }
+              }));
+    }
+  }
+
+  SessionInfo info() {
+    long c = connectedNanos;
+    int s = size;
+    return new SessionInfo(
+        id,
+        connected(),
+        c == 0 ? -1 : (c - createdNanos) / 1_000_000,
+        videoFrames.get(),
+        s >>> 16,
+        s & 0xffff,
+        audibleChunks.get(),
+        viewers.size(),
+        recording != null);
+  }
+
+  boolean isClosed() {
+    return closed.get() || pc.connectionState() == RTCPeerConnectionState.CLOSED;
+  }
+
+  /** Ends the session: viewers, recording, sinks, connection. Idempotent. */
+  void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (Viewer v : viewers.values()) {
+      v.close();
+    }
+    viewers.clear();
+    SessionRecorder.Recording r = recording;
+    if (r != null) {
+      try {
+        var unused =
+            r.finish()
+                .whenComplete(
+                    (x, err) -> {
+                      if (err != null) {
+                        LOG.warn("recording of session {} did not finish: {}", id, err.toString());
+                      }
+                    });
+      } catch (RuntimeException e) {
+        LOG.warn("recording of session {} did not finish: {}", id, e.toString());
+      }
+    }
+    for (SinkRegistration s : sinks) {
+      s.close();
+    }
+    sinks.clear();
+    pc.close();
+  }
+}

@@ -1,0 +1,287 @@
+package io.github.jrtc.whip.server;
+
+import io.github.jrtc.RTCBundlePolicy;
+import io.github.jrtc.RTCConfiguration;
+import io.github.jrtc.RTCIceServer;
+import io.github.jrtc.RTCRtcpMuxPolicy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WHIP ingest endpoint (RFC 9725) with WHEP playback (draft-ietf-wish-whep), on Jetty 12: WHIP
+ * publishers POST to {@code /whip}, each session is recorded (through a {@link SessionRecorder})
+ * and can be played at {@code /whep/<session id>} by several viewers.
+ *
+ * <pre>{@code
+ * try (var server = WhipServer.builder().port(8080).record(Path.of("rec"), "webm", recorder).build()) {
+ *   server.start();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Statuses: 201 created; 400 malformed SDP or fragment; 401 missing or wrong token; 404 unknown
+ * session; 405 method not allowed on that resource; 409 WHEP viewer of a session whose publisher is
+ * not connected (with Retry-After); 412 entity-tag mismatch; 413 body over the limit; 415 wrong
+ * content type; 422 ICE restart (not supported: trickle is) or an offer with more than one audio or
+ * video track; 428 PATCH without If-Match; 429 over the per-client request rate; 503 over the
+ * session or viewer limit (with Retry-After).
+ */
+public final class WhipServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WhipServer.class);
+
+  final Builder config;
+  private Server server;
+  private WhipHandler handler;
+  private ScheduledExecutorService timers;
+  private volatile boolean closed;
+
+  private WhipServer(Builder config) {
+    this.config = config;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts listening; returns once the port is bound. */
+  public synchronized WhipServer start() throws Exception {
+    if (server != null || closed) {
+      throw new IllegalStateException(closed ? "closed" : "already started");
+    }
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("jrtc-whip-http");
+    threads.setDaemon(true);
+    Server s = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setRequestHeaderSize(8 * 1024);
+    ServerConnector connector = new ServerConnector(s, new HttpConnectionFactory(http));
+    connector.setHost(config.host);
+    connector.setPort(config.port);
+    connector.setIdleTimeout(30_000);
+    s.addConnector(connector);
+    timers =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "jrtc-whip-timers");
+              t.setDaemon(true);
+              return t;
+            });
+    handler = new WhipHandler(this, timers);
+    s.setHandler(handler);
+    s.setStopTimeout(2000);
+    s.start();
+    server = s;
+    LOG.info("WHIP endpoint on {}", whipUri());
+    return this;
+  }
+
+  public int port() {
+    Server s = server;
+    if (s == null) {
+      throw new IllegalStateException("not started");
+    }
+    return ((ServerConnector) s.getConnectors()[0]).getLocalPort();
+  }
+
+  /** {@code http://host:port/whip}, the WHIP endpoint. */
+  public URI whipUri() {
+    return URI.create("http://" + hostForUri() + ":" + port() + "/whip");
+  }
+
+  /** {@code http://host:port/whep/<id>}, the WHEP endpoint of a WHIP session. */
+  public URI whepUri(String sessionId) {
+    return URI.create("http://" + hostForUri() + ":" + port() + "/whep/" + sessionId);
+  }
+
+  private String hostForUri() {
+    String h = config.host;
+    if (h.isEmpty() || h.equals("0.0.0.0")) {
+      return "127.0.0.1";
+    }
+    return h.contains(":") ? "[" + h + "]" : h;
+  }
+
+  /** Every live WHIP session. */
+  public List<SessionInfo> sessions() {
+    WhipHandler h = handler;
+    return h == null ? List.of() : h.sessions();
+  }
+
+  /** WHEP viewers across all sessions. */
+  public int viewerCount() {
+    WhipHandler h = handler;
+    return h == null ? 0 : h.viewerCount();
+  }
+
+  /** Clients with a request budget in the rate limiter's table. */
+  int rateLimitedClients() {
+    WhipHandler h = handler;
+    return h == null ? 0 : h.rateLimitedClients();
+  }
+
+  /** Ends every session (recordings are finished) and stops listening. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (handler != null) {
+      handler.closeAll();
+    }
+    if (server != null) {
+      try {
+        server.stop();
+      } catch (Exception e) {
+        LOG.warn("stopping the WHIP server", e);
+      }
+    }
+    if (timers != null) {
+      timers.shutdownNow();
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  RTCConfiguration peerConfiguration() {
+    return RTCConfiguration.builder()
+        .bundlePolicy(RTCBundlePolicy.MAX_BUNDLE)
+        .rtcpMuxPolicy(RTCRtcpMuxPolicy.REQUIRE)
+        .build();
+  }
+
+  /** Configuration; every setting has a safe default. */
+  public static final class Builder {
+    String host = "127.0.0.1";
+    int port = 8080;
+    String token;
+    Path recordDir;
+    String format = "webm";
+    SessionRecorder recorder;
+    int maxSessions = 32;
+    int maxViewers = 8;
+    double requestsPerSecond = 20;
+    int requestBurst = 40;
+    int maxBodyBytes = 64 * 1024;
+    Duration gatheringTimeout = Duration.ofSeconds(5);
+    Duration connectTimeout = Duration.ofSeconds(20);
+    Duration retryAfter = Duration.ofSeconds(5);
+    final List<RTCIceServer> iceServers = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Address to bind; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host);
+      return this;
+    }
+
+    /** Port (default 8080; 0 for any free one). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Requires {@code Authorization: Bearer <token>} on every request but CORS preflights. */
+    public Builder token(String token) {
+      this.token = token == null || token.isEmpty() ? null : token;
+      return this;
+    }
+
+    /**
+     * Records each session to {@code dir/<session id>.<format>} through {@code recorder}. Without
+     * this, sessions are not recorded.
+     */
+    public Builder record(Path dir, String format, SessionRecorder recorder) {
+      if (!format.equals("webm") && !format.equals("mp4")) {
+        throw new IllegalArgumentException("format must be webm or mp4: " + format);
+      }
+      this.recordDir = Objects.requireNonNull(dir);
+      this.format = format;
+      this.recorder = Objects.requireNonNull(recorder);
+      return this;
+    }
+
+    /** Live WHIP sessions at most (default 32); more get 503 with Retry-After. */
+    public Builder maxSessions(int n) {
+      this.maxSessions = positive(n);
+      return this;
+    }
+
+    /** WHEP viewers per session at most (default 8); more get 503 with Retry-After. */
+    public Builder maxViewers(int n) {
+      this.maxViewers = positive(n);
+      return this;
+    }
+
+    /** Requests per client address (default 20/s, bursts of 40); more get 429. */
+    public Builder rateLimit(double perSecond, int burst) {
+      if (!(perSecond > 0)) {
+        throw new IllegalArgumentException("perSecond " + perSecond);
+      }
+      this.requestsPerSecond = perSecond;
+      this.requestBurst = positive(burst);
+      return this;
+    }
+
+    /** Largest request body (default 64 KiB); bigger ones get 413. */
+    public Builder maxBodyBytes(int n) {
+      this.maxBodyBytes = positive(n);
+      return this;
+    }
+
+    /** How long an answer waits for ICE gathering to complete (default 5 s). */
+    public Builder gatheringTimeout(Duration d) {
+      this.gatheringTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /** A session (or viewer) not connected this long after its 201 is ended (default 20 s). */
+    public Builder connectTimeout(Duration d) {
+      this.connectTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /** The Retry-After sent with 503 and 409 (default 5 s). */
+    public Builder retryAfter(Duration d) {
+      this.retryAfter = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /** STUN/TURN servers announced in each 201 as {@code Link rel="ice-server"} (RFC 9725 4.6). */
+    public Builder iceServer(RTCIceServer server) {
+      this.iceServers.add(Objects.requireNonNull(server));
+      return this;
+    }
+
+    public WhipServer build() {
+      return new WhipServer(this);
+    }
+
+    private static int positive(int n) {
+      if (n <= 0) {
+        throw new IllegalArgumentException("must be positive: " + n);
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.github.jrtc.whip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.jrtc.whip.server.SessionInfo;
+import io.github.jrtc.whip.server.WhipServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real WHIP publishers into jrtc's WhipServer, inside the test network namespace: FFmpeg 8.1's whip
+ * muxer (H.264 + Opus, no trickle, DELETE on exit) and GStreamer's simple-whip-client (VP8 + Opus,
+ * trickle by PATCH, DELETE on SIGINT). Each must connect, deliver decodable video and audible
+ * audio, and end its session with its DELETE.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class WhipPublishersIT {
+  private static final Logger LOG = LoggerFactory.getLogger(WhipPublishersIT.class);
+  private static final Path LOGS = Path.of("target/whip-logs");
+  private static final String TOKEN = "publisher-token";
+
+  private WhipServer server;
+  private Process process;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = WhipServer.builder().host("127.0.0.1").port(0).token(TOKEN).build().start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+    }
+    server.close();
+  }
+
+  /** Waits for the one session to connect and receive media; returns its latest info. */
+  private SessionInfo awaitMedia(Path log) {
+    AtomicReference<SessionInfo> last = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .alias("media from the publisher (log " + log + ")")
+        .until(
+            () -> {
+              List<SessionInfo> s = server.sessions();
+              if (s.size() == 1) {
+                last.set(s.get(0));
+              }
+              SessionInfo i = last.get();
+              return i != null && i.connected() && i.videoFrames() > 60 && i.audibleChunks() > 100;
+            });
+    return last.get();
+  }
+
+  @Test
+  void ffmpegWhipMuxerPublishesH264AndOpus() throws Exception {
+    Path log = LOGS.resolve("ffmpeg-whip.log");
+    long t0 = System.nanoTime();
+    process = Publishers.ffmpegPublish(server.whipUri().toString(), TOKEN, 8, log);
+    SessionInfo info = awaitMedia(log);
+    LOG.info(
+        "FFmpeg -> WhipServer: POST to connected {} ms; {} frames {}x{}",
+        info.setupMillis(),
+        info.videoFrames(),
+        info.width(),
+        info.height());
+    assertThat(info.width()).isEqualTo(320);
+    assertThat(info.height()).isEqualTo(240);
+    assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("ffmpeg exits after -t 8").isTrue();
+    String out = Files.readString(log);
+    assertThat(process.exitValue()).as(out).isZero();
+    // Its DELETE on exit ended the session.
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.sessions().isEmpty());
+    LOG.info("ffmpeg ran {} ms in all", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  @Test
+  void simpleWhipClientPublishesVp8AndOpusWithTrickle() throws Exception {
+    Path log = LOGS.resolve("simple-whip-client.log");
+    process = Publishers.whipClientPublish(server.whipUri().toString(), TOKEN, log);
+    SessionInfo info = awaitMedia(log);
+    LOG.info(
+        "simple-whip-client -> WhipServer: POST to connected {} ms; {} frames {}x{}",
+        info.setupMillis(),
+        info.videoFrames(),
+        info.width(),
+        info.height());
+    assertThat(info.width()).isEqualTo(320);
+    // SIGINT: the client sends its DELETE, then exits.
+    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.sessions().isEmpty());
+    String out = Files.readString(log);
+    assertThat(out).containsIgnoringCase("PATCH");
+  }
+}
