@@ -97,8 +97,8 @@ final class WhipServerCommand implements Callable<Integer> {
     Status.line("WHEP playback: %s<session id>", server.whipUri().resolve("/whep/").toString());
     if (recorder == null) {
       Status.line(
-          "recording is not available in this build (MediaRecorder, issue 17, is not merged"
-              + " yet): sessions are received and playable over WHEP, nothing is written to %s",
+          "recording is not available: FFmpeg (org.bytedeco ffmpeg/javacpp) is not on the class"
+              + " path; sessions are received and playable over WHEP, nothing is written to %s",
           recordDir);
     } else {
       Status.line("recording each session to %s/<session id>.%s", recordDir, format);
