@@ -17,7 +17,7 @@ import org.bytedeco.javacpp.Loader;
  * The ffprobe and ffmpeg executables bundled in FFmpeg's natives jar (extracted by JavaCPP's Loader
  * into its cache), to check recordings: streams, durations, frame counts, audio level.
  */
-final class Ffprobe {
+public final class Ffprobe {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Ffprobe() {}
@@ -31,20 +31,20 @@ final class Ffprobe {
   }
 
   /** One stream of a probed file. */
-  record Stream(String type, String codec, double startTime, double duration, long frames) {}
+  public record Stream(String type, String codec, double startTime, double duration, long frames) {}
 
-  record Result(double duration, List<Stream> streams, String raw) {
-    Stream video() {
+  public record Result(double duration, List<Stream> streams, String raw) {
+    public Stream video() {
       return streams.stream().filter(s -> s.type().equals("video")).findFirst().orElse(null);
     }
 
-    Stream audio() {
+    public Stream audio() {
       return streams.stream().filter(s -> s.type().equals("audio")).findFirst().orElse(null);
     }
   }
 
   /** Probes {@code file}, counting the frames of each stream by decoding it. */
-  static Result probe(Path file) throws IOException, InterruptedException {
+  public static Result probe(Path file) throws IOException, InterruptedException {
     String out =
         run(
             ffprobe(),

@@ -3,12 +3,17 @@ package io.github.jrtc.whip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.jrtc.Ffprobe;
+import io.github.jrtc.MediaRecorder;
+import io.github.jrtc.MediaRecorderOptions;
 import io.github.jrtc.whip.server.SessionInfo;
+import io.github.jrtc.whip.server.SessionRecorder;
 import io.github.jrtc.whip.server.WhipServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -33,9 +38,57 @@ class WhipPublishersIT {
   private WhipServer server;
   private Process process;
 
+  private Path recordings;
+
   @BeforeEach
   void start() throws Exception {
-    server = WhipServer.builder().host("127.0.0.1").port(0).token(TOKEN).build().start();
+    recordings = Files.createTempDirectory("whip-recordings");
+    // What `jrtc whip-server --record DIR` does: each session into DIR/<session id>.webm.
+    SessionRecorder toFile =
+        (stream, file) -> {
+          MediaRecorder r =
+              MediaRecorder.toFile(stream, file, MediaRecorderOptions.builder().build());
+          return () -> CompletableFuture.runAsync(r::close);
+        };
+    server =
+        WhipServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .token(TOKEN)
+            .record(recordings, "webm", toFile)
+            .build()
+            .start();
+  }
+
+  /**
+   * The one recording the session left once it ended: VP8 video and Opus audio for about as long as
+   * the publisher sent (its set-up and the recorder's start take the first fraction).
+   */
+  private void assertRecorded(double publishedSeconds) throws Exception {
+    AtomicReference<Path> file = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              try (var files = Files.list(recordings)) {
+                List<Path> all = files.filter(f -> f.toString().endsWith(".webm")).toList();
+                if (all.size() == 1 && Files.size(all.get(0)) > 0) {
+                  file.set(all.get(0));
+                  return true;
+                }
+                return false;
+              }
+            });
+    Ffprobe.Result probe =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .ignoreExceptions()
+            .until(() -> Ffprobe.probe(file.get()), r -> r.audio() != null && r.video() != null);
+    LOG.info("recorded {}: {}", file.get(), probe.raw());
+    assertThat(probe.video().codec()).isEqualTo("vp8");
+    assertThat(probe.audio().codec()).isEqualTo("opus");
+    assertThat(probe.duration()).isBetween(publishedSeconds * 0.6, publishedSeconds + 1.0);
+    assertThat(probe.video().frames()).isGreaterThan((long) (publishedSeconds * 0.6 * 20));
   }
 
   @AfterEach
@@ -84,11 +137,13 @@ class WhipPublishersIT {
     // Its DELETE on exit ended the session.
     await().atMost(Duration.ofSeconds(10)).until(() -> server.sessions().isEmpty());
     LOG.info("ffmpeg ran {} ms in all", (System.nanoTime() - t0) / 1_000_000);
+    assertRecorded(8);
   }
 
   @Test
   void simpleWhipClientPublishesVp8AndOpusWithTrickle() throws Exception {
     Path log = LOGS.resolve("simple-whip-client.log");
+    long t0 = System.nanoTime();
     process = Publishers.whipClientPublish(server.whipUri().toString(), TOKEN, log);
     SessionInfo info = awaitMedia(log);
     LOG.info(
@@ -102,7 +157,9 @@ class WhipPublishersIT {
     new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
     await().atMost(Duration.ofSeconds(10)).until(() -> server.sessions().isEmpty());
+    double published = (System.nanoTime() - t0) / 1e9 - info.setupMillis() / 1000.0;
     String out = Files.readString(log);
     assertThat(out).containsIgnoringCase("PATCH");
+    assertRecorded(published);
   }
 }
