@@ -122,8 +122,10 @@ class OperationsChainTest {
   // A caller off the queue that never looks at its promise still gets it settled, after the grace.
   @Test
   void anUnwatchedPromiseSettlesAfterTheGrace() throws Exception {
-    CompletableFuture<String> p = chain.chain(() -> CompletableFuture.completedFuture("answer"));
+    // Taken before the call: the grace timer starts inside it, so a caller descheduled between
+    // the call and this line cannot make the settle look early.
     long t0 = System.nanoTime();
+    CompletableFuture<String> p = chain.chain(() -> CompletableFuture.completedFuture("answer"));
     org.awaitility.Awaitility.await()
         .pollInterval(java.time.Duration.ofMillis(2))
         .until(() -> emptied.get() == 1);
