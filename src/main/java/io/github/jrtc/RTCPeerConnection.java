@@ -182,7 +182,10 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                     lastOfferGeneration = generation;
                     return offer;
                   });
-        });
+        },
+        // The spec's last step: a transceiver, track or channel added while the offer was being
+        // made (var p = pc.createOffer(); pc.addTransceiver("audio")) is in the offer.
+        () -> lastOfferGeneration != negotiationGeneration.get());
   }
 
   /**

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  * or the queue.
  */
 public final class OperationsChain {
+  /** How often an offer or answer is made again because the connection changed meanwhile. */
+  static final int MAX_RESTARTS = 3;
+
   private final SerialEventQueue queue;
   private final BooleanSupplier closed;
   private final Runnable onEmpty;
@@ -53,6 +56,17 @@ public final class OperationsChain {
 
   /** Appends an operation; runs it now if the chain was empty. Never throws. */
   public <T> CompletableFuture<T> chain(Supplier<CompletableFuture<T>> operation) {
+    return chain(operation, () -> false);
+  }
+
+  /**
+   * Like {@link #chain(Supplier)}, with the final step of createOffer/createAnswer: when the
+   * outcome reaches the queue (after the caller's task) and {@code changedSinceStart} says the
+   * connection was modified while the operation ran, the operation runs again before the promise
+   * settles ("begin the create an offer algorithm again"), at most {@value #MAX_RESTARTS} times.
+   */
+  public <T> CompletableFuture<T> chain(
+      Supplier<CompletableFuture<T>> operation, BooleanSupplier changedSinceStart) {
     if (closed.getAsBoolean()) {
       return rejectLater(
           new CompletableFuture<>(), Errors.invalidState("The RTCPeerConnection is closed"));
@@ -66,7 +80,7 @@ public final class OperationsChain {
             synchronized (operations) {
               runningGate = gate;
             }
-            execute(operation, p, gate);
+            execute(operation, changedSinceStart, MAX_RESTARTS, p, gate);
           });
     } finally {
       gate.returned(onQueue);
@@ -115,7 +129,11 @@ public final class OperationsChain {
   }
 
   private <T> void execute(
-      Supplier<CompletableFuture<T>> operation, CompletableFuture<T> p, ReturnGate gate) {
+      Supplier<CompletableFuture<T>> operation,
+      BooleanSupplier changedSinceStart,
+      int restartsLeft,
+      CompletableFuture<T> p,
+      ReturnGate gate) {
     CompletableFuture<T> inner;
     try {
       inner = operation.get();
@@ -125,7 +143,21 @@ public final class OperationsChain {
     // Whether it completed during the call (decided while starting, or libwebrtc's callback beat
     // the caller back: the usual case for createAnswer) or comes later on a native thread or the
     // queue, the outcome goes through the gate to the queue, where settle re-checks [[IsClosed]].
-    Futures.onComplete(inner, (v, e) -> gate.pass(() -> settle(p, v, e)));
+    Futures.onComplete(
+        inner,
+        (v, e) ->
+            gate.pass(
+                () -> {
+                  if (e == null
+                      && restartsLeft > 0
+                      && !closed.getAsBoolean()
+                      && changedSinceStart.getAsBoolean()) {
+                    // On the queue, the gate already open: the rerun's outcome comes back here.
+                    execute(operation, changedSinceStart, restartsLeft - 1, p, gate);
+                  } else {
+                    settle(p, v, e);
+                  }
+                }));
   }
 
   private <T> void settle(CompletableFuture<T> p, T value, Throwable error) {
