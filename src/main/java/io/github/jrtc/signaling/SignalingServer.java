@@ -288,6 +288,9 @@ public final class SignalingServer implements AutoCloseable {
     }
   }
 
+  private static final int MAX_WARNED_ORIGINS = 64;
+  private final Set<String> warnedOrigins = ConcurrentHashMap.newKeySet();
+
   // ---- upgrade: every check that can be made before a connection exists ----
 
   private Object upgrade(ServerUpgradeRequest req, ServerUpgradeResponse resp, Callback cb) {
@@ -300,6 +303,7 @@ public final class SignalingServer implements AutoCloseable {
     }
     String origin = req.getHeaders().get(HttpHeader.ORIGIN);
     if (!originAllowed(origin, req.getHeaders().get(HttpHeader.HOST))) {
+      warnRefusedOrigin(origin);
       return refuse(
           req, resp, cb, HttpStatus.FORBIDDEN_403, "origin " + origin + " not allowed", remote);
     }
@@ -330,6 +334,23 @@ public final class SignalingServer implements AutoCloseable {
     resp.getHeaders().put(HttpHeader.CONNECTION, "close");
     Response.writeError(req, resp, cb, status, why);
     return null;
+  }
+
+  /**
+   * The browser only shows a bare WebSocket error for a refused origin, so the operator must learn
+   * it here: once per origin, at WARN, with the setting that allows it. The set is bounded so that
+   * a client sending made-up origins cannot grow it.
+   */
+  private void warnRefusedOrigin(String origin) {
+    if (warnedOrigins.size() < MAX_WARNED_ORIGINS && warnedOrigins.add(origin)) {
+      LOG.warn(
+          "Refused a WebSocket from a page served by another origin, {} (only this server's own"
+              + " page may connect by default). To allow it: --allow-origin {} (scripts/jrtc"
+              + " serve), or SignalingServer.builder().allowedOrigins(List.of(\"{}\")).",
+          origin,
+          origin,
+          origin);
+    }
   }
 
   private boolean tokenMatches(ServerUpgradeRequest req) {

@@ -408,6 +408,34 @@ class SignalingServerTest {
     assertThat(server.rejectedUpgrades()).isEqualTo(1);
   }
 
+  // A refused origin shows the browser only a bare WebSocket error: the server says why, once per
+  // origin, with the setting that allows it (slf4j-simple writes to System.err as it logs).
+  @Test
+  void aRefusedOriginIsLoggedOnceWithTheFlagThatAllowsIt() throws Exception {
+    start(SignalingServer.builder());
+    URI ws = server.webSocketUri();
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(
+                () ->
+                    RawClient.open(ws, Map.of("Origin", "https://page.example"), "json")
+                        .get(30, TimeUnit.SECONDS))
+            .hasStackTraceContaining("status code 403");
+      }
+    } finally {
+      System.setErr(err);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    List<String> warnings =
+        log.lines().filter(l -> l.contains("WARN") && l.contains("https://page.example")).toList();
+    assertThat(warnings).as(log).hasSize(1);
+    assertThat(warnings.get(0)).contains("--allow-origin https://page.example");
+    assertThat(server.rejectedUpgrades()).isEqualTo(3);
+  }
+
   @Test
   void subprotocolJsonOrNoneAndAnyPath() throws Exception {
     start();
