@@ -89,7 +89,6 @@ public final class NativeEngine {
     return audioModule;
   }
 
-  /** Whether the factory's module can never record (see {@link NativeAudioGuard}). */
   /**
    * Whether webrtc-java's headless module behind this engine's guard is recording (never, if the
    * guard works); false when the module is not wrapped or the engine is disposed.
@@ -100,6 +99,7 @@ public final class NativeEngine {
         && NativeAudioGuard.wrappedModuleRecording(NativeHandles.of(audioModule));
   }
 
+  /** Whether the factory's module can never record (see {@link NativeAudioGuard}). */
   public boolean recordingRefused() {
     return recordingRefused;
   }
