@@ -3,6 +3,7 @@ package io.github.jrtc.internal.webrtcjava;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import io.github.jrtc.DOMException;
 import io.github.jrtc.RTCConfiguration;
 import io.github.jrtc.internal.audio.MicrophoneSource;
 import io.github.jrtc.internal.bridge.PeerConnectionBridge;
@@ -64,12 +65,29 @@ public final class NativeEngine {
 
   /** The shared engine, created (again, after a shutdown) on demand. */
   public static synchronized NativeEngine shared() {
+    if (unavailable != null) {
+      // Every call gets the same answer (webrtc-java itself would throw NoClassDefFoundError).
+      throw new DOMException(unavailable.getMessage(), unavailable.name());
+    }
     if (shared == null || shared.disposed) {
-      shared = new NativeEngine();
+      try {
+        shared = new NativeEngine();
+      } catch (LinkageError | RuntimeException e) {
+        DOMException missing = MissingSharedLibrary.describe(e);
+        if (missing == null) {
+          throw e;
+        }
+        LOG.error(missing.getMessage());
+        unavailable = missing;
+        throw missing;
+      }
       ExitWatchdog.ensureStarted();
     }
     return shared;
   }
+
+  /** Why webrtc-java's native library cannot load here, once that was found; else null. */
+  private static DOMException unavailable; // guarded by NativeEngine.class
 
   /** The engine if one is running, else null; never creates one. */
   static synchronized NativeEngine current() {
