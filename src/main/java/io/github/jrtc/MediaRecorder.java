@@ -146,7 +146,7 @@ public final class MediaRecorder extends EventTarget implements AutoCloseable {
    * A recorder that is already recording into {@code path}, writing it as it goes; {@link #stop()}
    * or {@link #close()} finish it. With an empty mimeType the type follows the file name ({@code
    * .mp4}: MP4, else WebM). Its {@code dataavailable} events carry empty blobs: the data is in the
-   * file.
+   * file. It has started when this returns, so its {@code start} event may already have fired.
    *
    * @throws IOException if the file cannot be created
    */

@@ -35,6 +35,11 @@ final class ColourWindow implements AutoCloseable {
 
   static ColourWindow open(int width, int height, String colour) throws Exception {
     MediaServices.requireDisplay();
+    return open(width, height, colour, null);
+  }
+
+  /** On {@code display} (e.g. ":97"), or the test's own DISPLAY when null. */
+  static ColourWindow open(int width, int height, String colour, String display) throws Exception {
     Path script = Files.createTempFile("jrtc-colour-window", ".py");
     try (InputStream s = ColourWindow.class.getResourceAsStream("/x11/colour_window.py")) {
       assertThat(s).as("colour_window.py on the test class path").isNotNull();
@@ -44,15 +49,18 @@ final class ColourWindow implements AutoCloseable {
     // Debian's python3 (python3-tk), not whatever python3 comes first on PATH.
     String python =
         Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(
                 python,
                 script.toString(),
                 Integer.toString(width),
                 Integer.toString(height),
                 colour)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    if (display != null) {
+      pb.environment().put("DISPLAY", display);
+    }
+    Process p = pb.start();
     return new ColourWindow(p);
   }
 
