@@ -1,9 +1,7 @@
 package io.github.jrtc.cli;
 
 import io.github.jrtc.MediaRecorder;
-import io.github.jrtc.MediaRecorderOptions;
 import io.github.jrtc.whip.server.SessionRecorder;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The recorder {@code whip-server --record} uses: {@link MediaRecorder#toFile}, which picks WebM or
@@ -19,11 +17,6 @@ final class RecorderFactory {
     if (!MediaRecorder.isTypeSupported(type)) {
       return null;
     }
-    return (stream, file) -> {
-      MediaRecorder recorder =
-          MediaRecorder.toFile(stream, file, MediaRecorderOptions.builder().build());
-      // close() stops and waits until the file is complete: off the caller's thread.
-      return () -> CompletableFuture.runAsync(recorder::close);
-    };
+    return SessionRecorder.mediaRecorder();
   }
 }

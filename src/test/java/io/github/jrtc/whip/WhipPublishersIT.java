@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.Ffprobe;
-import io.github.jrtc.MediaRecorder;
-import io.github.jrtc.MediaRecorderOptions;
 import io.github.jrtc.whip.server.SessionInfo;
 import io.github.jrtc.whip.server.SessionRecorder;
 import io.github.jrtc.whip.server.WhipServer;
@@ -13,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -44,18 +41,12 @@ class WhipPublishersIT {
   void start() throws Exception {
     recordings = Files.createTempDirectory("whip-recordings");
     // What `jrtc whip-server --record DIR` does: each session into DIR/<session id>.webm.
-    SessionRecorder toFile =
-        (stream, file) -> {
-          MediaRecorder r =
-              MediaRecorder.toFile(stream, file, MediaRecorderOptions.builder().build());
-          return () -> CompletableFuture.runAsync(r::close);
-        };
     server =
         WhipServer.builder()
             .host("127.0.0.1")
             .port(0)
             .token(TOKEN)
-            .record(recordings, "webm", toFile)
+            .record(recordings, "webm", SessionRecorder.mediaRecorder())
             .build()
             .start();
   }

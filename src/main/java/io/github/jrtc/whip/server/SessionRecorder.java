@@ -1,5 +1,7 @@
 package io.github.jrtc.whip.server;
 
+import io.github.jrtc.MediaRecorder;
+import io.github.jrtc.MediaRecorderOptions;
 import io.github.jrtc.MediaStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +17,21 @@ import java.util.concurrent.CompletableFuture;
 public interface SessionRecorder {
   /** Starts recording {@code stream} into {@code file} (whose extension names the container). */
   Recording start(MediaStream stream, Path file) throws IOException;
+
+  /**
+   * Records through {@link MediaRecorder#toFile} with default options (WebM or MP4 by the file's
+   * extension); finishing closes the recorder, which waits until the file is complete, off the
+   * caller's thread. Needs FFmpeg on the class path ({@link MediaRecorder#isTypeSupported}).
+   *
+   * @return the recorder {@code whip-server --record} uses
+   */
+  static SessionRecorder mediaRecorder() {
+    return (stream, file) -> {
+      MediaRecorder recorder =
+          MediaRecorder.toFile(stream, file, MediaRecorderOptions.builder().build());
+      return () -> CompletableFuture.runAsync(recorder::close);
+    };
+  }
 
   /** A running recording. */
   interface Recording {
