@@ -36,13 +36,15 @@ class JfrEventsIT {
         aId = idOf(a);
         bId = idOf(b);
         assertThat(bId).isNotEqualTo(aId);
-        CountDownLatch connected = new CountDownLatch(1);
-        a.onconnectionstatechange(
-            e -> {
-              if (a.connectionState() == RTCPeerConnectionState.CONNECTED) {
-                connected.countDown();
-              }
-            });
+        CountDownLatch connected = new CountDownLatch(2);
+        for (RTCPeerConnection pc : List.of(a, b)) {
+          pc.onconnectionstatechange(
+              e -> {
+                if (pc.connectionState() == RTCPeerConnectionState.CONNECTED) {
+                  connected.countDown();
+                }
+              });
+        }
         Peers.trickle(a, b);
         a.createDataChannel("jfr");
         assertThatThrownBy(() -> a.createAnswer().get(5, TimeUnit.SECONDS))
