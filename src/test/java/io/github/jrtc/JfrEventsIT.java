@@ -45,6 +45,8 @@ class JfrEventsIT {
                 }
               });
         }
+        CountDownLatch announced = new CountDownLatch(1);
+        b.ondatachannel(e -> announced.countDown());
         Peers.trickle(a, b);
         a.createDataChannel("jfr");
         assertThatThrownBy(() -> a.createAnswer().get(5, TimeUnit.SECONDS))
@@ -52,6 +54,8 @@ class JfrEventsIT {
             .hasCauseInstanceOf(DOMException.class);
         Peers.negotiate(a, b).get(20, TimeUnit.SECONDS);
         assertThat(connected.await(20, TimeUnit.SECONDS)).isTrue();
+        // The channel is announced once SCTP is up, after "connected".
+        assertThat(announced.await(20, TimeUnit.SECONDS)).isTrue();
       }
       r.stop();
       r.dump(file);
