@@ -6,8 +6,8 @@ import io.github.jrtc.internal.bridge.PeerConnectionBridgeFactory;
 import io.github.jrtc.internal.bridge.PeerConnectionBridgeObserver;
 import io.github.jrtc.internal.jfr.JfrEvents;
 import io.github.jrtc.internal.loop.EventQueueAccess;
-import io.github.jrtc.internal.loop.Futures;
 import io.github.jrtc.internal.loop.OperationsChain;
+import io.github.jrtc.internal.loop.QueueDelivery;
 import io.github.jrtc.internal.loop.SerialEventQueue;
 import io.github.jrtc.internal.sdp.CandidateParser;
 import io.github.jrtc.internal.sdp.Descriptions;
@@ -64,6 +64,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   private final int id;
   private final SerialEventQueue queue;
+  private final QueueDelivery delivery;
   private final OperationsChain chain;
   private final PeerConnectionBridgeFactory factory;
   private final PeerConnectionBridge bridge;
@@ -138,6 +139,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     this.factory = factory;
     this.id = COUNT.incrementAndGet();
     this.queue = new SerialEventQueue("pc-" + id, id);
+    this.delivery = new QueueDelivery(queue, () -> closed);
     this.chain =
         new OperationsChain(
             queue, () -> closed, this::maybeFireNegotiationNeeded, () -> negotiationNeeded);
@@ -428,7 +430,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
               .createOffer(new RTCOfferOptions())
               .thenCompose(
                   offer ->
-                      onQueue(
+                      delivery.deliver(
                           CompletableFuture.completedFuture(offer),
                           o -> {
                             lastCreatedOffer = o.sdp();
@@ -460,7 +462,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
               .createAnswer(new RTCAnswerOptions())
               .thenCompose(
                   answer ->
-                      onQueue(
+                      delivery.deliver(
                           CompletableFuture.completedFuture(answer),
                           a -> {
                             lastCreatedAnswer = a.sdp();
@@ -559,7 +561,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     CompletableFuture<Descriptions> nativeResult =
         local ? bridge.setLocalDescription(d) : bridge.setRemoteDescription(d);
     CompletableFuture<Void> applied =
-        onQueue(
+        delivery.deliver(
             nativeResult,
             snapshot -> {
               descriptionApplied(d.type(), local, snapshot, raisedBefore);
@@ -1321,7 +1323,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   }
 
   <T> CompletableFuture<T> completeOnQueue(CompletableFuture<T> nativeFuture) {
-    return onQueue(nativeFuture, Function.identity());
+    return delivery.deliver(nativeFuture, Function.identity());
   }
 
   // ---------------------------------------------------------------- stats
@@ -1336,7 +1338,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       return chain.rejectLater(
           new CompletableFuture<>(), Errors.invalidState("The RTCPeerConnection is closed"));
     }
-    return onQueue(bridge.getStats(), Function.identity());
+    return delivery.deliver(bridge.getStats(), Function.identity());
   }
 
   // ---------------------------------------------------------------- close
@@ -1463,42 +1465,6 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- internals
 
-  /**
-   * Runs {@code then} on the event queue once the native future settles. libwebrtc sometimes
-   * settles during the call that started it (the proxy call is synchronous): then this still hops,
-   * so nothing fires inside the user's call.
-   */
-  private <T, R> CompletableFuture<R> onQueue(
-      CompletableFuture<T> nativeFuture, Function<T, R> then) {
-    CompletableFuture<R> out = new CompletableFuture<>();
-    boolean settledAlready = nativeFuture.isDone();
-    Futures.onComplete(
-        nativeFuture,
-        (value, error) -> {
-          Runnable deliver =
-              () -> {
-                if (closed) {
-                  return;
-                }
-                if (error != null) {
-                  out.completeExceptionally(error);
-                  return;
-                }
-                try {
-                  out.complete(then.apply(value));
-                } catch (RuntimeException e) {
-                  out.completeExceptionally(e);
-                }
-              };
-          if (!settledAlready && queue.isCurrent()) {
-            deliver.run();
-          } else {
-            queue.execute(deliver);
-          }
-        });
-    return out;
-  }
-
   private static <T> CompletableFuture<T> failed(Throwable error) {
     return CompletableFuture.failedFuture(error);
   }
@@ -1535,12 +1501,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /** Runs {@code task} on the queue unless the connection is closed by then. */
   void post(Runnable task) {
-    queue.execute(
-        () -> {
-          if (!closed) {
-            task.run();
-          }
-        });
+    delivery.post(task);
   }
 
   /**
