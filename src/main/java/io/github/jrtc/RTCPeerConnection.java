@@ -44,11 +44,6 @@ import java.util.function.UnaryOperator;
 public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private static final AtomicInteger COUNT = new AtomicInteger();
 
-  /** Re-checks a negotiationneeded that waited for a burst of changes to end. */
-  private static final java.util.concurrent.ScheduledExecutorService RECHECK =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-          io.github.jrtc.internal.loop.EventThreads.daemonFactory("jrtc-negotiation-"));
-
   /** libwebrtc's SCTP send limit; the remote's a=max-message-size can only lower it. */
   private static final long LOCAL_MAX_MESSAGE_SIZE = 262_144;
 
@@ -66,6 +61,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private final SerialEventQueue queue;
   private final QueueDelivery delivery;
   private final OperationsChain chain;
+  private final NegotiationNeeded negotiation;
   private final PeerConnectionBridgeFactory factory;
   private final PeerConnectionBridge bridge;
   private final Object closeLock = new Object();
@@ -88,20 +84,6 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private int lastOfferGeneration = -1;
   private int lastAnswerGeneration = -1;
   private final AtomicInteger negotiationGeneration = new AtomicInteger();
-  // Volatile: the chain reads it when it empties on a native thread (see OperationsChain).
-  private volatile boolean negotiationNeeded;
-  // libwebrtc's negotiation-needed reports, counted on its thread; the one that set the flag.
-  private final java.util.concurrent.atomic.AtomicLong negotiationNeededRaised =
-      new java.util.concurrent.atomic.AtomicLong();
-  private long negotiationNeededRaisedAt; // event queue only
-  // The JS "same task" guarantee, approximated for callers off the event queue: a burst of changes
-  // (addTrack, createDataChannel, ...) made from another thread with gaps under QUIET_NANOS is one
-  // task, so negotiationneeded waits until the burst went quiet. Changes made on the queue (in a
-  // handler) need no delay: the event's own task runs after the handler's.
-  static final long QUIET_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20);
-  private volatile long lastOffQueueChange;
-  private volatile boolean offQueueChangeSeen;
-  private boolean recheckScheduled; // event queue only
   private final Set<Integer> remoteEndOfCandidates = ConcurrentHashMap.newKeySet();
   // m-line indexes whose local gathering finished (a=end-of-candidates in the local description).
   private final Set<Integer> localEndOfCandidates = ConcurrentHashMap.newKeySet();
@@ -140,9 +122,16 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     this.id = COUNT.incrementAndGet();
     this.queue = new SerialEventQueue("pc-" + id, id);
     this.delivery = new QueueDelivery(queue, () -> closed);
+    this.negotiation =
+        new NegotiationNeeded(
+            System::nanoTime,
+            NegotiationNeeded.SHARED,
+            queue::isCurrent,
+            delivery::post,
+            this::negotiationNeededMayFire,
+            () -> dispatchEvent(new Event("negotiationneeded")));
     this.chain =
-        new OperationsChain(
-            queue, () -> closed, this::maybeFireNegotiationNeeded, () -> negotiationNeeded);
+        new OperationsChain(queue, () -> closed, negotiation::maybeFire, negotiation::isNeeded);
     this.bridge = factory.create(config, new BridgeEvents(), this);
     this.transceivers = new TransceiverRegistry(this, bridge);
   }
@@ -557,7 +546,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (local) {
       queue.execute(() -> settingLocalDescription = true);
     }
-    long raisedBefore = negotiationNeededRaised.get();
+    long raisedBefore = negotiation.reportsSoFar();
     CompletableFuture<Descriptions> nativeResult =
         local ? bridge.setLocalDescription(d) : bridge.setRemoteDescription(d);
     CompletableFuture<Void> applied =
@@ -611,9 +600,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
     updateDescriptions(snapshot, true, true);
     negotiationGeneration.incrementAndGet();
-    if (negotiationNeededRaisedAt <= raisedBefore) {
-      negotiationNeeded = false;
-    }
+    negotiation.descriptionApplied(raisedBefore);
     RTCSignalingState previous = signalingState;
     signalingState = next;
     if (previous != next) {
@@ -1301,16 +1288,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     noteChange();
   }
 
-  /**
-   * Remembers when a caller off the event queue last changed what the next offer holds. Called
-   * before the native call too: libwebrtc raises negotiation-needed on its own thread while that
-   * call is still returning.
-   */
+  /** An off-queue change of what the next offer holds (see {@link NegotiationNeeded}). */
   void noteChange() {
-    if (!queue.isCurrent()) {
-      lastOffQueueChange = System.nanoTime();
-      offQueueChangeSeen = true;
-    }
+    negotiation.noteChange();
   }
 
   <T> CompletableFuture<T> chainOperation(
@@ -1469,34 +1449,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return CompletableFuture.failedFuture(error);
   }
 
-  private void maybeFireNegotiationNeeded() {
-    if (closed || !negotiationNeeded || chain.isBusy()) {
-      return;
-    }
-    if (signalingState != RTCSignalingState.STABLE) {
-      return;
-    }
-    if (offQueueChangeSeen) {
-      long quietFor = System.nanoTime() - lastOffQueueChange;
-      if (quietFor < QUIET_NANOS) {
-        if (!recheckScheduled) {
-          recheckScheduled = true;
-          java.util.concurrent.ScheduledFuture<?> unused =
-              RECHECK.schedule(
-                  () ->
-                      post(
-                          () -> {
-                            recheckScheduled = false;
-                            maybeFireNegotiationNeeded();
-                          }),
-                  QUIET_NANOS - quietFor,
-                  java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
-        return;
-      }
-    }
-    negotiationNeeded = false;
-    dispatchEvent(new Event("negotiationneeded"));
+  /** The spec's conditions for firing negotiationneeded besides the flag. */
+  private boolean negotiationNeededMayFire() {
+    return !closed && !chain.isBusy() && signalingState == RTCSignalingState.STABLE;
   }
 
   /** Runs {@code task} on the queue unless the connection is closed by then. */
@@ -1644,13 +1599,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
     @Override
     public void onNegotiationNeeded() {
-      long raised = negotiationNeededRaised.incrementAndGet();
-      post(
-          () -> {
-            negotiationNeeded = true;
-            negotiationNeededRaisedAt = raised;
-            maybeFireNegotiationNeeded();
-          });
+      negotiation.raised();
     }
 
     @Override
