@@ -9,25 +9,20 @@ import io.github.jrtc.internal.loop.EventQueueAccess;
 import io.github.jrtc.internal.loop.OperationsChain;
 import io.github.jrtc.internal.loop.QueueDelivery;
 import io.github.jrtc.internal.loop.SerialEventQueue;
-import io.github.jrtc.internal.sdp.CandidateParser;
+import io.github.jrtc.internal.sdp.DescriptionState;
 import io.github.jrtc.internal.sdp.Descriptions;
 import io.github.jrtc.internal.sdp.MediaSection;
-import io.github.jrtc.internal.sdp.Sdp;
-import io.github.jrtc.internal.sdp.SdpModelCache;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.spec.IceServerValidator;
 import io.github.jrtc.internal.spec.UsvString;
 import io.github.jrtc.internal.webrtcjava.NativeEngineBridgeFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * A WebRTC connection, as MDN documents {@code RTCPeerConnection}: {@code new
@@ -43,9 +38,6 @@ import java.util.function.UnaryOperator;
  */
 public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private static final AtomicInteger COUNT = new AtomicInteger();
-
-  /** libwebrtc's SCTP send limit; the remote's a=max-message-size can only lower it. */
-  private static final long LOCAL_MAX_MESSAGE_SIZE = 262_144;
 
   /** libwebrtc's highest SCTP stream id (1024 streams). */
   private static final int MAX_SCTP_STREAM_ID = 1023;
@@ -73,10 +65,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
   private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
   private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
-  private volatile Descriptions descriptions = Descriptions.NONE;
-  private final Object descriptionsLock = new Object();
-  private long localSequence;
-  private long remoteSequence;
+  private final DescriptionState descriptions = new DescriptionState(() -> this.closed);
 
   // Touched only on the event queue or inside a chained operation (one at a time).
   private String lastCreatedOffer = "";
@@ -84,19 +73,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private int lastOfferGeneration = -1;
   private int lastAnswerGeneration = -1;
   private final AtomicInteger negotiationGeneration = new AtomicInteger();
-  private final Set<Integer> remoteEndOfCandidates = ConcurrentHashMap.newKeySet();
-  // m-line indexes whose local gathering finished (a=end-of-candidates in the local description).
-  private final Set<Integer> localEndOfCandidates = ConcurrentHashMap.newKeySet();
-  private String parsedRemoteSdp;
-
-  /** The remote description parsed once per change: asked per candidate and per send. */
-  private final SdpModelCache remoteModel = new SdpModelCache();
-
   // libwebrtc reports the first candidates before its setLocalDescription callback; the spec
   // surfaces them only after SLD resolved, so they wait here until then.
   private boolean settingLocalDescription;
   private final List<Runnable> heldCandidateEvents = new java.util.ArrayList<>();
-  private List<MediaSection> parsedRemoteSections = List.of();
+  private final RemoteCandidates remoteCandidates;
   private final TransceiverRegistry transceivers;
   private final TransportRegistry transports = new TransportRegistry(this, MAX_DATA_CHANNELS);
 
@@ -133,6 +114,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     this.chain =
         new OperationsChain(queue, () -> closed, negotiation::maybeFire, negotiation::isNeeded);
     this.bridge = factory.create(config, new BridgeEvents(), this);
+    this.remoteCandidates = new RemoteCandidates(bridge, descriptions);
     this.transceivers = new TransceiverRegistry(this, bridge);
   }
 
@@ -596,9 +578,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
           case ANSWER, ROLLBACK -> RTCSignalingState.STABLE;
         };
     if (!local && type != RTCSdpType.ROLLBACK) {
-      remoteEndOfCandidates.clear();
+      descriptions.remoteDescriptionReplaced();
     }
-    updateDescriptions(snapshot, true, true);
+    descriptions.take(snapshot, true, true);
     negotiationGeneration.incrementAndGet();
     negotiation.descriptionApplied(raisedBefore);
     RTCSignalingState previous = signalingState;
@@ -608,84 +590,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       dispatchEvent(new Event("signalingstatechange"));
     }
     if (!closed) {
-      Descriptions d = descriptions;
+      Descriptions d = descriptions.current();
       transceivers.afterDescription(type, local, d.local(), d.remote());
     }
-  }
-
-  /**
-   * Takes the parts of a snapshot that are newer than what is cached. Local and remote sides are
-   * ordered separately: addIceCandidate only reports the remote side.
-   */
-  private void updateDescriptions(Descriptions d, boolean takeLocal, boolean takeRemote) {
-    if (closed) {
-      return;
-    }
-    synchronized (descriptionsLock) {
-      Descriptions cached = descriptions;
-      boolean local = takeLocal && d.sequence() >= localSequence;
-      boolean remote = takeRemote && d.sequence() >= remoteSequence;
-      if (local) {
-        localSequence = d.sequence();
-      }
-      if (remote) {
-        remoteSequence = d.sequence();
-      }
-      descriptions =
-          new Descriptions(
-              local ? withLocalEndOfCandidates(d.currentLocal()) : cached.currentLocal(),
-              local ? withLocalEndOfCandidates(d.pendingLocal()) : cached.pendingLocal(),
-              remote ? withEndOfCandidates(d.currentRemote()) : cached.currentRemote(),
-              remote ? withEndOfCandidates(d.pendingRemote()) : cached.pendingRemote(),
-              Math.max(localSequence, remoteSequence));
-    }
-  }
-
-  /** Re-applies end-of-candidates markers to the cached remote descriptions. */
-  private void markEndOfCandidates() {
-    changeRemoteDescriptions(this::withEndOfCandidates);
-  }
-
-  /** Applies {@code change} to the cached current and pending remote descriptions. */
-  private void changeRemoteDescriptions(UnaryOperator<RTCSessionDescription> change) {
-    synchronized (descriptionsLock) {
-      Descriptions c = descriptions;
-      descriptions =
-          new Descriptions(
-              c.currentLocal(),
-              c.pendingLocal(),
-              change.apply(c.currentRemote()),
-              change.apply(c.pendingRemote()),
-              c.sequence());
-    }
-  }
-
-  /** Applies {@code change} to the cached current and pending local descriptions. */
-  private void changeLocalDescriptions(UnaryOperator<RTCSessionDescription> change) {
-    synchronized (descriptionsLock) {
-      Descriptions c = descriptions;
-      descriptions =
-          new Descriptions(
-              change.apply(c.currentLocal()),
-              change.apply(c.pendingLocal()),
-              c.currentRemote(),
-              c.pendingRemote(),
-              c.sequence());
-    }
-  }
-
-  private RTCSessionDescription withLocalEndOfCandidates(RTCSessionDescription d) {
-    return d == null || localEndOfCandidates.isEmpty()
-        ? d
-        : new RTCSessionDescription(
-            d.type(), Sdp.withEndOfCandidates(d.sdp(), localEndOfCandidates));
-  }
-
-  private RTCSessionDescription withEndOfCandidates(RTCSessionDescription d) {
-    return d == null || remoteEndOfCandidates.isEmpty()
-        ? d
-        : new RTCSessionDescription(
-            d.type(), Sdp.withEndOfCandidates(d.sdp(), remoteEndOfCandidates));
   }
 
   /**
@@ -697,7 +604,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the local description, or null
    */
   public RTCSessionDescription localDescription() {
-    return descriptions.local();
+    return descriptions.current().local();
   }
 
   /**
@@ -709,7 +616,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the current local description, or null
    */
   public RTCSessionDescription currentLocalDescription() {
-    return descriptions.currentLocal();
+    return descriptions.current().currentLocal();
   }
 
   /**
@@ -721,7 +628,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the pending local description, or null
    */
   public RTCSessionDescription pendingLocalDescription() {
-    return descriptions.pendingLocal();
+    return descriptions.current().pendingLocal();
   }
 
   /**
@@ -734,7 +641,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the remote description, or null
    */
   public RTCSessionDescription remoteDescription() {
-    return descriptions.remote();
+    return descriptions.current().remote();
   }
 
   /**
@@ -746,7 +653,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the current remote description, or null
    */
   public RTCSessionDescription currentRemoteDescription() {
-    return descriptions.currentRemote();
+    return descriptions.current().currentRemote();
   }
 
   /**
@@ -758,7 +665,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the pending remote description, or null
    */
   public RTCSessionDescription pendingRemoteDescription() {
-    return descriptions.pendingRemote();
+    return descriptions.current().pendingRemote();
   }
 
   // ---------------------------------------------------------------- ICE
@@ -806,98 +713,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
           new CompletableFuture<>(),
           new TypeError("A candidate needs an sdpMid or an sdpMLineIndex"));
     }
-    return chain.chain("addIceCandidate", () -> applyCandidate(c));
-  }
-
-  private CompletableFuture<Void> applyCandidate(RTCIceCandidateInit c) {
-    RTCSessionDescription remote = descriptions.remote();
-    if (remote == null) {
-      return failed(
-          Errors.invalidState("Cannot add an ICE candidate before a remote description is set"));
-    }
-    List<MediaSection> sections = remoteSections(remote.sdp());
-    MediaSection target = null;
-    if (c.sdpMid() != null) {
-      for (MediaSection s : sections) {
-        if (c.sdpMid().equals(s.mid())) {
-          target = s;
-          break;
-        }
-      }
-      if (target == null) {
-        return failed(Errors.operation("No m-section with mid '" + c.sdpMid() + "'"));
-      }
-    } else if (c.sdpMLineIndex() != null) {
-      if (c.sdpMLineIndex() < 0 || c.sdpMLineIndex() >= sections.size()) {
-        return failed(Errors.operation("sdpMLineIndex " + c.sdpMLineIndex() + " is out of range"));
-      }
-      target = sections.get(c.sdpMLineIndex());
-    }
-    String ufrag = c.usernameFragment();
-    if (ufrag != null && !ufragKnown(ufrag, target, sections)) {
-      return failed(Errors.operation("Unknown usernameFragment '" + ufrag + "'"));
-    }
-    if (c.candidate().isEmpty()) {
-      if (target == null) {
-        for (MediaSection s : sections) {
-          remoteEndOfCandidates.add(s.index());
-        }
-      } else {
-        remoteEndOfCandidates.add(target.index());
-      }
-      markEndOfCandidates();
-      return CompletableFuture.completedFuture(null);
-    }
-    if (!CandidateParser.isValid(c.candidate())) {
-      return failed(Errors.operation("The ICE candidate could not be parsed: " + c.candidate()));
-    }
-    try {
-      bridge.addIceCandidate(
-          new RTCIceCandidateInit(c.candidate(), target.mid(), target.index(), ufrag));
-    } catch (DOMException e) {
-      return failed(e);
-    }
-    addRemoteCandidate(target, c.candidate());
-    return CompletableFuture.completedFuture(null);
-  }
-
-  /**
-   * The spec adds an accepted candidate to [[CurrentRemoteDescription]] and
-   * [[PendingRemoteDescription]]: as its {@code a=} line in the m-section it names, kept here
-   * rather than read back from libwebrtc (two more blocking signaling-thread calls per candidate,
-   * on the connect's critical path). The next description libwebrtc reports replaces both.
-   */
-  private void addRemoteCandidate(MediaSection target, String candidate) {
-    changeRemoteDescriptions(d -> withCandidate(d, target, candidate));
-  }
-
-  private static RTCSessionDescription withCandidate(
-      RTCSessionDescription d, MediaSection target, String candidate) {
-    if (d == null) {
-      return null;
-    }
-    String sdp = Sdp.withCandidate(d.sdp(), target.mid(), target.index(), candidate);
-    return sdp.equals(d.sdp()) ? d : new RTCSessionDescription(d.type(), sdp);
-  }
-
-  private static boolean ufragKnown(String ufrag, MediaSection target, List<MediaSection> all) {
-    if (target != null) {
-      return ufrag.equals(target.iceUfrag());
-    }
-    for (MediaSection s : all) {
-      if (ufrag.equals(s.iceUfrag())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private List<MediaSection> remoteSections(String sdp) {
-    if (!sdp.equals(parsedRemoteSdp)) {
-      parsedRemoteSections = Sdp.mediaSections(remoteModel.of(sdp));
-      parsedRemoteSdp = sdp;
-    }
-    return parsedRemoteSections;
+    return chain.chain("addIceCandidate", () -> remoteCandidates.add(c));
   }
 
   /**
@@ -907,11 +723,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return true or false, or null before a remote description
    */
   public Boolean canTrickleIceCandidates() {
-    RTCSessionDescription remote = descriptions.remote();
-    if (remote == null) {
-      return null;
-    }
-    return remoteModel.of(remote.sdp()).offersTrickle();
+    return descriptions.canTrickleIceCandidates();
   }
 
   /**
@@ -920,7 +732,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * [[LocalIceCredentialsToReplace]] stays empty; libwebrtc would still renegotiate afterwards).
    */
   public void restartIce() {
-    if (closed || descriptions.local() == null) {
+    if (closed || descriptions.current().local() == null) {
       return;
     }
     noteChange();
@@ -1117,15 +929,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /** The largest message {@link RTCDataChannel#send} accepts; 0 means no limit. */
   long maxMessageSize() {
-    RTCSessionDescription remote = descriptions.remote();
-    long remoteMax = 65536;
-    if (remote != null) {
-      Long announced = remoteModel.of(remote.sdp()).maxMessageSize();
-      if (announced != null) {
-        remoteMax = announced;
-      }
-    }
-    return remoteMax == 0 ? LOCAL_MAX_MESSAGE_SIZE : Math.min(remoteMax, LOCAL_MAX_MESSAGE_SIZE);
+    return descriptions.maxMessageSize();
   }
 
   void forget(RTCDataChannel channel) {
@@ -1465,25 +1269,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * local description's sections from now on.
    */
   private void fireEndOfCandidates() {
-    RTCSessionDescription local = descriptions.local();
-    if (local == null) {
-      return;
-    }
-    List<MediaSection> sections = Sdp.mediaSections(local.sdp());
-    List<String> bundle =
-        io.github.jrtc.internal.sdp.SessionDescriptionModel.parse(local.sdp()).bundleGroup();
-    boolean bundleAnnounced = false;
-    for (MediaSection s : sections) {
-      localEndOfCandidates.add(s.index());
-    }
-    changeLocalDescriptions(this::withLocalEndOfCandidates);
-    for (MediaSection s : sections) {
-      if (s.mid() != null && bundle.contains(s.mid())) {
-        if (bundleAnnounced) {
-          continue;
-        }
-        bundleAnnounced = true;
-      }
+    for (MediaSection s : descriptions.localGatheringFinished()) {
       if (closed) {
         return;
       }
@@ -1501,7 +1287,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
     if (state == RTCIceGatheringState.GATHERING) {
       // A new generation (ICE restart, new transport): its end-of-candidates is still to come.
-      localEndOfCandidates.clear();
+      descriptions.localGatheringStarted();
     }
     JfrEvents.stateChanged(id, "iceGathering", iceGatheringState, state);
     iceGatheringState = state;
@@ -1519,7 +1305,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
           () -> {
             Runnable fire =
                 () -> {
-                  updateDescriptions(snapshot, true, false);
+                  descriptions.take(snapshot, true, false);
                   dispatchEvent(
                       new RTCPeerConnectionIceEvent(
                           "icecandidate", new RTCIceCandidate(candidate), url));
@@ -1555,11 +1341,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                     // webrtc-pc (w3c/webrtc-pc#2894): one task fires each transport's
                     // end-of-candidates (an empty candidate), the next the state changes and the
                     // final null candidate; webrtc-java reports neither candidate.
-                    updateDescriptions(snapshot, true, false);
+                    descriptions.take(snapshot, true, false);
                     fireEndOfCandidates();
                     post(() -> gatheringStateChanged(state));
                   } else {
-                    updateDescriptions(snapshot, true, false);
+                    descriptions.take(snapshot, true, false);
                     gatheringStateChanged(state);
                   }
                 };
