@@ -61,22 +61,12 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   private volatile boolean closed;
   private volatile RTCConfiguration configuration;
-  private volatile RTCSignalingState signalingState = RTCSignalingState.STABLE;
   private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
   private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
   private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
   private final DescriptionState descriptions = new DescriptionState(() -> this.closed);
 
-  // Touched only on the event queue or inside a chained operation (one at a time).
-  private String lastCreatedOffer = "";
-  private String lastCreatedAnswer = "";
-  private int lastOfferGeneration = -1;
-  private int lastAnswerGeneration = -1;
-  private final AtomicInteger negotiationGeneration = new AtomicInteger();
-  // libwebrtc reports the first candidates before its setLocalDescription callback; the spec
-  // surfaces them only after SLD resolved, so they wait here until then.
-  private boolean settingLocalDescription;
-  private final List<Runnable> heldCandidateEvents = new java.util.ArrayList<>();
+  private final SignalingMachine signaling;
   private final RemoteCandidates remoteCandidates;
   private final TransceiverRegistry transceivers;
   private final TransportRegistry transports = new TransportRegistry(this, MAX_DATA_CHANNELS);
@@ -114,6 +104,28 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     this.chain =
         new OperationsChain(queue, () -> closed, negotiation::maybeFire, negotiation::isNeeded);
     this.bridge = factory.create(config, new BridgeEvents(), this);
+    this.signaling =
+        new SignalingMachine(
+            id,
+            bridge,
+            chain,
+            queue,
+            delivery,
+            descriptions,
+            negotiation,
+            () -> closed,
+            new SignalingMachine.Listener() {
+              @Override
+              public void signalingStateChanged(
+                  RTCSignalingState previous, RTCSignalingState next) {
+                dispatchEvent(new Event("signalingstatechange"));
+              }
+
+              @Override
+              public void descriptionApplied(RTCSdpType type, boolean local, Descriptions now) {
+                transceivers.afterDescription(type, local, now.local(), now.remote());
+              }
+            });
     this.remoteCandidates = new RemoteCandidates(bridge, descriptions);
     this.transceivers = new TransceiverRegistry(this, bridge);
   }
@@ -141,28 +153,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    */
   public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
     RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
-    return chain.chain(
-        "createOffer",
-        () -> {
-          RTCSignalingState s = signalingState;
-          if (s != RTCSignalingState.STABLE && s != RTCSignalingState.HAVE_LOCAL_OFFER) {
-            return failed(Errors.invalidState("Cannot create an offer in signaling state " + s));
-          }
-          int generation = negotiationGeneration.get();
-          // Runs on the signaling thread, inside this chained operation: nothing else touches
-          // these fields until the chain moves on (from the queue, after the promise settled).
-          return bridge
-              .createOffer(opts)
-              .thenApply(
-                  offer -> {
-                    lastCreatedOffer = offer.sdp();
-                    lastOfferGeneration = generation;
-                    return offer;
-                  });
-        },
-        // The spec's last step: a transceiver, track or channel added while the offer was being
-        // made (var p = pc.createOffer(); pc.addTransceiver("audio")) is in the offer.
-        () -> lastOfferGeneration != negotiationGeneration.get());
+    return chain.chain("createOffer", () -> signaling.createOffer(opts), signaling::offerOutdated);
   }
 
   /**
@@ -186,28 +177,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    */
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
     RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
-    return chain.chain(
-        "createAnswer",
-        () -> {
-          RTCSignalingState s = signalingState;
-          if (s != RTCSignalingState.HAVE_REMOTE_OFFER
-              && s != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
-            return failed(
-                Errors.invalidState(
-                    "Cannot create an answer in signaling state "
-                        + s
-                        + ": it needs have-remote-offer or have-local-pranswer"));
-          }
-          int generation = negotiationGeneration.get();
-          return bridge
-              .createAnswer(opts)
-              .thenApply(
-                  answer -> {
-                    lastCreatedAnswer = answer.sdp();
-                    lastAnswerGeneration = generation;
-                    return answer;
-                  });
-        });
+    return chain.chain("createAnswer", () -> signaling.createAnswer(opts));
   }
 
   /**
@@ -361,97 +331,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return completes once applied and its events have fired
    */
   public CompletableFuture<Void> setLocalDescription(RTCSessionDescriptionInit description) {
-    return chain.chain("setLocalDescription", () -> applyLocal(description));
-  }
-
-  private CompletableFuture<Void> applyLocal(RTCSessionDescriptionInit description) {
-    RTCSignalingState state = signalingState;
-    RTCSdpType type = description == null ? null : description.type();
-    String sdp = description == null ? "" : description.sdp();
-    if (type == null) {
-      type =
-          state == RTCSignalingState.STABLE
-                  || state == RTCSignalingState.HAVE_LOCAL_OFFER
-                  || state == RTCSignalingState.HAVE_REMOTE_PRANSWER
-              ? RTCSdpType.OFFER
-              : RTCSdpType.ANSWER;
-    }
-    switch (type) {
-      case ROLLBACK -> {
-        // Only the side that made the offer rolls it back (WPT -setLocalDescription-rollback).
-        if (state != RTCSignalingState.HAVE_LOCAL_OFFER) {
-          return failed(
-              Errors.invalidState(
-                  "setLocalDescription(rollback) needs have-local-offer, not " + state));
-        }
-        return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), true);
-      }
-      case OFFER -> {
-        if (state != RTCSignalingState.STABLE && state != RTCSignalingState.HAVE_LOCAL_OFFER) {
-          return failed(
-              Errors.invalidState("Cannot set a local offer in signaling state " + state));
-        }
-        if (sdp.isEmpty()) {
-          if (!lastCreatedOffer.isEmpty() && lastOfferGeneration == negotiationGeneration.get()) {
-            return applyNative(
-                new RTCSessionDescriptionInit(RTCSdpType.OFFER, lastCreatedOffer), true);
-          }
-          int generation = negotiationGeneration.get();
-          return bridge
-              .createOffer(new RTCOfferOptions())
-              .thenCompose(
-                  offer ->
-                      delivery.deliver(
-                          CompletableFuture.completedFuture(offer),
-                          o -> {
-                            lastCreatedOffer = o.sdp();
-                            lastOfferGeneration = generation;
-                            return o;
-                          }))
-              .thenCompose(offer -> applyNative(offer, true));
-        }
-        if (!sdp.equals(lastCreatedOffer)) {
-          return failed(
-              Errors.invalidModification(
-                  "The SDP does not match the last offer created by this connection"));
-        }
-        return applyNative(new RTCSessionDescriptionInit(type, sdp), true);
-      }
-      default -> {
-        if (state != RTCSignalingState.HAVE_REMOTE_OFFER
-            && state != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
-          return failed(
-              Errors.invalidState("Cannot set a local " + type + " in signaling state " + state));
-        }
-        if (sdp.isEmpty()) {
-          if (!lastCreatedAnswer.isEmpty() && lastAnswerGeneration == negotiationGeneration.get()) {
-            return applyNative(new RTCSessionDescriptionInit(type, lastCreatedAnswer), true);
-          }
-          int generation = negotiationGeneration.get();
-          RTCSdpType finalType = type;
-          return bridge
-              .createAnswer(new RTCAnswerOptions())
-              .thenCompose(
-                  answer ->
-                      delivery.deliver(
-                          CompletableFuture.completedFuture(answer),
-                          a -> {
-                            lastCreatedAnswer = a.sdp();
-                            lastAnswerGeneration = generation;
-                            return a;
-                          }))
-              .thenCompose(
-                  answer ->
-                      applyNative(new RTCSessionDescriptionInit(finalType, answer.sdp()), true));
-        }
-        if (!sdp.equals(lastCreatedAnswer)) {
-          return failed(
-              Errors.invalidModification(
-                  "The SDP does not match the last answer created by this connection"));
-        }
-        return applyNative(new RTCSessionDescriptionInit(type, sdp), true);
-      }
-    }
+    return chain.chain("setLocalDescription", () -> signaling.setLocal(description));
   }
 
   /**
@@ -484,115 +364,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       return chain.rejectLater(
           p, new TypeError("setRemoteDescription needs a description with a type"));
     }
-    return chain.chain("setRemoteDescription", () -> applyRemote(description));
-  }
-
-  private CompletableFuture<Void> applyRemote(RTCSessionDescriptionInit description) {
-    RTCSignalingState state = signalingState;
-    RTCSdpType type = description.type();
-    switch (type) {
-      case ROLLBACK -> {
-        // Only the side that received the offer rolls it back (WPT -setRemoteDescription-rollback).
-        if (state != RTCSignalingState.HAVE_REMOTE_OFFER) {
-          return failed(
-              Errors.invalidState(
-                  "setRemoteDescription(rollback) needs have-remote-offer, not " + state));
-        }
-        return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), false);
-      }
-      case OFFER -> {
-        if (state == RTCSignalingState.HAVE_LOCAL_OFFER) {
-          // Implicit rollback: signalingstatechange fires for stable, then have-remote-offer.
-          return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), true)
-              .thenCompose(v -> applyNative(description, false));
-        }
-        if (state != RTCSignalingState.STABLE && state != RTCSignalingState.HAVE_REMOTE_OFFER) {
-          return failed(
-              Errors.invalidState("Cannot set a remote offer in signaling state " + state));
-        }
-        return applyNative(description, false);
-      }
-      default -> {
-        if (state != RTCSignalingState.HAVE_LOCAL_OFFER
-            && state != RTCSignalingState.HAVE_REMOTE_PRANSWER) {
-          return failed(
-              Errors.invalidState("Cannot set a remote " + type + " in signaling state " + state));
-        }
-        return applyNative(description, false);
-      }
-    }
-  }
-
-  /** Applies a description natively, then updates state and fires events on the queue. */
-  private CompletableFuture<Void> applyNative(RTCSessionDescriptionInit d, boolean local) {
-    if (local) {
-      queue.execute(() -> settingLocalDescription = true);
-    }
-    long raisedBefore = negotiation.reportsSoFar();
-    CompletableFuture<Descriptions> nativeResult =
-        local ? bridge.setLocalDescription(d) : bridge.setRemoteDescription(d);
-    CompletableFuture<Void> applied =
-        delivery.deliver(
-            nativeResult,
-            snapshot -> {
-              descriptionApplied(d.type(), local, snapshot, raisedBefore);
-              return null;
-            });
-    if (local) {
-      // Held candidate events go out in a task queued once the SLD promise has settled (its
-      // callbacks, which send the offer, ran first). Hooked on the chain, not on `applied`: when
-      // SLD is called off the queue, `applied` can settle before the chain sees it, and a release
-      // tied to it would then fire candidates before the promise resolves.
-      chain.afterSettled(this::releaseHeldCandidates);
-    }
-    return applied;
-  }
-
-  private void releaseHeldCandidates() {
-    settingLocalDescription = false;
-    List<Runnable> held = new java.util.ArrayList<>(heldCandidateEvents);
-    heldCandidateEvents.clear();
-    for (Runnable r : held) {
-      if (!closed) {
-        r.run();
-      }
-    }
-  }
-
-  /**
-   * @param raisedBefore how many negotiation-needed reports libwebrtc had made before this
-   *     description was handed to it: those are answered by this exchange; a later one (libwebrtc
-   *     raises it while applying an answer that left something to negotiate, before its callback)
-   *     is not.
-   */
-  private void descriptionApplied(
-      RTCSdpType type, boolean local, Descriptions snapshot, long raisedBefore) {
-    RTCSignalingState next =
-        switch (type) {
-          case OFFER ->
-              local ? RTCSignalingState.HAVE_LOCAL_OFFER : RTCSignalingState.HAVE_REMOTE_OFFER;
-          case PRANSWER ->
-              local
-                  ? RTCSignalingState.HAVE_LOCAL_PRANSWER
-                  : RTCSignalingState.HAVE_REMOTE_PRANSWER;
-          case ANSWER, ROLLBACK -> RTCSignalingState.STABLE;
-        };
-    if (!local && type != RTCSdpType.ROLLBACK) {
-      descriptions.remoteDescriptionReplaced();
-    }
-    descriptions.take(snapshot, true, true);
-    negotiationGeneration.incrementAndGet();
-    negotiation.descriptionApplied(raisedBefore);
-    RTCSignalingState previous = signalingState;
-    signalingState = next;
-    if (previous != next) {
-      JfrEvents.stateChanged(id, "signaling", previous, next);
-      dispatchEvent(new Event("signalingstatechange"));
-    }
-    if (!closed) {
-      Descriptions d = descriptions.current();
-      transceivers.afterDescription(type, local, d.local(), d.remote());
-    }
+    return chain.chain("setRemoteDescription", () -> signaling.setRemote(description));
   }
 
   /**
@@ -793,7 +565,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the signaling state
    */
   public RTCSignalingState signalingState() {
-    return signalingState;
+    return signaling.state();
   }
 
   /**
@@ -912,7 +684,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     DataChannelBridge channelBridge = bridge.createDataChannel(l, options);
     RTCDataChannel channel = new RTCDataChannel(this, channelBridge, queue, l, options);
     dataChannels.add(channel);
-    negotiationGeneration.incrementAndGet();
+    signaling.connectionChanged();
     noteChange();
     channel.attach();
     // Over an established SCTP association libwebrtc opens a channel inside createDataChannel,
@@ -1088,7 +860,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /** Something that changes the next offer happened: a stored offer/answer is outdated. */
   void negotiationChanged() {
-    negotiationGeneration.incrementAndGet();
+    signaling.connectionChanged();
     noteChange();
   }
 
@@ -1140,10 +912,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       }
       closed = true;
     }
-    JfrEvents.stateChanged(id, "signaling", signalingState, RTCSignalingState.CLOSED);
+    signaling.close();
     JfrEvents.stateChanged(id, "iceConnection", iceConnectionState, RTCIceConnectionState.CLOSED);
     JfrEvents.stateChanged(id, "connection", connectionState, RTCPeerConnectionState.CLOSED);
-    signalingState = RTCSignalingState.CLOSED;
     iceConnectionState = RTCIceConnectionState.CLOSED;
     connectionState = RTCPeerConnectionState.CLOSED;
     for (RTCDataChannel channel : dataChannels) {
@@ -1249,13 +1020,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- internals
 
-  private static <T> CompletableFuture<T> failed(Throwable error) {
-    return CompletableFuture.failedFuture(error);
-  }
-
   /** The spec's conditions for firing negotiationneeded besides the flag. */
   private boolean negotiationNeededMayFire() {
-    return !closed && !chain.isBusy() && signalingState == RTCSignalingState.STABLE;
+    return !closed && !chain.isBusy() && signaling.state() == RTCSignalingState.STABLE;
   }
 
   /** Runs {@code task} on the queue unless the connection is closed by then. */
@@ -1310,11 +1077,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                       new RTCPeerConnectionIceEvent(
                           "icecandidate", new RTCIceCandidate(candidate), url));
                 };
-            if (settingLocalDescription) {
-              heldCandidateEvents.add(fire);
-            } else {
-              fire.run();
-            }
+            signaling.runOrHoldIceEvent(fire);
           });
     }
 
@@ -1349,11 +1112,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
                     gatheringStateChanged(state);
                   }
                 };
-            if (settingLocalDescription) {
-              heldCandidateEvents.add(fire);
-            } else {
-              fire.run();
-            }
+            signaling.runOrHoldIceEvent(fire);
           });
     }
 
@@ -1409,7 +1168,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return "RTCPeerConnection[id="
         + id
         + ", signalingState="
-        + signalingState
+        + signaling.state()
         + ", connectionState="
         + connectionState
         + "]";
