@@ -3,15 +3,12 @@ package io.github.jrtc;
 import io.github.jrtc.internal.bridge.DataChannelBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridgeFactory;
-import io.github.jrtc.internal.bridge.PeerConnectionBridgeObserver;
-import io.github.jrtc.internal.jfr.JfrEvents;
 import io.github.jrtc.internal.loop.EventQueueAccess;
 import io.github.jrtc.internal.loop.OperationsChain;
 import io.github.jrtc.internal.loop.QueueDelivery;
 import io.github.jrtc.internal.loop.SerialEventQueue;
 import io.github.jrtc.internal.sdp.DescriptionState;
 import io.github.jrtc.internal.sdp.Descriptions;
-import io.github.jrtc.internal.sdp.MediaSection;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.spec.IceServerValidator;
 import io.github.jrtc.internal.spec.UsvString;
@@ -54,6 +51,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private final QueueDelivery delivery;
   private final OperationsChain chain;
   private final NegotiationNeeded negotiation;
+  private final BridgeEvents events;
   private final PeerConnectionBridgeFactory factory;
   private final PeerConnectionBridge bridge;
   private final Object closeLock = new Object();
@@ -61,9 +59,6 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   private volatile boolean closed;
   private volatile RTCConfiguration configuration;
-  private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
-  private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
-  private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
   private final DescriptionState descriptions = new DescriptionState(() -> this.closed);
 
   private final SignalingMachine signaling;
@@ -103,7 +98,18 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
             () -> dispatchEvent(new Event("negotiationneeded")));
     this.chain =
         new OperationsChain(queue, () -> closed, negotiation::maybeFire, negotiation::isNeeded);
-    this.bridge = factory.create(config, new BridgeEvents(), this);
+    this.events =
+        new BridgeEvents(
+            id,
+            delivery,
+            this::runOrHoldIceEvent,
+            descriptions,
+            transports,
+            negotiation::raised,
+            this::remoteDataChannel,
+            this::dispatchEvent,
+            () -> closed);
+    this.bridge = factory.create(config, events, this);
     this.signaling =
         new SignalingMachine(
             id,
@@ -577,7 +583,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the ICE gathering state
    */
   public RTCIceGatheringState iceGatheringState() {
-    return iceGatheringState;
+    return events.iceGatheringState();
   }
 
   /**
@@ -589,7 +595,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the ICE connection state
    */
   public RTCIceConnectionState iceConnectionState() {
-    return iceConnectionState;
+    return events.iceConnectionState();
   }
 
   /**
@@ -601,7 +607,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the connection state
    */
   public RTCPeerConnectionState connectionState() {
-    return connectionState;
+    return events.connectionState();
   }
 
   // ---------------------------------------------------------------- data channels
@@ -913,10 +919,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       closed = true;
     }
     signaling.close();
-    JfrEvents.stateChanged(id, "iceConnection", iceConnectionState, RTCIceConnectionState.CLOSED);
-    JfrEvents.stateChanged(id, "connection", connectionState, RTCPeerConnectionState.CLOSED);
-    iceConnectionState = RTCIceConnectionState.CLOSED;
-    connectionState = RTCPeerConnectionState.CLOSED;
+    events.close();
     for (RTCDataChannel channel : dataChannels) {
       channel.closeWithConnection();
     }
@@ -1030,137 +1033,22 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     delivery.post(task);
   }
 
-  /**
-   * Gathering finished: an icecandidate event with an empty candidate for each transport (the first
-   * m-section of the BUNDLE group, and each m-section outside it), and a=end-of-candidates in the
-   * local description's sections from now on.
-   */
-  private void fireEndOfCandidates() {
-    for (MediaSection s : descriptions.localGatheringFinished()) {
-      if (closed) {
-        return;
-      }
-      dispatchEvent(
-          new RTCPeerConnectionIceEvent(
-              "icecandidate",
-              new RTCIceCandidate(new RTCIceCandidateInit("", s.mid(), s.index(), s.iceUfrag())),
-              null));
-    }
+  private void runOrHoldIceEvent(Runnable event) {
+    signaling.runOrHoldIceEvent(event);
   }
 
-  private void gatheringStateChanged(RTCIceGatheringState state) {
-    if (iceGatheringState == state) {
-      return;
-    }
-    if (state == RTCIceGatheringState.GATHERING) {
-      // A new generation (ICE restart, new transport): its end-of-candidates is still to come.
-      descriptions.localGatheringStarted();
-    }
-    JfrEvents.stateChanged(id, "iceGathering", iceGatheringState, state);
-    iceGatheringState = state;
-    transports.iceGatheringState(state);
-    dispatchEvent(new Event("icegatheringstatechange"));
-    if (state == RTCIceGatheringState.COMPLETE && !closed) {
-      dispatchEvent(new RTCPeerConnectionIceEvent("icecandidate", null, null));
-    }
-  }
-
-  private final class BridgeEvents implements PeerConnectionBridgeObserver {
-    @Override
-    public void onIceCandidate(RTCIceCandidateInit candidate, String url, Descriptions snapshot) {
-      post(
-          () -> {
-            Runnable fire =
-                () -> {
-                  descriptions.take(snapshot, true, false);
-                  dispatchEvent(
-                      new RTCPeerConnectionIceEvent(
-                          "icecandidate", new RTCIceCandidate(candidate), url));
-                };
-            signaling.runOrHoldIceEvent(fire);
-          });
-    }
-
-    @Override
-    public void onIceCandidateError(
-        String address, Integer port, String url, int code, String text) {
-      post(
-          () ->
-              dispatchEvent(
-                  new RTCPeerConnectionIceErrorEvent(
-                      "icecandidateerror", address, port, url, code, text)));
-    }
-
-    @Override
-    public void onIceGatheringStateChange(RTCIceGatheringState state, Descriptions snapshot) {
-      post(
-          () -> {
-            Runnable fire =
-                () -> {
-                  if (iceGatheringState == state) {
-                    return;
-                  }
-                  if (state == RTCIceGatheringState.COMPLETE) {
-                    // webrtc-pc (w3c/webrtc-pc#2894): one task fires each transport's
-                    // end-of-candidates (an empty candidate), the next the state changes and the
-                    // final null candidate; webrtc-java reports neither candidate.
-                    descriptions.take(snapshot, true, false);
-                    fireEndOfCandidates();
-                    post(() -> gatheringStateChanged(state));
-                  } else {
-                    descriptions.take(snapshot, true, false);
-                    gatheringStateChanged(state);
-                  }
-                };
-            signaling.runOrHoldIceEvent(fire);
-          });
-    }
-
-    @Override
-    public void onIceConnectionStateChange(RTCIceConnectionState state) {
-      post(
-          () -> {
-            if (iceConnectionState != state) {
-              JfrEvents.stateChanged(id, "iceConnection", iceConnectionState, state);
-              iceConnectionState = state;
-              transports.iceConnectionState(state);
-              dispatchEvent(new Event("iceconnectionstatechange"));
-            }
-          });
-    }
-
-    @Override
-    public void onConnectionStateChange(RTCPeerConnectionState state) {
-      post(
-          () -> {
-            if (connectionState != state) {
-              JfrEvents.stateChanged(id, "connection", connectionState, state);
-              connectionState = state;
-              transports.connectionState(state);
-              dispatchEvent(new Event("connectionstatechange"));
-            }
-          });
-    }
-
-    @Override
-    public void onNegotiationNeeded() {
-      negotiation.raised();
-    }
-
-    @Override
-    public void onDataChannel(DataChannelBridge channelBridge) {
-      RTCDataChannel channel =
-          new RTCDataChannel(RTCPeerConnection.this, channelBridge, queue, null, null);
-      dataChannels.add(channel);
-      post(
-          () -> {
-            // A channel announced by the peer arrived over an established association.
-            transports.dataChannelOpened();
-            channel.announce(() -> dispatchEvent(new RTCDataChannelEvent("datachannel", channel)));
-          });
-      // Only now: messages that raced ahead are queued behind the "datachannel" event.
-      channel.attach();
-    }
+  /** A channel the peer announced (libwebrtc's thread). */
+  private void remoteDataChannel(DataChannelBridge channelBridge) {
+    RTCDataChannel channel = new RTCDataChannel(this, channelBridge, queue, null, null);
+    dataChannels.add(channel);
+    delivery.post(
+        () -> {
+          // A channel announced by the peer arrived over an established association.
+          transports.dataChannelOpened();
+          channel.announce(() -> dispatchEvent(new RTCDataChannelEvent("datachannel", channel)));
+        });
+    // Only now: messages that raced ahead are queued behind the "datachannel" event.
+    channel.attach();
   }
 
   @Override
@@ -1170,7 +1058,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
         + ", signalingState="
         + signaling.state()
         + ", connectionState="
-        + connectionState
+        + connectionState()
         + "]";
   }
 
