@@ -11,12 +11,9 @@ import io.github.jrtc.internal.sdp.DescriptionState;
 import io.github.jrtc.internal.sdp.Descriptions;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.spec.IceServerValidator;
-import io.github.jrtc.internal.spec.UsvString;
 import io.github.jrtc.internal.webrtcjava.NativeEngineBridgeFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,12 +33,6 @@ import java.util.function.Function;
 public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private static final AtomicInteger COUNT = new AtomicInteger();
 
-  /** libwebrtc's highest SCTP stream id (1024 streams). */
-  private static final int MAX_SCTP_STREAM_ID = 1023;
-
-  /** In-band ids come from one parity (even or odd): at most 512 can be allocated. */
-  private static final int MAX_DATA_CHANNELS = 512;
-
   static {
     EventQueueAccess.register(RTCPeerConnection.class, RTCPeerConnection::eventQueue);
   }
@@ -55,7 +46,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private final PeerConnectionBridgeFactory factory;
   private final PeerConnectionBridge bridge;
   private final Object closeLock = new Object();
-  private final List<RTCDataChannel> dataChannels = new CopyOnWriteArrayList<>();
+  private final DataChannelRegistry dataChannels = new DataChannelRegistry();
 
   private volatile boolean closed;
   private volatile RTCConfiguration configuration;
@@ -64,7 +55,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private final SignalingMachine signaling;
   private final RemoteCandidates remoteCandidates;
   private final TransceiverRegistry transceivers;
-  private final TransportRegistry transports = new TransportRegistry(this, MAX_DATA_CHANNELS);
+  private final TransportRegistry transports =
+      new TransportRegistry(this, DataChannelRegistry.MAX_DATA_CHANNELS);
 
   /** A connection with the default configuration. */
   public RTCPeerConnection() {
@@ -638,57 +630,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (closed) {
       throw Errors.invalidState("The RTCPeerConnection is closed");
     }
-    // JS converts the label with ToString (null -> "null") and both strings as USVString.
-    String l = UsvString.of(label == null ? "null" : label);
-    RTCDataChannelInit given = init == null ? new RTCDataChannelInit() : init;
-    checkUnsignedShort("maxPacketLifeTime", given.maxPacketLifeTime());
-    checkUnsignedShort("maxRetransmits", given.maxRetransmits());
-    checkUnsignedShort("id", given.id());
-    // The id is only used for negotiated channels; in-band ones get theirs from the DTLS role.
-    RTCDataChannelInit options =
-        given.toBuilder()
-            .protocol(UsvString.of(given.protocol()))
-            .id(given.negotiated() ? given.id() : null)
-            .build();
-    if (l.getBytes(StandardCharsets.UTF_8).length > 65535) {
-      throw new TypeError("The label is longer than 65535 bytes");
-    }
-    if (options.protocol().getBytes(StandardCharsets.UTF_8).length > 65535) {
-      throw new TypeError("The protocol is longer than 65535 bytes");
-    }
-    if (options.negotiated() && options.id() == null) {
-      throw new TypeError("A negotiated data channel needs an id");
-    }
-    if (options.maxPacketLifeTime() != null && options.maxRetransmits() != null) {
-      throw new TypeError("maxPacketLifeTime and maxRetransmits cannot both be set");
-    }
-    if (options.id() != null && options.id() == 65535) {
-      throw new TypeError("65535 is not a valid data channel id");
-    }
-    // webrtc-java 0.14.0 aborts the JVM whenever libwebrtc refuses a channel (it formats the
-    // error with a string_view through varargs), so every refusal libwebrtc can make is decided
-    // here first: stream ids above 1023, ids in use, and running out of ids.
-    if (options.id() != null && options.id() > MAX_SCTP_STREAM_ID) {
-      throw Errors.operation(
-          "Data channel id "
-              + options.id()
-              + " is above libwebrtc's limit of "
-              + MAX_SCTP_STREAM_ID
-              + " (as in Chrome)");
-    }
-    if (dataChannels.size() >= MAX_DATA_CHANNELS) {
-      throw Errors.operation("No data channel id is left (limit " + MAX_DATA_CHANNELS + ")");
-    }
-    if (options.id() != null) {
-      for (RTCDataChannel existing : dataChannels) {
-        if (options.id().equals(existing.id())) {
-          throw Errors.operation("Data channel id " + options.id() + " is already in use");
-        }
-      }
-    }
+    DataChannelRegistry.Request request = dataChannels.check(label, init);
     noteChange();
-    DataChannelBridge channelBridge = bridge.createDataChannel(l, options);
-    RTCDataChannel channel = new RTCDataChannel(this, channelBridge, queue, l, options);
+    DataChannelBridge channelBridge = bridge.createDataChannel(request.label(), request.options());
+    RTCDataChannel channel =
+        new RTCDataChannel(this, channelBridge, queue, request.label(), request.options());
     dataChannels.add(channel);
     signaling.connectionChanged();
     noteChange();
@@ -699,19 +645,13 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return channel;
   }
 
-  private static void checkUnsignedShort(String name, Integer value) {
-    if (value != null && (value < 0 || value > 65535)) {
-      throw new TypeError(name + " must be between 0 and 65535, was " + value);
-    }
-  }
-
   /** The largest message {@link RTCDataChannel#send} accepts; 0 means no limit. */
   long maxMessageSize() {
     return descriptions.maxMessageSize();
   }
 
   void forget(RTCDataChannel channel) {
-    dataChannels.remove(channel);
+    dataChannels.forget(channel);
   }
 
   boolean isClosedInternal() {
@@ -733,12 +673,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   }
 
   boolean anyDataChannelOpen() {
-    for (RTCDataChannel c : dataChannels) {
-      if (c.readyState() == RTCDataChannelState.OPEN) {
-        return true;
-      }
-    }
-    return false;
+    return dataChannels.anyOpen();
   }
 
   /** A data channel of this connection opened (on the queue, before its open event). */
@@ -920,12 +855,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     }
     signaling.close();
     events.close();
-    for (RTCDataChannel channel : dataChannels) {
-      channel.closeWithConnection();
-    }
+    dataChannels.closeAll();
     transceivers.closeAll();
     transports.closeAll();
-    dataChannels.clear();
     try {
       bridge.close();
     } finally {

@@ -58,7 +58,7 @@ class BridgeEventsTest {
             }
           },
           descriptions,
-          new TransportRegistry(null, 512),
+          new TransportRegistry(null, DataChannelRegistry.MAX_DATA_CHANNELS),
           negotiationReports::incrementAndGet,
           remoteChannels::add,
           this::record,
