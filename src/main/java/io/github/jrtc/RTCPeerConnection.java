@@ -204,7 +204,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       Consumer<RTCSessionDescriptionInit> successCallback,
       Consumer<DOMException> failureCallback,
       RTCOfferOptions options) {
-    return legacy(createOffer(options), successCallback, failureCallback);
+    return LegacyCallbacks.adapt(createOffer(options), successCallback, failureCallback);
   }
 
   /**
@@ -216,7 +216,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   @Deprecated
   public CompletableFuture<Void> createAnswer(
       Consumer<RTCSessionDescriptionInit> successCallback, Consumer<DOMException> failureCallback) {
-    return legacy(createAnswer(), successCallback, failureCallback);
+    return LegacyCallbacks.adapt(createAnswer(), successCallback, failureCallback);
   }
 
   /**
@@ -231,7 +231,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       RTCSessionDescriptionInit description,
       Runnable successCallback,
       Consumer<DOMException> failureCallback) {
-    return legacy(setLocalDescription(description), v -> successCallback.run(), failureCallback);
+    return LegacyCallbacks.adapt(
+        setLocalDescription(description), v -> successCallback.run(), failureCallback);
   }
 
   /**
@@ -246,7 +247,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       RTCSessionDescriptionInit description,
       Runnable successCallback,
       Consumer<DOMException> failureCallback) {
-    return legacy(setRemoteDescription(description), v -> successCallback.run(), failureCallback);
+    return LegacyCallbacks.adapt(
+        setRemoteDescription(description), v -> successCallback.run(), failureCallback);
   }
 
   /**
@@ -261,34 +263,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       RTCIceCandidateInit candidate,
       Runnable successCallback,
       Consumer<DOMException> failureCallback) {
-    return legacy(addIceCandidate(candidate), v -> successCallback.run(), failureCallback);
-  }
-
-  private static <T> CompletableFuture<Void> legacy(
-      CompletableFuture<T> promise, Consumer<T> success, Consumer<DOMException> failure) {
-    return promise.handle(
-        (value, error) -> {
-          if (error == null) {
-            if (success != null) {
-              success.accept(value);
-            }
-          } else if (failure != null) {
-            failure.accept(asDomException(error));
-          }
-          return null;
-        });
-  }
-
-  private static DOMException asDomException(Throwable error) {
-    Throwable e = error;
-    while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    if (e instanceof DOMException d) {
-      return d;
-    }
-    String name = e instanceof TypeError ? "TypeError" : "OperationError";
-    return new DOMException(String.valueOf(e.getMessage()), name);
+    return LegacyCallbacks.adapt(
+        addIceCandidate(candidate), v -> successCallback.run(), failureCallback);
   }
 
   // ---------------------------------------------------------------- descriptions
