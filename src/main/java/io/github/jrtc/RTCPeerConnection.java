@@ -37,26 +37,30 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     EventQueueAccess.register(RTCPeerConnection.class, RTCPeerConnection::eventQueue);
   }
 
+  // The connection holds [[IsClosed]] and the configuration; everything else is a collaborator
+  // with one concern: the spec's operations chain and the queue delivery it and the native futures
+  // settle through; the signaling machine (offer/answer states, held ICE events); the descriptions
+  // and what derives from them; remote candidates; negotiation-needed; libwebrtc's events;
+  // transceivers, transports and data channels.
   private final int id;
   private final SerialEventQueue queue;
   private final QueueDelivery delivery;
   private final OperationsChain chain;
+  private final SignalingMachine signaling;
+  private final DescriptionState descriptions = new DescriptionState(() -> this.closed);
+  private final RemoteCandidates remoteCandidates;
   private final NegotiationNeeded negotiation;
   private final BridgeEvents events;
-  private final PeerConnectionBridgeFactory factory;
-  private final PeerConnectionBridge bridge;
-  private final Object closeLock = new Object();
-  private final DataChannelRegistry dataChannels = new DataChannelRegistry();
-
-  private volatile boolean closed;
-  private volatile RTCConfiguration configuration;
-  private final DescriptionState descriptions = new DescriptionState(() -> this.closed);
-
-  private final SignalingMachine signaling;
-  private final RemoteCandidates remoteCandidates;
   private final TransceiverRegistry transceivers;
   private final TransportRegistry transports =
       new TransportRegistry(this, DataChannelRegistry.MAX_DATA_CHANNELS);
+  private final DataChannelRegistry dataChannels = new DataChannelRegistry();
+  private final PeerConnectionBridgeFactory factory;
+  private final PeerConnectionBridge bridge;
+  private final Object closeLock = new Object();
+
+  private volatile boolean closed;
+  private volatile RTCConfiguration configuration;
 
   /** A connection with the default configuration. */
   public RTCPeerConnection() {
