@@ -3,31 +3,20 @@ package io.github.jrtc;
 import io.github.jrtc.internal.bridge.DataChannelBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridgeFactory;
-import io.github.jrtc.internal.bridge.PeerConnectionBridgeObserver;
-import io.github.jrtc.internal.jfr.JfrEvents;
 import io.github.jrtc.internal.loop.EventQueueAccess;
-import io.github.jrtc.internal.loop.Futures;
 import io.github.jrtc.internal.loop.OperationsChain;
+import io.github.jrtc.internal.loop.QueueDelivery;
 import io.github.jrtc.internal.loop.SerialEventQueue;
-import io.github.jrtc.internal.sdp.CandidateParser;
+import io.github.jrtc.internal.sdp.DescriptionState;
 import io.github.jrtc.internal.sdp.Descriptions;
-import io.github.jrtc.internal.sdp.MediaSection;
-import io.github.jrtc.internal.sdp.Sdp;
-import io.github.jrtc.internal.sdp.SdpModelCache;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.spec.IceServerValidator;
-import io.github.jrtc.internal.spec.UsvString;
 import io.github.jrtc.internal.webrtcjava.NativeEngineBridgeFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * A WebRTC connection, as MDN documents {@code RTCPeerConnection}: {@code new
@@ -44,78 +33,34 @@ import java.util.function.UnaryOperator;
 public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   private static final AtomicInteger COUNT = new AtomicInteger();
 
-  /** Re-checks a negotiationneeded that waited for a burst of changes to end. */
-  private static final java.util.concurrent.ScheduledExecutorService RECHECK =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-          io.github.jrtc.internal.loop.EventThreads.daemonFactory("jrtc-negotiation-"));
-
-  /** libwebrtc's SCTP send limit; the remote's a=max-message-size can only lower it. */
-  private static final long LOCAL_MAX_MESSAGE_SIZE = 262_144;
-
-  /** libwebrtc's highest SCTP stream id (1024 streams). */
-  private static final int MAX_SCTP_STREAM_ID = 1023;
-
-  /** In-band ids come from one parity (even or odd): at most 512 can be allocated. */
-  private static final int MAX_DATA_CHANNELS = 512;
-
   static {
     EventQueueAccess.register(RTCPeerConnection.class, RTCPeerConnection::eventQueue);
   }
 
+  // The connection holds [[IsClosed]] and the configuration; everything else is a collaborator
+  // with one concern: the spec's operations chain and the queue delivery it and the native futures
+  // settle through; the signaling machine (offer/answer states, held ICE events); the descriptions
+  // and what derives from them; remote candidates; negotiation-needed; libwebrtc's events;
+  // transceivers, transports and data channels.
   private final int id;
   private final SerialEventQueue queue;
+  private final QueueDelivery delivery;
   private final OperationsChain chain;
+  private final SignalingMachine signaling;
+  private final DescriptionState descriptions = new DescriptionState(() -> this.closed);
+  private final RemoteCandidates remoteCandidates;
+  private final NegotiationNeeded negotiation;
+  private final BridgeEvents events;
+  private final TransceiverRegistry transceivers;
+  private final TransportRegistry transports =
+      new TransportRegistry(this, DataChannelRegistry.MAX_DATA_CHANNELS);
+  private final DataChannelRegistry dataChannels = new DataChannelRegistry();
   private final PeerConnectionBridgeFactory factory;
   private final PeerConnectionBridge bridge;
   private final Object closeLock = new Object();
-  private final List<RTCDataChannel> dataChannels = new CopyOnWriteArrayList<>();
 
   private volatile boolean closed;
   private volatile RTCConfiguration configuration;
-  private volatile RTCSignalingState signalingState = RTCSignalingState.STABLE;
-  private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
-  private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
-  private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
-  private volatile Descriptions descriptions = Descriptions.NONE;
-  private final Object descriptionsLock = new Object();
-  private long localSequence;
-  private long remoteSequence;
-
-  // Touched only on the event queue or inside a chained operation (one at a time).
-  private String lastCreatedOffer = "";
-  private String lastCreatedAnswer = "";
-  private int lastOfferGeneration = -1;
-  private int lastAnswerGeneration = -1;
-  private final AtomicInteger negotiationGeneration = new AtomicInteger();
-  // Volatile: the chain reads it when it empties on a native thread (see OperationsChain).
-  private volatile boolean negotiationNeeded;
-  // libwebrtc's negotiation-needed reports, counted on its thread; the one that set the flag.
-  private final java.util.concurrent.atomic.AtomicLong negotiationNeededRaised =
-      new java.util.concurrent.atomic.AtomicLong();
-  private long negotiationNeededRaisedAt; // event queue only
-  // The JS "same task" guarantee, approximated for callers off the event queue: a burst of changes
-  // (addTrack, createDataChannel, ...) made from another thread with gaps under QUIET_NANOS is one
-  // task, so negotiationneeded waits until the burst went quiet. Changes made on the queue (in a
-  // handler) need no delay: the event's own task runs after the handler's.
-  static final long QUIET_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20);
-  private volatile long lastOffQueueChange;
-  private volatile boolean offQueueChangeSeen;
-  private boolean recheckScheduled; // event queue only
-  private final Set<Integer> remoteEndOfCandidates = ConcurrentHashMap.newKeySet();
-  // m-line indexes whose local gathering finished (a=end-of-candidates in the local description).
-  private final Set<Integer> localEndOfCandidates = ConcurrentHashMap.newKeySet();
-  private String parsedRemoteSdp;
-
-  /** The remote description parsed once per change: asked per candidate and per send. */
-  private final SdpModelCache remoteModel = new SdpModelCache();
-
-  // libwebrtc reports the first candidates before its setLocalDescription callback; the spec
-  // surfaces them only after SLD resolved, so they wait here until then.
-  private boolean settingLocalDescription;
-  private final List<Runnable> heldCandidateEvents = new java.util.ArrayList<>();
-  private List<MediaSection> parsedRemoteSections = List.of();
-  private final TransceiverRegistry transceivers;
-  private final TransportRegistry transports = new TransportRegistry(this, MAX_DATA_CHANNELS);
 
   /** A connection with the default configuration. */
   public RTCPeerConnection() {
@@ -138,10 +83,52 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     this.factory = factory;
     this.id = COUNT.incrementAndGet();
     this.queue = new SerialEventQueue("pc-" + id, id);
+    this.delivery = new QueueDelivery(queue, () -> closed);
+    this.negotiation =
+        new NegotiationNeeded(
+            System::nanoTime,
+            NegotiationNeeded.SHARED,
+            queue::isCurrent,
+            delivery::post,
+            this::negotiationNeededMayFire,
+            () -> dispatchEvent(new Event("negotiationneeded")));
     this.chain =
-        new OperationsChain(
-            queue, () -> closed, this::maybeFireNegotiationNeeded, () -> negotiationNeeded);
-    this.bridge = factory.create(config, new BridgeEvents(), this);
+        new OperationsChain(queue, () -> closed, negotiation::maybeFire, negotiation::isNeeded);
+    this.events =
+        new BridgeEvents(
+            id,
+            delivery,
+            this::runOrHoldIceEvent,
+            descriptions,
+            transports,
+            negotiation::raised,
+            this::remoteDataChannel,
+            this::dispatchEvent,
+            () -> closed);
+    this.bridge = factory.create(config, events, this);
+    this.signaling =
+        new SignalingMachine(
+            id,
+            bridge,
+            chain,
+            queue,
+            delivery,
+            descriptions,
+            negotiation,
+            () -> closed,
+            new SignalingMachine.Listener() {
+              @Override
+              public void signalingStateChanged(
+                  RTCSignalingState previous, RTCSignalingState next) {
+                dispatchEvent(new Event("signalingstatechange"));
+              }
+
+              @Override
+              public void descriptionApplied(RTCSdpType type, boolean local, Descriptions now) {
+                transceivers.afterDescription(type, local, now.local(), now.remote());
+              }
+            });
+    this.remoteCandidates = new RemoteCandidates(bridge, descriptions);
     this.transceivers = new TransceiverRegistry(this, bridge);
   }
 
@@ -168,28 +155,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    */
   public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
     RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
-    return chain.chain(
-        "createOffer",
-        () -> {
-          RTCSignalingState s = signalingState;
-          if (s != RTCSignalingState.STABLE && s != RTCSignalingState.HAVE_LOCAL_OFFER) {
-            return failed(Errors.invalidState("Cannot create an offer in signaling state " + s));
-          }
-          int generation = negotiationGeneration.get();
-          // Runs on the signaling thread, inside this chained operation: nothing else touches
-          // these fields until the chain moves on (from the queue, after the promise settled).
-          return bridge
-              .createOffer(opts)
-              .thenApply(
-                  offer -> {
-                    lastCreatedOffer = offer.sdp();
-                    lastOfferGeneration = generation;
-                    return offer;
-                  });
-        },
-        // The spec's last step: a transceiver, track or channel added while the offer was being
-        // made (var p = pc.createOffer(); pc.addTransceiver("audio")) is in the offer.
-        () -> lastOfferGeneration != negotiationGeneration.get());
+    return chain.chain("createOffer", () -> signaling.createOffer(opts), signaling::offerOutdated);
   }
 
   /**
@@ -213,28 +179,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    */
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
     RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
-    return chain.chain(
-        "createAnswer",
-        () -> {
-          RTCSignalingState s = signalingState;
-          if (s != RTCSignalingState.HAVE_REMOTE_OFFER
-              && s != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
-            return failed(
-                Errors.invalidState(
-                    "Cannot create an answer in signaling state "
-                        + s
-                        + ": it needs have-remote-offer or have-local-pranswer"));
-          }
-          int generation = negotiationGeneration.get();
-          return bridge
-              .createAnswer(opts)
-              .thenApply(
-                  answer -> {
-                    lastCreatedAnswer = answer.sdp();
-                    lastAnswerGeneration = generation;
-                    return answer;
-                  });
-        });
+    return chain.chain("createAnswer", () -> signaling.createAnswer(opts));
   }
 
   /**
@@ -263,7 +208,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       Consumer<RTCSessionDescriptionInit> successCallback,
       Consumer<DOMException> failureCallback,
       RTCOfferOptions options) {
-    return legacy(createOffer(options), successCallback, failureCallback);
+    return LegacyCallbacks.adapt(createOffer(options), successCallback, failureCallback);
   }
 
   /**
@@ -275,7 +220,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   @Deprecated
   public CompletableFuture<Void> createAnswer(
       Consumer<RTCSessionDescriptionInit> successCallback, Consumer<DOMException> failureCallback) {
-    return legacy(createAnswer(), successCallback, failureCallback);
+    return LegacyCallbacks.adapt(createAnswer(), successCallback, failureCallback);
   }
 
   /**
@@ -290,7 +235,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       RTCSessionDescriptionInit description,
       Runnable successCallback,
       Consumer<DOMException> failureCallback) {
-    return legacy(setLocalDescription(description), v -> successCallback.run(), failureCallback);
+    return LegacyCallbacks.adapt(
+        setLocalDescription(description), v -> successCallback.run(), failureCallback);
   }
 
   /**
@@ -305,7 +251,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       RTCSessionDescriptionInit description,
       Runnable successCallback,
       Consumer<DOMException> failureCallback) {
-    return legacy(setRemoteDescription(description), v -> successCallback.run(), failureCallback);
+    return LegacyCallbacks.adapt(
+        setRemoteDescription(description), v -> successCallback.run(), failureCallback);
   }
 
   /**
@@ -320,34 +267,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       RTCIceCandidateInit candidate,
       Runnable successCallback,
       Consumer<DOMException> failureCallback) {
-    return legacy(addIceCandidate(candidate), v -> successCallback.run(), failureCallback);
-  }
-
-  private static <T> CompletableFuture<Void> legacy(
-      CompletableFuture<T> promise, Consumer<T> success, Consumer<DOMException> failure) {
-    return promise.handle(
-        (value, error) -> {
-          if (error == null) {
-            if (success != null) {
-              success.accept(value);
-            }
-          } else if (failure != null) {
-            failure.accept(asDomException(error));
-          }
-          return null;
-        });
-  }
-
-  private static DOMException asDomException(Throwable error) {
-    Throwable e = error;
-    while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    if (e instanceof DOMException d) {
-      return d;
-    }
-    String name = e instanceof TypeError ? "TypeError" : "OperationError";
-    return new DOMException(String.valueOf(e.getMessage()), name);
+    return LegacyCallbacks.adapt(
+        addIceCandidate(candidate), v -> successCallback.run(), failureCallback);
   }
 
   // ---------------------------------------------------------------- descriptions
@@ -388,97 +309,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return completes once applied and its events have fired
    */
   public CompletableFuture<Void> setLocalDescription(RTCSessionDescriptionInit description) {
-    return chain.chain("setLocalDescription", () -> applyLocal(description));
-  }
-
-  private CompletableFuture<Void> applyLocal(RTCSessionDescriptionInit description) {
-    RTCSignalingState state = signalingState;
-    RTCSdpType type = description == null ? null : description.type();
-    String sdp = description == null ? "" : description.sdp();
-    if (type == null) {
-      type =
-          state == RTCSignalingState.STABLE
-                  || state == RTCSignalingState.HAVE_LOCAL_OFFER
-                  || state == RTCSignalingState.HAVE_REMOTE_PRANSWER
-              ? RTCSdpType.OFFER
-              : RTCSdpType.ANSWER;
-    }
-    switch (type) {
-      case ROLLBACK -> {
-        // Only the side that made the offer rolls it back (WPT -setLocalDescription-rollback).
-        if (state != RTCSignalingState.HAVE_LOCAL_OFFER) {
-          return failed(
-              Errors.invalidState(
-                  "setLocalDescription(rollback) needs have-local-offer, not " + state));
-        }
-        return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), true);
-      }
-      case OFFER -> {
-        if (state != RTCSignalingState.STABLE && state != RTCSignalingState.HAVE_LOCAL_OFFER) {
-          return failed(
-              Errors.invalidState("Cannot set a local offer in signaling state " + state));
-        }
-        if (sdp.isEmpty()) {
-          if (!lastCreatedOffer.isEmpty() && lastOfferGeneration == negotiationGeneration.get()) {
-            return applyNative(
-                new RTCSessionDescriptionInit(RTCSdpType.OFFER, lastCreatedOffer), true);
-          }
-          int generation = negotiationGeneration.get();
-          return bridge
-              .createOffer(new RTCOfferOptions())
-              .thenCompose(
-                  offer ->
-                      onQueue(
-                          CompletableFuture.completedFuture(offer),
-                          o -> {
-                            lastCreatedOffer = o.sdp();
-                            lastOfferGeneration = generation;
-                            return o;
-                          }))
-              .thenCompose(offer -> applyNative(offer, true));
-        }
-        if (!sdp.equals(lastCreatedOffer)) {
-          return failed(
-              Errors.invalidModification(
-                  "The SDP does not match the last offer created by this connection"));
-        }
-        return applyNative(new RTCSessionDescriptionInit(type, sdp), true);
-      }
-      default -> {
-        if (state != RTCSignalingState.HAVE_REMOTE_OFFER
-            && state != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
-          return failed(
-              Errors.invalidState("Cannot set a local " + type + " in signaling state " + state));
-        }
-        if (sdp.isEmpty()) {
-          if (!lastCreatedAnswer.isEmpty() && lastAnswerGeneration == negotiationGeneration.get()) {
-            return applyNative(new RTCSessionDescriptionInit(type, lastCreatedAnswer), true);
-          }
-          int generation = negotiationGeneration.get();
-          RTCSdpType finalType = type;
-          return bridge
-              .createAnswer(new RTCAnswerOptions())
-              .thenCompose(
-                  answer ->
-                      onQueue(
-                          CompletableFuture.completedFuture(answer),
-                          a -> {
-                            lastCreatedAnswer = a.sdp();
-                            lastAnswerGeneration = generation;
-                            return a;
-                          }))
-              .thenCompose(
-                  answer ->
-                      applyNative(new RTCSessionDescriptionInit(finalType, answer.sdp()), true));
-        }
-        if (!sdp.equals(lastCreatedAnswer)) {
-          return failed(
-              Errors.invalidModification(
-                  "The SDP does not match the last answer created by this connection"));
-        }
-        return applyNative(new RTCSessionDescriptionInit(type, sdp), true);
-      }
-    }
+    return chain.chain("setLocalDescription", () -> signaling.setLocal(description));
   }
 
   /**
@@ -511,192 +342,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       return chain.rejectLater(
           p, new TypeError("setRemoteDescription needs a description with a type"));
     }
-    return chain.chain("setRemoteDescription", () -> applyRemote(description));
-  }
-
-  private CompletableFuture<Void> applyRemote(RTCSessionDescriptionInit description) {
-    RTCSignalingState state = signalingState;
-    RTCSdpType type = description.type();
-    switch (type) {
-      case ROLLBACK -> {
-        // Only the side that received the offer rolls it back (WPT -setRemoteDescription-rollback).
-        if (state != RTCSignalingState.HAVE_REMOTE_OFFER) {
-          return failed(
-              Errors.invalidState(
-                  "setRemoteDescription(rollback) needs have-remote-offer, not " + state));
-        }
-        return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), false);
-      }
-      case OFFER -> {
-        if (state == RTCSignalingState.HAVE_LOCAL_OFFER) {
-          // Implicit rollback: signalingstatechange fires for stable, then have-remote-offer.
-          return applyNative(new RTCSessionDescriptionInit(RTCSdpType.ROLLBACK, ""), true)
-              .thenCompose(v -> applyNative(description, false));
-        }
-        if (state != RTCSignalingState.STABLE && state != RTCSignalingState.HAVE_REMOTE_OFFER) {
-          return failed(
-              Errors.invalidState("Cannot set a remote offer in signaling state " + state));
-        }
-        return applyNative(description, false);
-      }
-      default -> {
-        if (state != RTCSignalingState.HAVE_LOCAL_OFFER
-            && state != RTCSignalingState.HAVE_REMOTE_PRANSWER) {
-          return failed(
-              Errors.invalidState("Cannot set a remote " + type + " in signaling state " + state));
-        }
-        return applyNative(description, false);
-      }
-    }
-  }
-
-  /** Applies a description natively, then updates state and fires events on the queue. */
-  private CompletableFuture<Void> applyNative(RTCSessionDescriptionInit d, boolean local) {
-    if (local) {
-      queue.execute(() -> settingLocalDescription = true);
-    }
-    long raisedBefore = negotiationNeededRaised.get();
-    CompletableFuture<Descriptions> nativeResult =
-        local ? bridge.setLocalDescription(d) : bridge.setRemoteDescription(d);
-    CompletableFuture<Void> applied =
-        onQueue(
-            nativeResult,
-            snapshot -> {
-              descriptionApplied(d.type(), local, snapshot, raisedBefore);
-              return null;
-            });
-    if (local) {
-      // Held candidate events go out in a task queued once the SLD promise has settled (its
-      // callbacks, which send the offer, ran first). Hooked on the chain, not on `applied`: when
-      // SLD is called off the queue, `applied` can settle before the chain sees it, and a release
-      // tied to it would then fire candidates before the promise resolves.
-      chain.afterSettled(this::releaseHeldCandidates);
-    }
-    return applied;
-  }
-
-  private void releaseHeldCandidates() {
-    settingLocalDescription = false;
-    List<Runnable> held = new java.util.ArrayList<>(heldCandidateEvents);
-    heldCandidateEvents.clear();
-    for (Runnable r : held) {
-      if (!closed) {
-        r.run();
-      }
-    }
-  }
-
-  /**
-   * @param raisedBefore how many negotiation-needed reports libwebrtc had made before this
-   *     description was handed to it: those are answered by this exchange; a later one (libwebrtc
-   *     raises it while applying an answer that left something to negotiate, before its callback)
-   *     is not.
-   */
-  private void descriptionApplied(
-      RTCSdpType type, boolean local, Descriptions snapshot, long raisedBefore) {
-    RTCSignalingState next =
-        switch (type) {
-          case OFFER ->
-              local ? RTCSignalingState.HAVE_LOCAL_OFFER : RTCSignalingState.HAVE_REMOTE_OFFER;
-          case PRANSWER ->
-              local
-                  ? RTCSignalingState.HAVE_LOCAL_PRANSWER
-                  : RTCSignalingState.HAVE_REMOTE_PRANSWER;
-          case ANSWER, ROLLBACK -> RTCSignalingState.STABLE;
-        };
-    if (!local && type != RTCSdpType.ROLLBACK) {
-      remoteEndOfCandidates.clear();
-    }
-    updateDescriptions(snapshot, true, true);
-    negotiationGeneration.incrementAndGet();
-    if (negotiationNeededRaisedAt <= raisedBefore) {
-      negotiationNeeded = false;
-    }
-    RTCSignalingState previous = signalingState;
-    signalingState = next;
-    if (previous != next) {
-      JfrEvents.stateChanged(id, "signaling", previous, next);
-      dispatchEvent(new Event("signalingstatechange"));
-    }
-    if (!closed) {
-      Descriptions d = descriptions;
-      transceivers.afterDescription(type, local, d.local(), d.remote());
-    }
-  }
-
-  /**
-   * Takes the parts of a snapshot that are newer than what is cached. Local and remote sides are
-   * ordered separately: addIceCandidate only reports the remote side.
-   */
-  private void updateDescriptions(Descriptions d, boolean takeLocal, boolean takeRemote) {
-    if (closed) {
-      return;
-    }
-    synchronized (descriptionsLock) {
-      Descriptions cached = descriptions;
-      boolean local = takeLocal && d.sequence() >= localSequence;
-      boolean remote = takeRemote && d.sequence() >= remoteSequence;
-      if (local) {
-        localSequence = d.sequence();
-      }
-      if (remote) {
-        remoteSequence = d.sequence();
-      }
-      descriptions =
-          new Descriptions(
-              local ? withLocalEndOfCandidates(d.currentLocal()) : cached.currentLocal(),
-              local ? withLocalEndOfCandidates(d.pendingLocal()) : cached.pendingLocal(),
-              remote ? withEndOfCandidates(d.currentRemote()) : cached.currentRemote(),
-              remote ? withEndOfCandidates(d.pendingRemote()) : cached.pendingRemote(),
-              Math.max(localSequence, remoteSequence));
-    }
-  }
-
-  /** Re-applies end-of-candidates markers to the cached remote descriptions. */
-  private void markEndOfCandidates() {
-    changeRemoteDescriptions(this::withEndOfCandidates);
-  }
-
-  /** Applies {@code change} to the cached current and pending remote descriptions. */
-  private void changeRemoteDescriptions(UnaryOperator<RTCSessionDescription> change) {
-    synchronized (descriptionsLock) {
-      Descriptions c = descriptions;
-      descriptions =
-          new Descriptions(
-              c.currentLocal(),
-              c.pendingLocal(),
-              change.apply(c.currentRemote()),
-              change.apply(c.pendingRemote()),
-              c.sequence());
-    }
-  }
-
-  /** Applies {@code change} to the cached current and pending local descriptions. */
-  private void changeLocalDescriptions(UnaryOperator<RTCSessionDescription> change) {
-    synchronized (descriptionsLock) {
-      Descriptions c = descriptions;
-      descriptions =
-          new Descriptions(
-              change.apply(c.currentLocal()),
-              change.apply(c.pendingLocal()),
-              c.currentRemote(),
-              c.pendingRemote(),
-              c.sequence());
-    }
-  }
-
-  private RTCSessionDescription withLocalEndOfCandidates(RTCSessionDescription d) {
-    return d == null || localEndOfCandidates.isEmpty()
-        ? d
-        : new RTCSessionDescription(
-            d.type(), Sdp.withEndOfCandidates(d.sdp(), localEndOfCandidates));
-  }
-
-  private RTCSessionDescription withEndOfCandidates(RTCSessionDescription d) {
-    return d == null || remoteEndOfCandidates.isEmpty()
-        ? d
-        : new RTCSessionDescription(
-            d.type(), Sdp.withEndOfCandidates(d.sdp(), remoteEndOfCandidates));
+    return chain.chain("setRemoteDescription", () -> signaling.setRemote(description));
   }
 
   /**
@@ -708,7 +354,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the local description, or null
    */
   public RTCSessionDescription localDescription() {
-    return descriptions.local();
+    return descriptions.current().local();
   }
 
   /**
@@ -720,7 +366,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the current local description, or null
    */
   public RTCSessionDescription currentLocalDescription() {
-    return descriptions.currentLocal();
+    return descriptions.current().currentLocal();
   }
 
   /**
@@ -732,7 +378,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the pending local description, or null
    */
   public RTCSessionDescription pendingLocalDescription() {
-    return descriptions.pendingLocal();
+    return descriptions.current().pendingLocal();
   }
 
   /**
@@ -745,7 +391,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the remote description, or null
    */
   public RTCSessionDescription remoteDescription() {
-    return descriptions.remote();
+    return descriptions.current().remote();
   }
 
   /**
@@ -757,7 +403,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the current remote description, or null
    */
   public RTCSessionDescription currentRemoteDescription() {
-    return descriptions.currentRemote();
+    return descriptions.current().currentRemote();
   }
 
   /**
@@ -769,7 +415,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the pending remote description, or null
    */
   public RTCSessionDescription pendingRemoteDescription() {
-    return descriptions.pendingRemote();
+    return descriptions.current().pendingRemote();
   }
 
   // ---------------------------------------------------------------- ICE
@@ -817,98 +463,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
           new CompletableFuture<>(),
           new TypeError("A candidate needs an sdpMid or an sdpMLineIndex"));
     }
-    return chain.chain("addIceCandidate", () -> applyCandidate(c));
-  }
-
-  private CompletableFuture<Void> applyCandidate(RTCIceCandidateInit c) {
-    RTCSessionDescription remote = descriptions.remote();
-    if (remote == null) {
-      return failed(
-          Errors.invalidState("Cannot add an ICE candidate before a remote description is set"));
-    }
-    List<MediaSection> sections = remoteSections(remote.sdp());
-    MediaSection target = null;
-    if (c.sdpMid() != null) {
-      for (MediaSection s : sections) {
-        if (c.sdpMid().equals(s.mid())) {
-          target = s;
-          break;
-        }
-      }
-      if (target == null) {
-        return failed(Errors.operation("No m-section with mid '" + c.sdpMid() + "'"));
-      }
-    } else if (c.sdpMLineIndex() != null) {
-      if (c.sdpMLineIndex() < 0 || c.sdpMLineIndex() >= sections.size()) {
-        return failed(Errors.operation("sdpMLineIndex " + c.sdpMLineIndex() + " is out of range"));
-      }
-      target = sections.get(c.sdpMLineIndex());
-    }
-    String ufrag = c.usernameFragment();
-    if (ufrag != null && !ufragKnown(ufrag, target, sections)) {
-      return failed(Errors.operation("Unknown usernameFragment '" + ufrag + "'"));
-    }
-    if (c.candidate().isEmpty()) {
-      if (target == null) {
-        for (MediaSection s : sections) {
-          remoteEndOfCandidates.add(s.index());
-        }
-      } else {
-        remoteEndOfCandidates.add(target.index());
-      }
-      markEndOfCandidates();
-      return CompletableFuture.completedFuture(null);
-    }
-    if (!CandidateParser.isValid(c.candidate())) {
-      return failed(Errors.operation("The ICE candidate could not be parsed: " + c.candidate()));
-    }
-    try {
-      bridge.addIceCandidate(
-          new RTCIceCandidateInit(c.candidate(), target.mid(), target.index(), ufrag));
-    } catch (DOMException e) {
-      return failed(e);
-    }
-    addRemoteCandidate(target, c.candidate());
-    return CompletableFuture.completedFuture(null);
-  }
-
-  /**
-   * The spec adds an accepted candidate to [[CurrentRemoteDescription]] and
-   * [[PendingRemoteDescription]]: as its {@code a=} line in the m-section it names, kept here
-   * rather than read back from libwebrtc (two more blocking signaling-thread calls per candidate,
-   * on the connect's critical path). The next description libwebrtc reports replaces both.
-   */
-  private void addRemoteCandidate(MediaSection target, String candidate) {
-    changeRemoteDescriptions(d -> withCandidate(d, target, candidate));
-  }
-
-  private static RTCSessionDescription withCandidate(
-      RTCSessionDescription d, MediaSection target, String candidate) {
-    if (d == null) {
-      return null;
-    }
-    String sdp = Sdp.withCandidate(d.sdp(), target.mid(), target.index(), candidate);
-    return sdp.equals(d.sdp()) ? d : new RTCSessionDescription(d.type(), sdp);
-  }
-
-  private static boolean ufragKnown(String ufrag, MediaSection target, List<MediaSection> all) {
-    if (target != null) {
-      return ufrag.equals(target.iceUfrag());
-    }
-    for (MediaSection s : all) {
-      if (ufrag.equals(s.iceUfrag())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private List<MediaSection> remoteSections(String sdp) {
-    if (!sdp.equals(parsedRemoteSdp)) {
-      parsedRemoteSections = Sdp.mediaSections(remoteModel.of(sdp));
-      parsedRemoteSdp = sdp;
-    }
-    return parsedRemoteSections;
+    return chain.chain("addIceCandidate", () -> remoteCandidates.add(c));
   }
 
   /**
@@ -918,11 +473,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return true or false, or null before a remote description
    */
   public Boolean canTrickleIceCandidates() {
-    RTCSessionDescription remote = descriptions.remote();
-    if (remote == null) {
-      return null;
-    }
-    return remoteModel.of(remote.sdp()).offersTrickle();
+    return descriptions.canTrickleIceCandidates();
   }
 
   /**
@@ -931,7 +482,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * [[LocalIceCredentialsToReplace]] stays empty; libwebrtc would still renegotiate afterwards).
    */
   public void restartIce() {
-    if (closed || descriptions.local() == null) {
+    if (closed || descriptions.current().local() == null) {
       return;
     }
     noteChange();
@@ -992,7 +543,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the signaling state
    */
   public RTCSignalingState signalingState() {
-    return signalingState;
+    return signaling.state();
   }
 
   /**
@@ -1004,7 +555,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the ICE gathering state
    */
   public RTCIceGatheringState iceGatheringState() {
-    return iceGatheringState;
+    return events.iceGatheringState();
   }
 
   /**
@@ -1016,7 +567,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the ICE connection state
    */
   public RTCIceConnectionState iceConnectionState() {
-    return iceConnectionState;
+    return events.iceConnectionState();
   }
 
   /**
@@ -1028,7 +579,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return the connection state
    */
   public RTCPeerConnectionState connectionState() {
-    return connectionState;
+    return events.connectionState();
   }
 
   // ---------------------------------------------------------------- data channels
@@ -1059,59 +610,13 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     if (closed) {
       throw Errors.invalidState("The RTCPeerConnection is closed");
     }
-    // JS converts the label with ToString (null -> "null") and both strings as USVString.
-    String l = UsvString.of(label == null ? "null" : label);
-    RTCDataChannelInit given = init == null ? new RTCDataChannelInit() : init;
-    checkUnsignedShort("maxPacketLifeTime", given.maxPacketLifeTime());
-    checkUnsignedShort("maxRetransmits", given.maxRetransmits());
-    checkUnsignedShort("id", given.id());
-    // The id is only used for negotiated channels; in-band ones get theirs from the DTLS role.
-    RTCDataChannelInit options =
-        given.toBuilder()
-            .protocol(UsvString.of(given.protocol()))
-            .id(given.negotiated() ? given.id() : null)
-            .build();
-    if (l.getBytes(StandardCharsets.UTF_8).length > 65535) {
-      throw new TypeError("The label is longer than 65535 bytes");
-    }
-    if (options.protocol().getBytes(StandardCharsets.UTF_8).length > 65535) {
-      throw new TypeError("The protocol is longer than 65535 bytes");
-    }
-    if (options.negotiated() && options.id() == null) {
-      throw new TypeError("A negotiated data channel needs an id");
-    }
-    if (options.maxPacketLifeTime() != null && options.maxRetransmits() != null) {
-      throw new TypeError("maxPacketLifeTime and maxRetransmits cannot both be set");
-    }
-    if (options.id() != null && options.id() == 65535) {
-      throw new TypeError("65535 is not a valid data channel id");
-    }
-    // webrtc-java 0.14.0 aborts the JVM whenever libwebrtc refuses a channel (it formats the
-    // error with a string_view through varargs), so every refusal libwebrtc can make is decided
-    // here first: stream ids above 1023, ids in use, and running out of ids.
-    if (options.id() != null && options.id() > MAX_SCTP_STREAM_ID) {
-      throw Errors.operation(
-          "Data channel id "
-              + options.id()
-              + " is above libwebrtc's limit of "
-              + MAX_SCTP_STREAM_ID
-              + " (as in Chrome)");
-    }
-    if (dataChannels.size() >= MAX_DATA_CHANNELS) {
-      throw Errors.operation("No data channel id is left (limit " + MAX_DATA_CHANNELS + ")");
-    }
-    if (options.id() != null) {
-      for (RTCDataChannel existing : dataChannels) {
-        if (options.id().equals(existing.id())) {
-          throw Errors.operation("Data channel id " + options.id() + " is already in use");
-        }
-      }
-    }
+    DataChannelRegistry.Request request = dataChannels.check(label, init);
     noteChange();
-    DataChannelBridge channelBridge = bridge.createDataChannel(l, options);
-    RTCDataChannel channel = new RTCDataChannel(this, channelBridge, queue, l, options);
+    DataChannelBridge channelBridge = bridge.createDataChannel(request.label(), request.options());
+    RTCDataChannel channel =
+        new RTCDataChannel(this, channelBridge, queue, request.label(), request.options());
     dataChannels.add(channel);
-    negotiationGeneration.incrementAndGet();
+    signaling.connectionChanged();
     noteChange();
     channel.attach();
     // Over an established SCTP association libwebrtc opens a channel inside createDataChannel,
@@ -1120,27 +625,13 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return channel;
   }
 
-  private static void checkUnsignedShort(String name, Integer value) {
-    if (value != null && (value < 0 || value > 65535)) {
-      throw new TypeError(name + " must be between 0 and 65535, was " + value);
-    }
-  }
-
   /** The largest message {@link RTCDataChannel#send} accepts; 0 means no limit. */
   long maxMessageSize() {
-    RTCSessionDescription remote = descriptions.remote();
-    long remoteMax = 65536;
-    if (remote != null) {
-      Long announced = remoteModel.of(remote.sdp()).maxMessageSize();
-      if (announced != null) {
-        remoteMax = announced;
-      }
-    }
-    return remoteMax == 0 ? LOCAL_MAX_MESSAGE_SIZE : Math.min(remoteMax, LOCAL_MAX_MESSAGE_SIZE);
+    return descriptions.maxMessageSize();
   }
 
   void forget(RTCDataChannel channel) {
-    dataChannels.remove(channel);
+    dataChannels.forget(channel);
   }
 
   boolean isClosedInternal() {
@@ -1162,12 +653,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   }
 
   boolean anyDataChannelOpen() {
-    for (RTCDataChannel c : dataChannels) {
-      if (c.readyState() == RTCDataChannelState.OPEN) {
-        return true;
-      }
-    }
-    return false;
+    return dataChannels.anyOpen();
   }
 
   /** A data channel of this connection opened (on the queue, before its open event). */
@@ -1295,20 +781,13 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   /** Something that changes the next offer happened: a stored offer/answer is outdated. */
   void negotiationChanged() {
-    negotiationGeneration.incrementAndGet();
+    signaling.connectionChanged();
     noteChange();
   }
 
-  /**
-   * Remembers when a caller off the event queue last changed what the next offer holds. Called
-   * before the native call too: libwebrtc raises negotiation-needed on its own thread while that
-   * call is still returning.
-   */
+  /** An off-queue change of what the next offer holds (see {@link NegotiationNeeded}). */
   void noteChange() {
-    if (!queue.isCurrent()) {
-      lastOffQueueChange = System.nanoTime();
-      offQueueChangeSeen = true;
-    }
+    negotiation.noteChange();
   }
 
   <T> CompletableFuture<T> chainOperation(
@@ -1321,7 +800,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   }
 
   <T> CompletableFuture<T> completeOnQueue(CompletableFuture<T> nativeFuture) {
-    return onQueue(nativeFuture, Function.identity());
+    return delivery.deliver(nativeFuture, Function.identity());
   }
 
   // ---------------------------------------------------------------- stats
@@ -1336,7 +815,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       return chain.rejectLater(
           new CompletableFuture<>(), Errors.invalidState("The RTCPeerConnection is closed"));
     }
-    return onQueue(bridge.getStats(), Function.identity());
+    return delivery.deliver(bridge.getStats(), Function.identity());
   }
 
   // ---------------------------------------------------------------- close
@@ -1354,18 +833,11 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       }
       closed = true;
     }
-    JfrEvents.stateChanged(id, "signaling", signalingState, RTCSignalingState.CLOSED);
-    JfrEvents.stateChanged(id, "iceConnection", iceConnectionState, RTCIceConnectionState.CLOSED);
-    JfrEvents.stateChanged(id, "connection", connectionState, RTCPeerConnectionState.CLOSED);
-    signalingState = RTCSignalingState.CLOSED;
-    iceConnectionState = RTCIceConnectionState.CLOSED;
-    connectionState = RTCPeerConnectionState.CLOSED;
-    for (RTCDataChannel channel : dataChannels) {
-      channel.closeWithConnection();
-    }
+    signaling.close();
+    events.close();
+    dataChannels.closeAll();
     transceivers.closeAll();
     transports.closeAll();
-    dataChannels.clear();
     try {
       bridge.close();
     } finally {
@@ -1463,249 +935,32 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   // ---------------------------------------------------------------- internals
 
-  /**
-   * Runs {@code then} on the event queue once the native future settles. libwebrtc sometimes
-   * settles during the call that started it (the proxy call is synchronous): then this still hops,
-   * so nothing fires inside the user's call.
-   */
-  private <T, R> CompletableFuture<R> onQueue(
-      CompletableFuture<T> nativeFuture, Function<T, R> then) {
-    CompletableFuture<R> out = new CompletableFuture<>();
-    boolean settledAlready = nativeFuture.isDone();
-    Futures.onComplete(
-        nativeFuture,
-        (value, error) -> {
-          Runnable deliver =
-              () -> {
-                if (closed) {
-                  return;
-                }
-                if (error != null) {
-                  out.completeExceptionally(error);
-                  return;
-                }
-                try {
-                  out.complete(then.apply(value));
-                } catch (RuntimeException e) {
-                  out.completeExceptionally(e);
-                }
-              };
-          if (!settledAlready && queue.isCurrent()) {
-            deliver.run();
-          } else {
-            queue.execute(deliver);
-          }
-        });
-    return out;
-  }
-
-  private static <T> CompletableFuture<T> failed(Throwable error) {
-    return CompletableFuture.failedFuture(error);
-  }
-
-  private void maybeFireNegotiationNeeded() {
-    if (closed || !negotiationNeeded || chain.isBusy()) {
-      return;
-    }
-    if (signalingState != RTCSignalingState.STABLE) {
-      return;
-    }
-    if (offQueueChangeSeen) {
-      long quietFor = System.nanoTime() - lastOffQueueChange;
-      if (quietFor < QUIET_NANOS) {
-        if (!recheckScheduled) {
-          recheckScheduled = true;
-          java.util.concurrent.ScheduledFuture<?> unused =
-              RECHECK.schedule(
-                  () ->
-                      post(
-                          () -> {
-                            recheckScheduled = false;
-                            maybeFireNegotiationNeeded();
-                          }),
-                  QUIET_NANOS - quietFor,
-                  java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
-        return;
-      }
-    }
-    negotiationNeeded = false;
-    dispatchEvent(new Event("negotiationneeded"));
+  /** The spec's conditions for firing negotiationneeded besides the flag. */
+  private boolean negotiationNeededMayFire() {
+    return !closed && !chain.isBusy() && signaling.state() == RTCSignalingState.STABLE;
   }
 
   /** Runs {@code task} on the queue unless the connection is closed by then. */
   void post(Runnable task) {
-    queue.execute(
+    delivery.post(task);
+  }
+
+  private void runOrHoldIceEvent(Runnable event) {
+    signaling.runOrHoldIceEvent(event);
+  }
+
+  /** A channel the peer announced (libwebrtc's thread). */
+  private void remoteDataChannel(DataChannelBridge channelBridge) {
+    RTCDataChannel channel = new RTCDataChannel(this, channelBridge, queue, null, null);
+    dataChannels.add(channel);
+    delivery.post(
         () -> {
-          if (!closed) {
-            task.run();
-          }
+          // A channel announced by the peer arrived over an established association.
+          transports.dataChannelOpened();
+          channel.announce(() -> dispatchEvent(new RTCDataChannelEvent("datachannel", channel)));
         });
-  }
-
-  /**
-   * Gathering finished: an icecandidate event with an empty candidate for each transport (the first
-   * m-section of the BUNDLE group, and each m-section outside it), and a=end-of-candidates in the
-   * local description's sections from now on.
-   */
-  private void fireEndOfCandidates() {
-    RTCSessionDescription local = descriptions.local();
-    if (local == null) {
-      return;
-    }
-    List<MediaSection> sections = Sdp.mediaSections(local.sdp());
-    List<String> bundle =
-        io.github.jrtc.internal.sdp.SessionDescriptionModel.parse(local.sdp()).bundleGroup();
-    boolean bundleAnnounced = false;
-    for (MediaSection s : sections) {
-      localEndOfCandidates.add(s.index());
-    }
-    changeLocalDescriptions(this::withLocalEndOfCandidates);
-    for (MediaSection s : sections) {
-      if (s.mid() != null && bundle.contains(s.mid())) {
-        if (bundleAnnounced) {
-          continue;
-        }
-        bundleAnnounced = true;
-      }
-      if (closed) {
-        return;
-      }
-      dispatchEvent(
-          new RTCPeerConnectionIceEvent(
-              "icecandidate",
-              new RTCIceCandidate(new RTCIceCandidateInit("", s.mid(), s.index(), s.iceUfrag())),
-              null));
-    }
-  }
-
-  private void gatheringStateChanged(RTCIceGatheringState state) {
-    if (iceGatheringState == state) {
-      return;
-    }
-    if (state == RTCIceGatheringState.GATHERING) {
-      // A new generation (ICE restart, new transport): its end-of-candidates is still to come.
-      localEndOfCandidates.clear();
-    }
-    JfrEvents.stateChanged(id, "iceGathering", iceGatheringState, state);
-    iceGatheringState = state;
-    transports.iceGatheringState(state);
-    dispatchEvent(new Event("icegatheringstatechange"));
-    if (state == RTCIceGatheringState.COMPLETE && !closed) {
-      dispatchEvent(new RTCPeerConnectionIceEvent("icecandidate", null, null));
-    }
-  }
-
-  private final class BridgeEvents implements PeerConnectionBridgeObserver {
-    @Override
-    public void onIceCandidate(RTCIceCandidateInit candidate, String url, Descriptions snapshot) {
-      post(
-          () -> {
-            Runnable fire =
-                () -> {
-                  updateDescriptions(snapshot, true, false);
-                  dispatchEvent(
-                      new RTCPeerConnectionIceEvent(
-                          "icecandidate", new RTCIceCandidate(candidate), url));
-                };
-            if (settingLocalDescription) {
-              heldCandidateEvents.add(fire);
-            } else {
-              fire.run();
-            }
-          });
-    }
-
-    @Override
-    public void onIceCandidateError(
-        String address, Integer port, String url, int code, String text) {
-      post(
-          () ->
-              dispatchEvent(
-                  new RTCPeerConnectionIceErrorEvent(
-                      "icecandidateerror", address, port, url, code, text)));
-    }
-
-    @Override
-    public void onIceGatheringStateChange(RTCIceGatheringState state, Descriptions snapshot) {
-      post(
-          () -> {
-            Runnable fire =
-                () -> {
-                  if (iceGatheringState == state) {
-                    return;
-                  }
-                  if (state == RTCIceGatheringState.COMPLETE) {
-                    // webrtc-pc (w3c/webrtc-pc#2894): one task fires each transport's
-                    // end-of-candidates (an empty candidate), the next the state changes and the
-                    // final null candidate; webrtc-java reports neither candidate.
-                    updateDescriptions(snapshot, true, false);
-                    fireEndOfCandidates();
-                    post(() -> gatheringStateChanged(state));
-                  } else {
-                    updateDescriptions(snapshot, true, false);
-                    gatheringStateChanged(state);
-                  }
-                };
-            if (settingLocalDescription) {
-              heldCandidateEvents.add(fire);
-            } else {
-              fire.run();
-            }
-          });
-    }
-
-    @Override
-    public void onIceConnectionStateChange(RTCIceConnectionState state) {
-      post(
-          () -> {
-            if (iceConnectionState != state) {
-              JfrEvents.stateChanged(id, "iceConnection", iceConnectionState, state);
-              iceConnectionState = state;
-              transports.iceConnectionState(state);
-              dispatchEvent(new Event("iceconnectionstatechange"));
-            }
-          });
-    }
-
-    @Override
-    public void onConnectionStateChange(RTCPeerConnectionState state) {
-      post(
-          () -> {
-            if (connectionState != state) {
-              JfrEvents.stateChanged(id, "connection", connectionState, state);
-              connectionState = state;
-              transports.connectionState(state);
-              dispatchEvent(new Event("connectionstatechange"));
-            }
-          });
-    }
-
-    @Override
-    public void onNegotiationNeeded() {
-      long raised = negotiationNeededRaised.incrementAndGet();
-      post(
-          () -> {
-            negotiationNeeded = true;
-            negotiationNeededRaisedAt = raised;
-            maybeFireNegotiationNeeded();
-          });
-    }
-
-    @Override
-    public void onDataChannel(DataChannelBridge channelBridge) {
-      RTCDataChannel channel =
-          new RTCDataChannel(RTCPeerConnection.this, channelBridge, queue, null, null);
-      dataChannels.add(channel);
-      post(
-          () -> {
-            // A channel announced by the peer arrived over an established association.
-            transports.dataChannelOpened();
-            channel.announce(() -> dispatchEvent(new RTCDataChannelEvent("datachannel", channel)));
-          });
-      // Only now: messages that raced ahead are queued behind the "datachannel" event.
-      channel.attach();
-    }
+    // Only now: messages that raced ahead are queued behind the "datachannel" event.
+    channel.attach();
   }
 
   @Override
@@ -1713,9 +968,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     return "RTCPeerConnection[id="
         + id
         + ", signalingState="
-        + signalingState
+        + signaling.state()
         + ", connectionState="
-        + connectionState
+        + connectionState()
         + "]";
   }
 
