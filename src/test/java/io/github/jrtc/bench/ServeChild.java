@@ -141,6 +141,14 @@ final class ServeChild implements AutoCloseable {
     return status("Threads:");
   }
 
+  /** CPU time the child used so far (user + system), in seconds. */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+    // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+  }
+
   long fds() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
       return s.count();

@@ -118,6 +118,7 @@ public final class Soak {
   private void rounds() throws Exception {
     Random random = new Random(seed);
     List<double[]> samples = new ArrayList<>(); // {calls, rssKb}
+    List<double[]> untracked = new ArrayList<>(); // {calls, RSS minus NMT's total}
     int calls = 0;
     int failed = 0;
     Map<String, Long> nmtFirst = null;
@@ -136,6 +137,7 @@ public final class Soak {
         long rss0 = serve.rssKb();
         samples.add(new double[] {0, rss0});
         nmtFirst = serve.nmt();
+        untracked.add(new double[] {0, rss0 - nmtFirst.getOrDefault("Total", 0L)});
         say(
             "round %3d calls %4d  RSS %7d kB            threads %4d fds %4d  NMT %7d kB"
                 + "  not in NMT %7d kB  load %s",
@@ -148,6 +150,7 @@ public final class Soak {
             rss0 - nmtFirst.getOrDefault("Total", 0L),
             load());
         long prevRss = rss0;
+        double prevCpu = serve.cpuSeconds();
         for (int r = 1; r <= rounds; r++) {
           int seconds = minSeconds + random.nextInt(maxSeconds - minSeconds + 1);
           List<CompletableFuture<Void>> up = new ArrayList<>();
@@ -180,11 +183,13 @@ public final class Soak {
           if (!serve.alive()) {
             throw new IllegalStateException("serve exited; see " + serve.log());
           }
+          double cpu = serve.cpuSeconds();
           Thread.sleep(settleSeconds * 1000L);
           long rss = serve.rssKb();
           samples.add(new double[] {calls, rss});
           Map<String, Long> nmt = serve.nmt();
           nmtLast = nmt;
+          untracked.add(new double[] {calls, rss - nmt.getOrDefault("Total", 0L)});
           threadsLast = serve.threads();
           fdsLast = serve.fds();
           if (r == 1) {
@@ -195,7 +200,8 @@ public final class Soak {
           }
           say(
               "round %3d calls %4d  RSS %7d kB (%+6d)  threads %4d fds %4d  NMT %7d kB"
-                  + "  not in NMT %7d kB  slope %7.1f kB/call  ok %d/%d  %d s  fps %s  load %s",
+                  + "  not in NMT %7d kB  slope %7.1f kB/call  ok %d/%d  %d s  fps %s"
+                  + "  serve CPU %.2f s/call-second  load %s",
               r,
               calls,
               rss,
@@ -209,8 +215,10 @@ public final class Soak {
               list.size(),
               seconds,
               fps,
+              (cpu - prevCpu) / list.size() / seconds,
               load());
           prevRss = rss;
+          prevCpu = serve.cpuSeconds();
         }
         Map<String, Long> objectsLast = serve.liveObjects();
         say("# NMT categories that moved (committed kB, before the first call → after the last):");
@@ -248,9 +256,13 @@ public final class Soak {
     }
     LinearFit all = fit(samples, 0, Integer.MAX_VALUE);
     LinearFit window = fit(samples, fitFrom, fitTo);
+    // RSS minus NMT's total: native memory the JVM does not account for (libwebrtc's,
+    // webrtc-java's,
+    // glibc's), without the JIT's and metaspace's warm-up.
+    LinearFit notJvm = fit(untracked, fitFrom, fitTo);
     say(
         "RESULT calls=%d failed=%d slope=%.1f window=%d-%d slopeWindow=%.1f ci95=%.1f"
-            + " threadsGrowth=%d fdsGrowth=%d",
+            + " notInNmtSlopeWindow=%.1f notInNmtCi95=%.1f threadsGrowth=%d fdsGrowth=%d",
         calls,
         failed,
         all.slope(),
@@ -258,6 +270,8 @@ public final class Soak {
         Math.min(fitTo, calls),
         window.slope(),
         window.ci95(),
+        notJvm.slope(),
+        notJvm.ci95(),
         threadsLast - threadsFirst,
         fdsLast - fdsFirst);
   }
