@@ -30,6 +30,13 @@ class OperationsChainTest {
   private final OperationsChain chain =
       new OperationsChain(queue, closed::get, emptied::incrementAndGet);
 
+  /** A chain whose grace never ends within a test: only the caller can open its gates. */
+  private static final GraceTimer NO_GRACE =
+      new GraceTimer("no-grace", TimeUnit.MINUTES.toNanos(10));
+
+  private final OperationsChain graceless =
+      new OperationsChain(queue, closed::get, emptied::incrementAndGet, () -> true, NO_GRACE);
+
   @AfterEach
   void tearDown() {
     pool.shutdownNow();
@@ -45,12 +52,13 @@ class OperationsChainTest {
   void settlesOnTheQueueAndStartsTheNextOperationThere() throws Exception {
     CompletableFuture<String> first = new CompletableFuture<>();
     List<String> startedOn = new CopyOnWriteArrayList<>();
-    CompletableFuture<String> p1 = chain.chain(() -> first);
+    CompletableFuture<String> p1 = chain.chain("test", () -> first);
     CompletableFuture<String> settledOn = new CompletableFuture<>();
     CompletableFuture<Void> unused =
         p1.thenRun(() -> settledOn.complete(Thread.currentThread().getName()));
     CompletableFuture<String> p2 =
         chain.chain(
+            "test",
             () -> {
               startedOn.add(Thread.currentThread().getName());
               return CompletableFuture.completedFuture("second");
@@ -68,7 +76,7 @@ class OperationsChainTest {
   void aResultThatBeatsTheCallBackIsHeldUntilTheCallReturned() throws Exception {
     AtomicInteger settledDuringCall = new AtomicInteger(-1);
     CompletableFuture<String> p =
-        chain.chain(() -> new CompletesOnANativeThreadWhenObserved(settledDuringCall));
+        chain.chain("test", () -> new CompletesOnANativeThreadWhenObserved(settledDuringCall));
     assertThat(settledDuringCall).as("settles (and empties the chain) during the call").hasValue(0);
     assertThat(p.get(5, TimeUnit.SECONDS)).isEqualTo("answer");
     org.awaitility.Awaitility.await().until(() -> emptied.get() == 1);
@@ -109,7 +117,8 @@ class OperationsChainTest {
   void callThenCloseOffTheQueueNeverSettles() throws Exception {
     for (int i = 0; i < 50; i++) {
       closed.set(false);
-      CompletableFuture<String> p = chain.chain(() -> CompletableFuture.completedFuture("answer"));
+      CompletableFuture<String> p =
+          chain.chain("test", () -> CompletableFuture.completedFuture("answer"));
       Thread.sleep(1); // a descheduled caller: the queue is free to run meanwhile
       closed.set(true);
       CountDownLatch drained = new CountDownLatch(1);
@@ -125,13 +134,97 @@ class OperationsChainTest {
     // Taken before the call: the grace timer starts inside it, so a caller descheduled between
     // the call and this line cannot make the settle look early.
     long t0 = System.nanoTime();
-    CompletableFuture<String> p = chain.chain(() -> CompletableFuture.completedFuture("answer"));
+    CompletableFuture<String> p =
+        chain.chain("test", () -> CompletableFuture.completedFuture("answer"));
     org.awaitility.Awaitility.await()
         .pollInterval(java.time.Duration.ofMillis(2))
         .until(() -> emptied.get() == 1);
     assertThat(System.nanoTime() - t0)
         .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(ReturnGate.GRACE_MILLIS / 2));
     assertThat(p.getNow("not yet")).isEqualTo("answer");
+  }
+
+  // pcA's callback calls pcB and relays B's promise with thenCompose, which never looks at it: the
+  // calling task's end is the boundary, not the grace period.
+  @Test
+  void aCallFromAnotherConnectionsTaskSettlesWhenThatTaskEnds() throws Exception {
+    ExecutorService otherPool = Executors.newSingleThreadExecutor(r -> new Thread(r, "other"));
+    try {
+      SerialEventQueue other = new SerialEventQueue("other", otherPool);
+      AtomicBoolean settledInCallersTask = new AtomicBoolean();
+      CompletableFuture<Long> returnedAt = new CompletableFuture<>();
+      CompletableFuture<Long> settledAt = new CompletableFuture<>();
+      AtomicBoolean inTask = new AtomicBoolean();
+      other.execute(
+          () -> {
+            inTask.set(true);
+            CompletableFuture<String> relayed =
+                CompletableFuture.completedFuture("go")
+                    .thenCompose(
+                        v ->
+                            graceless.chain(
+                                "test", () -> CompletableFuture.completedFuture("done")));
+            CompletableFuture<Void> unused =
+                relayed.thenRun(
+                    () -> {
+                      settledInCallersTask.set(inTask.get());
+                      settledAt.complete(System.nanoTime());
+                    });
+            // Give the queue time to settle it, were the gate open during this task.
+            sleepMillis(50);
+            inTask.set(false);
+            returnedAt.complete(System.nanoTime());
+          });
+      // Settles at all (no grace here), and only once the calling task was over.
+      assertThat(settledAt.get(5, TimeUnit.SECONDS)).isGreaterThan(returnedAt.get());
+      assertThat(settledInCallersTask).isFalse();
+    } finally {
+      otherPool.shutdownNow();
+    }
+  }
+
+  // f.thenCompose(v -> pc.setLocalDescription(d)) whose function ran inline on the caller's thread
+  // (f was already complete): the relay looks at the promise only through toCompletableFuture().
+  @Test
+  void aPromiseRelayedByThenComposeOffTheQueueDoesNotWaitOutTheGrace() throws Exception {
+    CompletableFuture<String> relayed =
+        CompletableFuture.completedFuture("go")
+            .thenCompose(
+                v -> graceless.chain("test", () -> CompletableFuture.completedFuture("done")));
+    // Only the relay's look can open the gate of a graceless chain.
+    assertThat(relayed.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+  }
+
+  // A handler of one connection blocking on another's promise: its task never ends by itself.
+  @Test
+  void aBlockingWaitInAnotherConnectionsTaskIsServed() throws Exception {
+    ExecutorService otherPool = Executors.newSingleThreadExecutor(r -> new Thread(r, "other"));
+    try {
+      SerialEventQueue other = new SerialEventQueue("other", otherPool);
+      CompletableFuture<String> got = new CompletableFuture<>();
+      other.execute(
+          () -> {
+            try {
+              got.complete(
+                  chain
+                      .chain("test", () -> CompletableFuture.completedFuture("done"))
+                      .get(5, TimeUnit.SECONDS));
+            } catch (Exception e) {
+              got.completeExceptionally(e);
+            }
+          });
+      assertThat(got.get(10, TimeUnit.SECONDS)).isEqualTo("done");
+    } finally {
+      otherPool.shutdownNow();
+    }
+  }
+
+  private static void sleepMillis(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
@@ -143,6 +236,7 @@ class OperationsChainTest {
       int n = i;
       promises.add(
           chain.chain(
+              "test",
               () -> {
                 started.add(n);
                 CompletableFuture<Integer> f = new CompletableFuture<>();
@@ -166,7 +260,7 @@ class OperationsChainTest {
   @Test
   void nothingSettlesOnceClosed() throws Exception {
     CompletableFuture<String> nativeResult = new CompletableFuture<>();
-    CompletableFuture<String> p = chain.chain(() -> nativeResult);
+    CompletableFuture<String> p = chain.chain("test", () -> nativeResult);
     CompletableFuture<String> dependent = p.thenApply(v -> v);
     closed.set(true);
     onNativeThread(() -> nativeResult.complete("late"));
@@ -186,7 +280,7 @@ class OperationsChainTest {
     CompletableFuture<CompletableFuture<String>> inTask = new CompletableFuture<>();
     queue.execute(
         () -> {
-          CompletableFuture<String> p = chain.chain(() -> nativeResult);
+          CompletableFuture<String> p = chain.chain("test", () -> nativeResult);
           try {
             onNativeThread(() -> nativeResult.complete("too late"));
           } catch (InterruptedException e) {
@@ -205,7 +299,7 @@ class OperationsChainTest {
   @Test
   void aFailureKeepsItsDomExceptionName() throws Exception {
     CompletableFuture<String> nativeResult = new CompletableFuture<>();
-    CompletableFuture<String> p = chain.chain(() -> nativeResult.thenApply(v -> v));
+    CompletableFuture<String> p = chain.chain("test", () -> nativeResult.thenApply(v -> v));
     onNativeThread(
         () -> nativeResult.completeExceptionally(Errors.invalidModification("not this one")));
     try {
@@ -229,7 +323,8 @@ class OperationsChainTest {
           }
         });
     CompletableFuture<String> p =
-        chain.chain(() -> CompletableFuture.failedFuture(Errors.invalidState("wrong state")));
+        chain.chain(
+            "test", () -> CompletableFuture.failedFuture(Errors.invalidState("wrong state")));
     Thread.sleep(20);
     assertThat(p).as("never rejected before the caller has it").isNotDone();
     hold.countDown();
@@ -239,7 +334,7 @@ class OperationsChainTest {
   @Test
   void aClosedChainRejectsWithInvalidStateFromTheQueue() throws Exception {
     closed.set(true);
-    CompletableFuture<String> p = chain.chain(CompletableFuture::new);
+    CompletableFuture<String> p = chain.chain("test", CompletableFuture::new);
     try {
       p.get(5, TimeUnit.SECONDS);
       throw new AssertionError("expected a failure");
@@ -254,12 +349,12 @@ class OperationsChainTest {
     OperationsChain quiet =
         new OperationsChain(queue, closed::get, emptied::incrementAndGet, wanted::get);
     CompletableFuture<String> first = new CompletableFuture<>();
-    CompletableFuture<String> p1 = quiet.chain(() -> first);
+    CompletableFuture<String> p1 = quiet.chain("test", () -> first);
     onNativeThread(() -> first.complete("a"));
     p1.get(5, TimeUnit.SECONDS);
     wanted.set(true);
     CompletableFuture<String> second = new CompletableFuture<>();
-    CompletableFuture<String> p2 = quiet.chain(() -> second);
+    CompletableFuture<String> p2 = quiet.chain("test", () -> second);
     onNativeThread(() -> second.complete("b"));
     p2.get(5, TimeUnit.SECONDS);
     org.awaitility.Awaitility.await().until(() -> emptied.get() == 1);
