@@ -14,14 +14,17 @@ import org.junit.jupiter.api.Test;
  * A bot that answers media calls keeps no native memory per call: three jrtc callers at a time
  * (640x480 VP8 + Opus both ways and a data channel echo, 5 s each) into a child {@code scripts/jrtc
  * serve} with the launcher's defaults and a fixed, pre-touched heap, 30 calls; the least-squares
- * slope of its RSS over calls 16-30 stays under a regression bound. The goal (20 kB per call) is
- * judged on scripts/soak's long runs (docs/reliability.md); this bound sits above the noise of 15
- * calls on a shared machine and far below what a lost release costs.
+ * slope over calls 16-30 of its RSS minus NMT's total (the JVM's own native memory) stays under a
+ * regression bound. NMT's part is left out because over calls 16-30 the JIT's code cache and
+ * metaspace still grow by ~120 kB per call (warm-up that levels off: 7 kB per call over calls
+ * 60-99); both slopes are reported. The goal (20 kB per call) is judged on scripts/soak's long runs
+ * (docs/reliability.md); this bound sits above the noise of 15 calls on a shared machine and far
+ * below what main kept before issue 20.
  */
 class SoakIT {
   /**
-   * Issue 20's regression bound. Before its fixes this measured: see docs/reliability.md (the
-   * launcher with glibc's default arenas, the tracks of every call kept).
+   * Issue 20's regression bound. Before its fixes (every call's tracks kept, glibc's default
+   * arenas) this run measured RSS 1371 kB/call and RSS minus NMT 1227 kB/call over calls 16-30.
    */
   private static final double MAX_KB_PER_CALL = 60;
 
@@ -52,7 +55,8 @@ class SoakIT {
     Map<String, String> result = result(r);
     int calls = Integer.parseInt(result.get("calls"));
     int failed = Integer.parseInt(result.get("failed"));
-    double slope = Double.parseDouble(result.get("slopeWindow"));
+    double rssSlope = Double.parseDouble(result.get("slopeWindow"));
+    double slope = Double.parseDouble(result.get("notInNmtSlopeWindow"));
     long threads = Long.parseLong(result.get("threadsGrowth"));
     long fds = Long.parseLong(result.get("fdsGrowth"));
     boolean ok = failed == 0 && slope <= MAX_KB_PER_CALL && threads <= 3 && fds <= 3;
@@ -62,8 +66,10 @@ class SoakIT {
         failed + (ok ? 0 : 1),
         String.format(
             Locale.ROOT,
-            "RSS %.1f kB/call over calls 16-30 (%.1f over all), threads %+d, fds %+d",
+            "RSS minus NMT %.1f kB/call over calls 16-30 (RSS %.1f; %.1f over all), threads %+d,"
+                + " fds %+d",
             slope,
+            rssSlope,
             Double.parseDouble(result.get("slope")),
             threads,
             fds));
