@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.media.AudioLevels;
+import io.github.jrtc.media.AudioSampleSource;
+import io.github.jrtc.media.VideoFrameSource;
+import io.github.jrtc.signaling.BotEvent;
 import io.github.jrtc.signaling.CallBot;
+import io.github.jrtc.signaling.SignalingServer;
 import io.github.jrtc.signaling.TestPatternMedia;
+import io.github.jrtc.whip.server.SessionRecorder;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -259,5 +265,82 @@ class BotRecordingIT {
           .doesNotContain("Exception in thread");
       assertThat(calls).doesNotExist();
     }
+  }
+
+  /**
+   * The bot records a stream it builds once a negotiation is done; a renegotiation that changes
+   * what the call receives (the caller adds video to an audio-only call) finishes the file and
+   * starts the next one, {@code -2}, rather than failing.
+   */
+  @Test
+  void aRenegotiationThatChangesTheTracksStartsTheNextFile() throws Exception {
+    Path calls = dir.resolve("calls");
+    SignalingServer server = SignalingServer.builder().port(0).build().start();
+    cleanup.add(server);
+    CallBot bot =
+        CallBot.builder(server.webSocketUri())
+            .name("jrtc-bot")
+            .record(calls, SessionRecorder.mediaRecorder())
+            .build();
+    List<BotEvent> events = new CopyOnWriteArrayList<>();
+    bot.onevent(events::add);
+    cleanup.add(0, bot); // closed before the server
+    bot.start().get(60, TimeUnit.SECONDS);
+
+    AudioSampleSource audio = new AudioSampleSource(48000, 1);
+    VideoFrameSource video = new VideoFrameSource(30);
+    cleanup.add(ToneFeeder.start(audio, 440));
+    cleanup.add(FramePump.movingBar(video, 640, 480, 30));
+    cleanup.add(audio);
+    cleanup.add(video);
+    MediaStream stream = new MediaStream();
+    CallBot.Media audioOnly =
+        new CallBot.Media() {
+          @Override
+          public CompletableFuture<Void> attach(RTCPeerConnection pc, String peer) {
+            pc.addTrack(audio.track(), stream);
+            return CompletableFuture.completedFuture(null);
+          }
+
+          @Override
+          public void detach(RTCPeerConnection pc, String peer) {}
+        };
+    CallBot dave = CallBot.builder(server.webSocketUri()).name("dave").media(audioOnly).build();
+    cleanup.add(0, dave);
+    dave.start().get(60, TimeUnit.SECONDS);
+    await().atMost(LONG).until(() -> dave.users().contains("jrtc-bot"));
+    dave.call("jrtc-bot").get(60, TimeUnit.SECONDS);
+    await().atMost(LONG).until(() -> recordingEvents(events, "recording to").size() == 1);
+    Thread.sleep(4000);
+
+    dave.connection("jrtc-bot").addTrack(video.track(), stream);
+    await().atMost(LONG).until(() -> recordingEvents(events, "recording to").size() == 2);
+    Thread.sleep(4000);
+    dave.hangUp("jrtc-bot");
+    await().atMost(LONG).until(() -> recordingEvents(events, "finished").size() == 2);
+
+    List<String> started = recordingEvents(events, "recording to");
+    assertThat(started.get(0)).matches(".*/calls/\\d{8}T\\d{6}Z-dave\\.webm");
+    assertThat(started.get(1)).isEqualTo(started.get(0).replace(".webm", "-2.webm"));
+    assertThat(events).noneMatch(e -> e.kind() == BotEvent.Kind.ERROR);
+    Path first = Path.of(started.get(0).substring("recording to ".length()));
+    Path second = Path.of(started.get(1).substring("recording to ".length()));
+    Ffprobe.Result one = Ffprobe.probe(first);
+    Ffprobe.Result two = Ffprobe.probe(second);
+    LOG.info("{}: {}; {}: {}", first, one.streams(), second, two.streams());
+    assertThat(one.video()).as("the audio-only part").isNull();
+    assertThat(one.audio().codec()).isEqualTo("opus");
+    assertThat(one.duration()).isGreaterThan(3.0);
+    assertThat(two.video().codec()).isEqualTo("vp8");
+    assertThat(two.audio().codec()).isEqualTo("opus");
+    assertThat(two.duration()).isGreaterThan(3.0);
+    assertThat(AudioLevels.rms(Ffprobe.decodeAudio(second))).isGreaterThan(0.1);
+  }
+
+  private static List<String> recordingEvents(List<BotEvent> events, String prefix) {
+    return events.stream()
+        .filter(e -> e.kind() == BotEvent.Kind.RECORDING && e.text().startsWith(prefix))
+        .map(BotEvent::text)
+        .toList();
   }
 }
