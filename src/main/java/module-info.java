@@ -34,6 +34,7 @@ module io.github.jrtc {
   requires com.fasterxml.jackson.databind;
   // SignalingClient: the JDK's WebSocket.
   requires java.net.http;
+  requires jdk.jfr;
   requires static org.eclipse.jetty.server;
   requires static org.eclipse.jetty.http;
   requires static org.eclipse.jetty.io;

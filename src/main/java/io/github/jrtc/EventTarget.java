@@ -1,5 +1,7 @@
 package io.github.jrtc;
 
+import io.github.jrtc.internal.jfr.JfrEvents;
+import io.github.jrtc.internal.loop.SerialEventQueue;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,21 +90,34 @@ public abstract class EventTarget {
   public boolean dispatchEvent(Event event) {
     Objects.requireNonNull(event, "event");
     event.target(this);
+    boolean timed = JfrEvents.dispatchEnabled();
+    long start = timed ? System.nanoTime() : 0;
+    int listeners = 0;
     CopyOnWriteArrayList<Slot> list = slots.get(event.type());
-    if (list == null) {
-      return true;
+    if (list != null) {
+      for (Slot s : list) {
+        EventHandler<Event> h = s.handler;
+        if (h == null) {
+          continue;
+        }
+        listeners++;
+        try {
+          h.handle(event);
+        } catch (RuntimeException | Error e) {
+          // As in a browser, a throwing listener is reported and the others still run.
+          LOG.warn("Uncaught exception in '{}' event handler of {}", event.type(), this, e);
+        }
+      }
     }
-    for (Slot s : list) {
-      EventHandler<Event> h = s.handler;
-      if (h == null) {
-        continue;
-      }
-      try {
-        h.handle(event);
-      } catch (RuntimeException | Error e) {
-        // As in a browser, a throwing listener is reported and the others still run.
-        LOG.warn("Uncaught exception in '{}' event handler of {}", event.type(), this, e);
-      }
+    if (timed) {
+      SerialEventQueue q = SerialEventQueue.current();
+      JfrEvents.dispatched(
+          q == null ? 0 : q.connection(),
+          event.type(),
+          this,
+          q == null ? 0 : q.runningTaskQueuedAt(),
+          start,
+          listeners);
     }
     return true;
   }

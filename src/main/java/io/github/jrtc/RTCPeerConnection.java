@@ -4,6 +4,7 @@ import io.github.jrtc.internal.bridge.DataChannelBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridge;
 import io.github.jrtc.internal.bridge.PeerConnectionBridgeFactory;
 import io.github.jrtc.internal.bridge.PeerConnectionBridgeObserver;
+import io.github.jrtc.internal.jfr.JfrEvents;
 import io.github.jrtc.internal.loop.EventQueueAccess;
 import io.github.jrtc.internal.loop.Futures;
 import io.github.jrtc.internal.loop.OperationsChain;
@@ -61,6 +62,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     EventQueueAccess.register(RTCPeerConnection.class, RTCPeerConnection::eventQueue);
   }
 
+  private final int id;
   private final SerialEventQueue queue;
   private final OperationsChain chain;
   private final PeerConnectionBridgeFactory factory;
@@ -134,7 +136,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     IceServerValidator.validate(config.iceServers());
     this.configuration = config;
     this.factory = factory;
-    this.queue = new SerialEventQueue("pc-" + COUNT.incrementAndGet());
+    this.id = COUNT.incrementAndGet();
+    this.queue = new SerialEventQueue("pc-" + id, id);
     this.chain =
         new OperationsChain(
             queue, () -> closed, this::maybeFireNegotiationNeeded, () -> negotiationNeeded);
@@ -166,6 +169,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   public CompletableFuture<RTCSessionDescriptionInit> createOffer(RTCOfferOptions options) {
     RTCOfferOptions opts = options == null ? new RTCOfferOptions() : options;
     return chain.chain(
+        "createOffer",
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.STABLE && s != RTCSignalingState.HAVE_LOCAL_OFFER) {
@@ -210,6 +214,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   public CompletableFuture<RTCSessionDescriptionInit> createAnswer(RTCAnswerOptions options) {
     RTCAnswerOptions opts = options == null ? new RTCAnswerOptions() : options;
     return chain.chain(
+        "createAnswer",
         () -> {
           RTCSignalingState s = signalingState;
           if (s != RTCSignalingState.HAVE_REMOTE_OFFER
@@ -383,7 +388,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
    * @return completes once applied and its events have fired
    */
   public CompletableFuture<Void> setLocalDescription(RTCSessionDescriptionInit description) {
-    return chain.chain(() -> applyLocal(description));
+    return chain.chain("setLocalDescription", () -> applyLocal(description));
   }
 
   private CompletableFuture<Void> applyLocal(RTCSessionDescriptionInit description) {
@@ -506,7 +511,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       return chain.rejectLater(
           p, new TypeError("setRemoteDescription needs a description with a type"));
     }
-    return chain.chain(() -> applyRemote(description));
+    return chain.chain("setRemoteDescription", () -> applyRemote(description));
   }
 
   private CompletableFuture<Void> applyRemote(RTCSessionDescriptionInit description) {
@@ -610,6 +615,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
     RTCSignalingState previous = signalingState;
     signalingState = next;
     if (previous != next) {
+      JfrEvents.stateChanged(id, "signaling", previous, next);
       dispatchEvent(new Event("signalingstatechange"));
     }
     if (!closed) {
@@ -811,7 +817,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
           new CompletableFuture<>(),
           new TypeError("A candidate needs an sdpMid or an sdpMLineIndex"));
     }
-    return chain.chain(() -> applyCandidate(c));
+    return chain.chain("addIceCandidate", () -> applyCandidate(c));
   }
 
   private CompletableFuture<Void> applyCandidate(RTCIceCandidateInit c) {
@@ -1306,8 +1312,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
   }
 
   <T> CompletableFuture<T> chainOperation(
-      java.util.function.Supplier<CompletableFuture<T>> operation) {
-    return chain.chain(operation);
+      String kind, java.util.function.Supplier<CompletableFuture<T>> operation) {
+    return chain.chain(kind, operation);
   }
 
   <T> CompletableFuture<T> rejectOnQueue(Throwable error) {
@@ -1348,6 +1354,9 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       }
       closed = true;
     }
+    JfrEvents.stateChanged(id, "signaling", signalingState, RTCSignalingState.CLOSED);
+    JfrEvents.stateChanged(id, "iceConnection", iceConnectionState, RTCIceConnectionState.CLOSED);
+    JfrEvents.stateChanged(id, "connection", connectionState, RTCPeerConnectionState.CLOSED);
     signalingState = RTCSignalingState.CLOSED;
     iceConnectionState = RTCIceConnectionState.CLOSED;
     connectionState = RTCPeerConnectionState.CLOSED;
@@ -1578,6 +1587,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       // A new generation (ICE restart, new transport): its end-of-candidates is still to come.
       localEndOfCandidates.clear();
     }
+    JfrEvents.stateChanged(id, "iceGathering", iceGatheringState, state);
     iceGatheringState = state;
     transports.iceGatheringState(state);
     dispatchEvent(new Event("icegatheringstatechange"));
@@ -1650,6 +1660,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       post(
           () -> {
             if (iceConnectionState != state) {
+              JfrEvents.stateChanged(id, "iceConnection", iceConnectionState, state);
               iceConnectionState = state;
               transports.iceConnectionState(state);
               dispatchEvent(new Event("iceconnectionstatechange"));
@@ -1662,6 +1673,7 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
       post(
           () -> {
             if (connectionState != state) {
+              JfrEvents.stateChanged(id, "connection", connectionState, state);
               connectionState = state;
               transports.connectionState(state);
               dispatchEvent(new Event("connectionstatechange"));
@@ -1698,8 +1710,8 @@ public class RTCPeerConnection extends EventTarget implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "RTCPeerConnection["
-        + queue
+    return "RTCPeerConnection[id="
+        + id
         + ", signalingState="
         + signalingState
         + ", connectionState="

@@ -140,6 +140,7 @@ public final class RTCRtpSender {
               "Cannot replace a " + t.kind() + " track with a " + withTrack.kind() + " one"));
     }
     return pc.chainOperation(
+        "replaceTrack",
         () -> {
           if (t.stoppingInternal()) {
             return CompletableFuture.failedFuture(

@@ -1,5 +1,7 @@
 package io.github.jrtc.internal.loop;
 
+import io.github.jrtc.DOMException;
+import io.github.jrtc.internal.jfr.OperationTimer;
 import io.github.jrtc.internal.spec.Errors;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -54,22 +56,30 @@ public final class OperationsChain {
     this.onEmptyWanted = onEmptyWanted;
   }
 
-  /** Appends an operation; runs it now if the chain was empty. Never throws. */
-  public <T> CompletableFuture<T> chain(Supplier<CompletableFuture<T>> operation) {
-    return chain(operation, () -> false);
+  /**
+   * Appends an operation; runs it now if the chain was empty. Never throws.
+   *
+   * @param kind the operation's name in JFR events (createAnswer, addIceCandidate, ...)
+   */
+  public <T> CompletableFuture<T> chain(String kind, Supplier<CompletableFuture<T>> operation) {
+    return chain(kind, operation, () -> false);
   }
 
   /**
-   * Like {@link #chain(Supplier)}, with the final step of createOffer/createAnswer: when the
-   * outcome reaches the queue (after the caller's task) and {@code changedSinceStart} says the
+   * Like {@link #chain(String, Supplier)}, with the final step of createOffer/createAnswer: when
+   * the outcome reaches the queue (after the caller's task) and {@code changedSinceStart} says the
    * connection was modified while the operation ran, the operation runs again before the promise
    * settles ("begin the create an offer algorithm again"), at most {@value #MAX_RESTARTS} times.
    */
   public <T> CompletableFuture<T> chain(
-      Supplier<CompletableFuture<T>> operation, BooleanSupplier changedSinceStart) {
+      String kind, Supplier<CompletableFuture<T>> operation, BooleanSupplier changedSinceStart) {
+    OperationTimer timer = OperationTimer.start(queue.connection(), kind);
     if (closed.getAsBoolean()) {
-      return rejectLater(
-          new CompletableFuture<>(), Errors.invalidState("The RTCPeerConnection is closed"));
+      DOMException error = Errors.invalidState("The RTCPeerConnection is closed");
+      if (timer != null) {
+        timer.settled(error.name());
+      }
+      return rejectLater(new CompletableFuture<>(), error);
     }
     ReturnGate gate = new ReturnGate(queue);
     PendingPromise<T> p = new PendingPromise<>(gate);
@@ -80,7 +90,7 @@ public final class OperationsChain {
             synchronized (operations) {
               runningGate = gate;
             }
-            execute(operation, changedSinceStart, MAX_RESTARTS, p, gate);
+            execute(operation, changedSinceStart, MAX_RESTARTS, p, gate, timer);
           });
     } finally {
       gate.returned(onQueue);
@@ -133,7 +143,11 @@ public final class OperationsChain {
       BooleanSupplier changedSinceStart,
       int restartsLeft,
       CompletableFuture<T> p,
-      ReturnGate gate) {
+      ReturnGate gate,
+      OperationTimer timer) {
+    if (timer != null) {
+      timer.started();
+    }
     CompletableFuture<T> inner;
     try {
       inner = operation.get();
@@ -145,23 +159,30 @@ public final class OperationsChain {
     // queue, the outcome goes through the gate to the queue, where settle re-checks [[IsClosed]].
     Futures.onComplete(
         inner,
-        (v, e) ->
-            gate.pass(
-                () -> {
-                  if (e == null
-                      && restartsLeft > 0
-                      && !closed.getAsBoolean()
-                      && changedSinceStart.getAsBoolean()) {
-                    // On the queue, the gate already open: the rerun's outcome comes back here.
-                    execute(operation, changedSinceStart, restartsLeft - 1, p, gate);
-                  } else {
-                    settle(p, v, e);
-                  }
-                }));
+        (v, e) -> {
+          if (timer != null) {
+            timer.nativeDone();
+          }
+          gate.pass(
+              () -> {
+                if (e == null
+                    && restartsLeft > 0
+                    && !closed.getAsBoolean()
+                    && changedSinceStart.getAsBoolean()) {
+                  // On the queue, the gate already open: the rerun's outcome comes back here.
+                  execute(operation, changedSinceStart, restartsLeft - 1, p, gate, timer);
+                } else {
+                  settle(p, v, e, timer);
+                }
+              });
+        });
   }
 
-  private <T> void settle(CompletableFuture<T> p, T value, Throwable error) {
+  private <T> void settle(CompletableFuture<T> p, T value, Throwable error, OperationTimer timer) {
     if (closed.getAsBoolean()) {
+      if (timer != null) {
+        timer.settled("closed");
+      }
       return;
     }
     Runnable next;
@@ -174,9 +195,18 @@ public final class OperationsChain {
     }
     // Read before the promise's callbacks run: they may change what it reads.
     boolean recheck = next == null && onEmptyWanted.getAsBoolean();
+    // Timed before completing: dependents the caller attached run inside complete().
     if (error != null) {
-      p.completeExceptionally(unwrap(error));
+      Throwable e = unwrap(error);
+      if (timer != null) {
+        timer.settled(
+            e instanceof DOMException ? ((DOMException) e).name() : e.getClass().getName());
+      }
+      p.completeExceptionally(e);
     } else {
+      if (timer != null) {
+        timer.settled("resolved");
+      }
       p.complete(value);
     }
     if (after != null) {

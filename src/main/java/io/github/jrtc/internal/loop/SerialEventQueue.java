@@ -1,5 +1,6 @@
 package io.github.jrtc.internal.loop;
 
+import io.github.jrtc.internal.jfr.JfrEvents;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,9 +24,21 @@ public final class SerialEventQueue implements Executor {
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final String name;
+  private final long connection;
+  // When the running task was queued (0: not stamped); read by the dispatch timing on this thread.
+  private long runningQueuedAt;
 
+  /** A queue of no connection (a recorder's, a device list's). */
   public SerialEventQueue(String name) {
+    this(name, 0);
+  }
+
+  /**
+   * @param connection the per-JVM id of the connection this queue serves, named in JFR events
+   */
+  public SerialEventQueue(String name, long connection) {
     this.name = name;
+    this.connection = connection;
     this.ready = ReadyQueues.shared();
   }
 
@@ -36,13 +49,45 @@ public final class SerialEventQueue implements Executor {
 
   SerialEventQueue(String name, ReadyQueues ready) {
     this.name = name;
+    this.connection = 0;
     this.ready = ready;
   }
 
   @Override
   public void execute(Runnable task) {
-    tasks.add(task);
+    // Stamped only while a JFR recording wants io.github.jrtc.EventDispatch: its queue wait.
+    tasks.add(JfrEvents.dispatchEnabled() ? new Stamped(task, System.nanoTime()) : task);
     schedule();
+  }
+
+  /** The queue whose task the calling thread runs, or null. */
+  public static SerialEventQueue current() {
+    return CURRENT.get();
+  }
+
+  /** The per-JVM id of the connection this queue serves, 0 for none. */
+  public long connection() {
+    return connection;
+  }
+
+  /** When the task running now was queued, 0 if it was not stamped. Call from that task only. */
+  public long runningTaskQueuedAt() {
+    return runningQueuedAt;
+  }
+
+  private static final class Stamped implements Runnable {
+    final Runnable task;
+    final long queuedAt;
+
+    Stamped(Runnable task, long queuedAt) {
+      this.task = task;
+      this.queuedAt = queuedAt;
+    }
+
+    @Override
+    public void run() {
+      task.run();
+    }
   }
 
   /** True when the calling thread is running a task of any connection's queue. */
@@ -76,6 +121,7 @@ public final class SerialEventQueue implements Executor {
         if (task == null) {
           break;
         }
+        runningQueuedAt = task instanceof Stamped ? ((Stamped) task).queuedAt : 0;
         try {
           task.run();
         } catch (RuntimeException | Error e) {

@@ -45,12 +45,13 @@ class OperationsChainTest {
   void settlesOnTheQueueAndStartsTheNextOperationThere() throws Exception {
     CompletableFuture<String> first = new CompletableFuture<>();
     List<String> startedOn = new CopyOnWriteArrayList<>();
-    CompletableFuture<String> p1 = chain.chain(() -> first);
+    CompletableFuture<String> p1 = chain.chain("test", () -> first);
     CompletableFuture<String> settledOn = new CompletableFuture<>();
     CompletableFuture<Void> unused =
         p1.thenRun(() -> settledOn.complete(Thread.currentThread().getName()));
     CompletableFuture<String> p2 =
         chain.chain(
+            "test",
             () -> {
               startedOn.add(Thread.currentThread().getName());
               return CompletableFuture.completedFuture("second");
@@ -68,7 +69,7 @@ class OperationsChainTest {
   void aResultThatBeatsTheCallBackIsHeldUntilTheCallReturned() throws Exception {
     AtomicInteger settledDuringCall = new AtomicInteger(-1);
     CompletableFuture<String> p =
-        chain.chain(() -> new CompletesOnANativeThreadWhenObserved(settledDuringCall));
+        chain.chain("test", () -> new CompletesOnANativeThreadWhenObserved(settledDuringCall));
     assertThat(settledDuringCall).as("settles (and empties the chain) during the call").hasValue(0);
     assertThat(p.get(5, TimeUnit.SECONDS)).isEqualTo("answer");
     org.awaitility.Awaitility.await().until(() -> emptied.get() == 1);
@@ -109,7 +110,8 @@ class OperationsChainTest {
   void callThenCloseOffTheQueueNeverSettles() throws Exception {
     for (int i = 0; i < 50; i++) {
       closed.set(false);
-      CompletableFuture<String> p = chain.chain(() -> CompletableFuture.completedFuture("answer"));
+      CompletableFuture<String> p =
+          chain.chain("test", () -> CompletableFuture.completedFuture("answer"));
       Thread.sleep(1); // a descheduled caller: the queue is free to run meanwhile
       closed.set(true);
       CountDownLatch drained = new CountDownLatch(1);
@@ -125,7 +127,8 @@ class OperationsChainTest {
     // Taken before the call: the grace timer starts inside it, so a caller descheduled between
     // the call and this line cannot make the settle look early.
     long t0 = System.nanoTime();
-    CompletableFuture<String> p = chain.chain(() -> CompletableFuture.completedFuture("answer"));
+    CompletableFuture<String> p =
+        chain.chain("test", () -> CompletableFuture.completedFuture("answer"));
     org.awaitility.Awaitility.await()
         .pollInterval(java.time.Duration.ofMillis(2))
         .until(() -> emptied.get() == 1);
@@ -143,6 +146,7 @@ class OperationsChainTest {
       int n = i;
       promises.add(
           chain.chain(
+              "test",
               () -> {
                 started.add(n);
                 CompletableFuture<Integer> f = new CompletableFuture<>();
@@ -166,7 +170,7 @@ class OperationsChainTest {
   @Test
   void nothingSettlesOnceClosed() throws Exception {
     CompletableFuture<String> nativeResult = new CompletableFuture<>();
-    CompletableFuture<String> p = chain.chain(() -> nativeResult);
+    CompletableFuture<String> p = chain.chain("test", () -> nativeResult);
     CompletableFuture<String> dependent = p.thenApply(v -> v);
     closed.set(true);
     onNativeThread(() -> nativeResult.complete("late"));
@@ -186,7 +190,7 @@ class OperationsChainTest {
     CompletableFuture<CompletableFuture<String>> inTask = new CompletableFuture<>();
     queue.execute(
         () -> {
-          CompletableFuture<String> p = chain.chain(() -> nativeResult);
+          CompletableFuture<String> p = chain.chain("test", () -> nativeResult);
           try {
             onNativeThread(() -> nativeResult.complete("too late"));
           } catch (InterruptedException e) {
@@ -205,7 +209,7 @@ class OperationsChainTest {
   @Test
   void aFailureKeepsItsDomExceptionName() throws Exception {
     CompletableFuture<String> nativeResult = new CompletableFuture<>();
-    CompletableFuture<String> p = chain.chain(() -> nativeResult.thenApply(v -> v));
+    CompletableFuture<String> p = chain.chain("test", () -> nativeResult.thenApply(v -> v));
     onNativeThread(
         () -> nativeResult.completeExceptionally(Errors.invalidModification("not this one")));
     try {
@@ -229,7 +233,8 @@ class OperationsChainTest {
           }
         });
     CompletableFuture<String> p =
-        chain.chain(() -> CompletableFuture.failedFuture(Errors.invalidState("wrong state")));
+        chain.chain(
+            "test", () -> CompletableFuture.failedFuture(Errors.invalidState("wrong state")));
     Thread.sleep(20);
     assertThat(p).as("never rejected before the caller has it").isNotDone();
     hold.countDown();
@@ -239,7 +244,7 @@ class OperationsChainTest {
   @Test
   void aClosedChainRejectsWithInvalidStateFromTheQueue() throws Exception {
     closed.set(true);
-    CompletableFuture<String> p = chain.chain(CompletableFuture::new);
+    CompletableFuture<String> p = chain.chain("test", CompletableFuture::new);
     try {
       p.get(5, TimeUnit.SECONDS);
       throw new AssertionError("expected a failure");
@@ -254,12 +259,12 @@ class OperationsChainTest {
     OperationsChain quiet =
         new OperationsChain(queue, closed::get, emptied::incrementAndGet, wanted::get);
     CompletableFuture<String> first = new CompletableFuture<>();
-    CompletableFuture<String> p1 = quiet.chain(() -> first);
+    CompletableFuture<String> p1 = quiet.chain("test", () -> first);
     onNativeThread(() -> first.complete("a"));
     p1.get(5, TimeUnit.SECONDS);
     wanted.set(true);
     CompletableFuture<String> second = new CompletableFuture<>();
-    CompletableFuture<String> p2 = quiet.chain(() -> second);
+    CompletableFuture<String> p2 = quiet.chain("test", () -> second);
     onNativeThread(() -> second.complete("b"));
     p2.get(5, TimeUnit.SECONDS);
     org.awaitility.Awaitility.await().until(() -> emptied.get() == 1);
