@@ -30,6 +30,10 @@ public final class RecordingDriftProbe {
             System.out.println("SILENCE_MS " + rec.insertedSilenceMillis());
             System.out.println("ARRIVAL " + pattern.arrivalOffsets());
             System.out.println("FILE " + SyncPattern.fileOffsets(file));
+            // Raw onsets: the recorder's own error per onset is the file time minus the arrival
+            // time relative to the file's origin, whatever the sources' A-V offset did.
+            System.out.println("ARRIVAL_ONSETS " + pattern.arrivalOnsets());
+            System.out.println("FILE_ONSETS " + SyncPattern.fileOnsets(file));
             System.out.println("PROBE " + Ffprobe.probe(file));
           }
         });

@@ -105,8 +105,19 @@ final class SyncPattern implements AutoCloseable {
     return out;
   }
 
+  /** Arrival times (ms, on the arrival clock) of the video onsets, then of the audio onsets. */
+  List<List<Double>> arrivalOnsets() {
+    return List.of(toMillis(videoArrivals), toMillis(audioArrivals));
+  }
+
   /** A-V offsets (ms) of each onset in a recorded file. */
   static List<Double> fileOffsets(Path file) throws Exception {
+    List<List<Double>> onsets = fileOnsets(file);
+    return pair(onsets.get(0), onsets.get(1));
+  }
+
+  /** File times (ms) of the video onsets, then of the audio onsets. */
+  static List<List<Double>> fileOnsets(Path file) throws Exception {
     List<Double> times = Ffprobe.packetTimes(file, "v");
     java.util.Collections.sort(times);
     List<Double> luma = Ffprobe.frameLuma(file);
@@ -129,7 +140,7 @@ final class SyncPattern implements AutoCloseable {
         quiet++;
       }
     }
-    return pair(video, audio);
+    return List.of(video, audio);
   }
 
   /** Pairs each video onset with the nearest audio onset within half a period. */
