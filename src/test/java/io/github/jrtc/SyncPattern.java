@@ -26,6 +26,7 @@ final class SyncPattern implements AutoCloseable {
   private final List<SinkRegistration> sinks = new ArrayList<>();
   private volatile boolean lastBright;
   private volatile boolean lastLoud;
+  private int quietSamples; // the audio sink's thread only
 
   SyncPattern(VideoFrameSource video, AudioSampleSource audio, int width, int height) {
     long begin = System.nanoTime();
@@ -74,14 +75,16 @@ final class SyncPattern implements AutoCloseable {
             d -> {
               for (int i = 0; i < d.frames(); i++) {
                 boolean loud = Math.abs(d.samples()[i * d.channels()]) > 4000;
-                if (loud && !lastLoud) {
-                  long back = (long) (d.frames() - i) * 1_000_000_000L / d.sampleRate();
-                  audioArrivals.add(d.timestampNanos() - back);
-                }
                 if (loud) {
+                  if (!lastLoud) {
+                    long back = (long) (d.frames() - i) * 1_000_000_000L / d.sampleRate();
+                    audioArrivals.add(d.timestampNanos() - back);
+                  }
                   lastLoud = true;
-                } else if (i > 0 && Math.abs(d.samples()[(i - 1) * d.channels()]) <= 4000) {
-                  // Two quiet samples in a row: the sine's zero crossings are single samples.
+                  quietSamples = 0;
+                } else if (++quietSamples >= d.sampleRate() / 100) {
+                  // 10 ms of quiet: the tone has ended. (Not fewer: around each zero crossing of
+                  // the sine two or three samples are quiet, which made every cycle an onset.)
                   lastLoud = false;
                 }
               }
