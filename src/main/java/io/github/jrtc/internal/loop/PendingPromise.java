@@ -25,6 +25,14 @@ final class PendingPromise<T> extends CompletableFuture<T> {
     return new CompletableFuture<>();
   }
 
+  private void lookBlocking() {
+    if (SerialEventQueue.onAnyQueue()) {
+      gate.looked(true);
+    } else {
+      gate.lookedBlockingOffQueue();
+    }
+  }
+
   @Override
   public CompletableFuture<T> toCompletableFuture() {
     gate.looked(false);
@@ -33,20 +41,20 @@ final class PendingPromise<T> extends CompletableFuture<T> {
 
   @Override
   public T get() throws InterruptedException, ExecutionException {
-    gate.looked(true);
+    lookBlocking();
     return super.get();
   }
 
   @Override
   public T get(long timeout, TimeUnit unit)
       throws InterruptedException, ExecutionException, TimeoutException {
-    gate.looked(true);
+    lookBlocking();
     return super.get(timeout, unit);
   }
 
   @Override
   public T join() {
-    gate.looked(true);
+    lookBlocking();
     return super.join();
   }
 

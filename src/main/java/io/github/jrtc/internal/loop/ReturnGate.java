@@ -106,6 +106,27 @@ final class ReturnGate {
     open();
   }
 
+  /**
+   * A caller off every queue blocks on the promise (get, join): the gate opens, and an outcome
+   * already held settles on the caller's thread as a task of the queue when the queue is idle.
+   */
+  void lookedBlockingOffQueue() {
+    Runnable task;
+    synchronized (this) {
+      looked = true;
+      returned = true;
+      if (opened) {
+        return;
+      }
+      opened = true;
+      task = held;
+      held = null;
+    }
+    if (task != null) {
+      queue.runHereIfIdle(task);
+    }
+  }
+
   void open() {
     Runnable task;
     synchronized (this) {

@@ -122,6 +122,44 @@ public final class SerialEventQueue implements Executor {
     }
   }
 
+  /**
+   * Runs {@code task} as this queue's next task on the calling thread when nothing is queued or
+   * running; otherwise queues it like {@link #execute}. For a caller off every queue that blocks on
+   * the outcome the task settles: it is awake already, where a pool thread would have to be woken
+   * (and then wake the caller). Only this one task runs here; anything it queues goes to the pool.
+   */
+  void runHereIfIdle(Runnable task) {
+    if (!tasks.isEmpty() || CURRENT.get() != null || !scheduled.compareAndSet(false, true)) {
+      execute(task);
+      return;
+    }
+    if (!tasks.isEmpty()) {
+      // Queued between the check and the claim: it goes first, on the pool.
+      tasks.add(task);
+      scheduled.set(false);
+      schedule();
+      return;
+    }
+    CURRENT.set(this);
+    try {
+      runningQueuedAt = 0;
+      try {
+        task.run();
+      } catch (RuntimeException | Error e) {
+        LOG.error("Uncaught exception in event queue {}", name, e);
+      }
+      if (!afterRunningTask.isEmpty()) {
+        runAfterTaskActions();
+      }
+    } finally {
+      CURRENT.set(null);
+      scheduled.set(false);
+    }
+    if (!tasks.isEmpty()) {
+      schedule();
+    }
+  }
+
   /** One turn: runs up to {@link #BATCH} tasks on the calling pool thread. */
   void drain() {
     SerialEventQueue previous = CURRENT.get();

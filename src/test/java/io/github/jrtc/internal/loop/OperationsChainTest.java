@@ -219,6 +219,54 @@ class OperationsChainTest {
     }
   }
 
+  // createAnswer's usual case: libwebrtc answered before the call returned; the caller then blocks
+  // in get(). It is awake already, so the settle runs on it, as a task of the queue.
+  @Test
+  void aHeldOutcomeSettlesOnTheBlockedCallerWhenTheQueueIsIdle() throws Exception {
+    AtomicInteger submitted = new AtomicInteger();
+    java.util.concurrent.Executor counting =
+        r -> {
+          submitted.incrementAndGet();
+          pool.execute(r);
+        };
+    SerialEventQueue q = new SerialEventQueue("counted", counting);
+    OperationsChain c = new OperationsChain(q, closed::get, () -> {}, () -> false, NO_GRACE);
+    CompletableFuture<String> p = c.chain("test", () -> CompletableFuture.completedFuture("x"));
+    assertThat(p.get(5, TimeUnit.SECONDS)).isEqualTo("x");
+    assertThat(submitted).as("no pool thread woken").hasValue(0);
+  }
+
+  @Test
+  void aHeldOutcomeWaitsItsTurnWhenTheQueueIsBusy() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch blocking = new CountDownLatch(1);
+    queue.execute(
+        () -> {
+          blocking.countDown();
+          try {
+            release.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    assertThat(blocking.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<String> p =
+        graceless.chain("test", () -> CompletableFuture.completedFuture("x"));
+    CompletableFuture<String> got =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return p.get(5, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    sleepMillis(100);
+    assertThat(got).as("settles behind the running task, not beside it").isNotDone();
+    release.countDown();
+    assertThat(got.get(5, TimeUnit.SECONDS)).isEqualTo("x");
+  }
+
   private static void sleepMillis(long ms) {
     try {
       Thread.sleep(ms);
