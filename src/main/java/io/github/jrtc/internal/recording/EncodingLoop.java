@@ -138,8 +138,8 @@ final class EncodingLoop implements AutoCloseable {
     muxer = new Muxer(config.format(), file, seekable);
     boolean global = muxer.needsGlobalHeader();
     if (hasVideo && config.format().videoEncoder() != null) {
-      int w = firstVideo != null ? firstVideo.frame().width() : DEFAULT_WIDTH;
-      int h = firstVideo != null ? firstVideo.frame().height() : DEFAULT_HEIGHT;
+      int w = firstVideo != null ? UprightI420.width(firstVideo.frame()) : DEFAULT_WIDTH;
+      int h = firstVideo != null ? UprightI420.height(firstVideo.frame()) : DEFAULT_HEIGHT;
       video =
           new VideoEncoder(
               config.format().videoEncoder(),

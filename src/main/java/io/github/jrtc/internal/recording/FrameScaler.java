@@ -18,24 +18,27 @@ import org.bytedeco.javacpp.PointerPointer;
 /**
  * Puts an I420 frame into the encoder's frame: a plain copy at the recording's size; otherwise
  * scaled to fit inside it, keeping the aspect ratio, centred on black (a resolution change
- * mid-recording keeps the first size, as the docs say). Rotation metadata is not applied.
+ * mid-recording keeps the first size, as the docs say). A rotated frame is turned upright first
+ * ({@link UprightI420}).
  */
 final class FrameScaler implements AutoCloseable {
   private final int width;
   private final int height;
   private SwsContext sws;
   private ByteBuffer[] staging = new ByteBuffer[3];
+  private final UprightI420 upright = new UprightI420();
 
   FrameScaler(int width, int height) {
     this.width = width;
     this.height = height;
   }
 
-  void fill(VideoFrame src, AVFrame dst) {
+  void fill(VideoFrame frame, AVFrame dst) {
+    UprightI420.Picture src = upright.of(frame);
     if (src.width() == width && src.height() == height) {
-      copyPlane(src.dataY(), src.strideY(), dst, 0, width, height);
-      copyPlane(src.dataU(), src.strideU(), dst, 1, (width + 1) / 2, (height + 1) / 2);
-      copyPlane(src.dataV(), src.strideV(), dst, 2, (width + 1) / 2, (height + 1) / 2);
+      copyPlane(src.y(), src.strideY(), dst, 0, width, height);
+      copyPlane(src.u(), src.strideU(), dst, 1, (width + 1) / 2, (height + 1) / 2);
+      copyPlane(src.v(), src.strideV(), dst, 2, (width + 1) / 2, (height + 1) / 2);
       return;
     }
     scale(src, dst);
@@ -55,7 +58,7 @@ final class FrameScaler implements AutoCloseable {
     }
   }
 
-  private void scale(VideoFrame src, AVFrame dst) {
+  private void scale(UprightI420.Picture src, AVFrame dst) {
     int sw = src.width();
     int sh = src.height();
     // Fit inside width x height, keeping the aspect ratio, with even sizes and offsets.
@@ -86,9 +89,9 @@ final class FrameScaler implements AutoCloseable {
     if (sws == null) {
       throw new IllegalStateException("sws_getCachedContext failed for " + sw + "x" + sh);
     }
-    BytePointer y = direct(0, src.dataY());
-    BytePointer u = direct(1, src.dataU());
-    BytePointer v = direct(2, src.dataV());
+    BytePointer y = direct(0, src.y());
+    BytePointer u = direct(1, src.u());
+    BytePointer v = direct(2, src.v());
     try (PointerPointer<BytePointer> srcData = new PointerPointer<>(y, u, v, null);
         IntPointer srcStride = new IntPointer(src.strideY(), src.strideU(), src.strideV(), 0);
         PointerPointer<BytePointer> dstData =
