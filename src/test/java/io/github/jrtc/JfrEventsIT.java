@@ -36,13 +36,17 @@ class JfrEventsIT {
         aId = idOf(a);
         bId = idOf(b);
         assertThat(bId).isNotEqualTo(aId);
-        CountDownLatch connected = new CountDownLatch(1);
-        a.onconnectionstatechange(
-            e -> {
-              if (a.connectionState() == RTCPeerConnectionState.CONNECTED) {
-                connected.countDown();
-              }
-            });
+        CountDownLatch connected = new CountDownLatch(2);
+        for (RTCPeerConnection pc : List.of(a, b)) {
+          pc.onconnectionstatechange(
+              e -> {
+                if (pc.connectionState() == RTCPeerConnectionState.CONNECTED) {
+                  connected.countDown();
+                }
+              });
+        }
+        CountDownLatch announced = new CountDownLatch(1);
+        b.ondatachannel(e -> announced.countDown());
         Peers.trickle(a, b);
         a.createDataChannel("jfr");
         assertThatThrownBy(() -> a.createAnswer().get(5, TimeUnit.SECONDS))
@@ -50,6 +54,8 @@ class JfrEventsIT {
             .hasCauseInstanceOf(DOMException.class);
         Peers.negotiate(a, b).get(20, TimeUnit.SECONDS);
         assertThat(connected.await(20, TimeUnit.SECONDS)).isTrue();
+        // The channel is announced once SCTP is up, after "connected".
+        assertThat(announced.await(20, TimeUnit.SECONDS)).isTrue();
       }
       r.stop();
       r.dump(file);

@@ -72,8 +72,13 @@ class UseAfterCloseIT {
     RTCDataChannel marker = a.createDataChannel("marker");
     CompletableFuture<Void> localOpen = new CompletableFuture<>();
     local.onopen(e -> localOpen.complete(null));
+    // Each side's channel opens in a task of its own connection: b's marker being open says
+    // nothing about a's (seen at load 18: a's marker still "connecting" when the test sent).
+    CompletableFuture<Void> localMarkerOpen = new CompletableFuture<>();
+    marker.onopen(e -> localMarkerOpen.complete(null));
     Peers.negotiate(a, b).get(T, TimeUnit.SECONDS);
     localOpen.get(T, TimeUnit.SECONDS);
+    localMarkerOpen.get(T, TimeUnit.SECONDS);
     markerOpen.get(T, TimeUnit.SECONDS);
     return new Pair(a, b, local, remote.get(T, TimeUnit.SECONDS), marker, far);
   }

@@ -20,19 +20,26 @@ public final class Bench {
   private final boolean quick;
   private final boolean dataChannelsOnly;
   private final boolean latencyOnly;
+  private final boolean jfr;
   private final Table table = new Table();
 
-  private Bench(boolean quick, boolean dataChannelsOnly, boolean latencyOnly) {
+  private Bench(boolean quick, boolean dataChannelsOnly, boolean latencyOnly, boolean jfr) {
     this.quick = quick;
     this.dataChannelsOnly = dataChannelsOnly;
     this.latencyOnly = latencyOnly;
+    this.jfr = jfr;
   }
 
   public static void main(String[] args) throws Exception {
     boolean quick = List.of(args).contains("--quick");
     // --data-channels: only the 64 KiB throughput and 100-byte message-rate rows.
     // --latency: only the createAnswer and connect rows (before/after comparisons of a change).
-    new Bench(quick, List.of(args).contains("--data-channels"), List.of(args).contains("--latency"))
+    // --jfr: records jrtc's JFR events over the latency rounds and prints their phase breakdown.
+    new Bench(
+            quick,
+            List.of(args).contains("--data-channels"),
+            List.of(args).contains("--latency"),
+            List.of(args).contains("--jfr"))
         .run();
     System.out.flush();
     // libwebrtc's native threads are non-daemon and never detach.
@@ -100,6 +107,7 @@ public final class Bench {
       }
     }
 
+    JfrBreakdown recording = jfr && !dataChannelsOnly ? JfrBreakdown.start() : null;
     for (int round = 0; round < (dataChannelsOnly ? 0 : rounds); round++) {
       for (int k = 0; k < 2; k++) {
         // Alternate which side goes first, so drift in machine load hits both alike.
@@ -151,6 +159,9 @@ public final class Bench {
       double first = sides[i % 2].answerNanos(dcOffer) / 1e3;
       double second = sides[(i + 1) % 2].answerNanos(dcOffer) / 1e3;
       dcDiff.add(i % 2 == 0 ? first - second : second - first);
+      // The p99 row pools these too: its tail needs thousands of samples.
+      dcAll.get(i % 2).add(first);
+      dcAll.get((i + 1) % 2).add(second);
     }
 
     // The connect rows' medians over rounds drift by ±15% run to run here; back-to-back triples
@@ -168,6 +179,12 @@ public final class Bench {
       }
       connectRatio.add(ms[0] / ms[1]);
       handOffRatio.add(ms[0] / ms[2]);
+    }
+
+    String breakdown = null;
+    if (recording != null) {
+      breakdown = recording.stop();
+      recording.close();
     }
 
     // Throughput: one long-lived pair per side, many short alternating rounds, so that load
@@ -229,6 +246,11 @@ public final class Bench {
           ci[0],
           ci[1]);
     }
+    if (!dataChannelsOnly) {
+      histogram("createAnswer, data-channel offer", dcAll);
+      histogram("createAnswer, audio+video offer", avAll);
+      System.out.println();
+    }
     if (!connectRatio.isEmpty()) {
       double[] ci = connectRatio.medianInterval95();
       double[] hci = handOffRatio.medianInterval95();
@@ -263,6 +285,13 @@ public final class Bench {
         smallMessages,
         warmAnswers,
         warmConnects);
+    if (breakdown != null) {
+      System.out.println();
+      System.out.print(breakdown);
+      System.out.println(
+          "(Recorded over the latency rounds, the paired answers and the triples: the table's"
+              + " numbers in a --jfr run include the recording's own cost on jrtc's side.)");
+    }
     if (dataChannelsOnly) {
       return;
     }
@@ -283,6 +312,28 @@ public final class Bench {
         "³ Each side in its own child JVM (-Xms512m -Xmx512m -XX:+AlwaysPreTouch, serial GC), after"
             + " warm-up and a full GC: RSS growth is native memory; the Java heap still in use is"
             + " added for the total.");
+  }
+
+  /** One line per side: p50, p90, p99, p99.9 and max of every pooled sample, in µs. */
+  private static void histogram(String row, PerSide all) {
+    StringBuilder line = new StringBuilder(row).append(" latency (µs):");
+    String[] names = {"jrtc", "raw"};
+    for (int s = 0; s < 2; s++) {
+      Samples x = all.get(s);
+      line.append(
+          String.format(
+              Locale.ROOT,
+              " %s p50 %.0f, p90 %.0f, p99 %.0f, p99.9 %.0f, max %.0f (n %d)%s",
+              names[s],
+              x.quantile(0.5),
+              x.quantile(0.9),
+              x.quantile(0.99),
+              x.quantile(0.999),
+              x.max(),
+              x.size(),
+              s == 0 ? ";" : "."));
+    }
+    System.out.println(line);
   }
 
   /** One fresh pair's createOffer → connected + open time, in ms; the pair is closed after. */

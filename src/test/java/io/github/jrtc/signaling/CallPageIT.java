@@ -185,12 +185,17 @@ class CallPageIT {
     driver.findElement(By.id("hangup-button")).click();
     await().atMost(LONG).until(() -> bot.activeCalls().isEmpty());
     assertThat(js("return window.jrtcPage.state")).isEqualTo("closed");
-    assertThat(botEvents)
-        .anyMatch(
-            e ->
-                e.kind() == BotEvent.Kind.ENDED
-                    && "alice".equals(e.peer())
-                    && e.text().contains("hung up"));
+    // The bot reports ENDED after its clean-up, which starts by leaving activeCalls().
+    await()
+        .atMost(LONG)
+        .untilAsserted(
+            () ->
+                assertThat(botEvents)
+                    .anyMatch(
+                        e ->
+                            e.kind() == BotEvent.Kind.ENDED
+                                && "alice".equals(e.peer())
+                                && e.text().contains("hung up")));
     assertThat(server.isRunning()).isTrue();
   }
 }

@@ -26,6 +26,7 @@ public final class OperationsChain {
   private final BooleanSupplier closed;
   private final Runnable onEmpty;
   private final BooleanSupplier onEmptyWanted;
+  private final GraceTimer grace;
   private final ArrayDeque<Runnable> operations = new ArrayDeque<>();
   private Runnable afterSettle; // guarded by operations
   private ReturnGate runningGate; // guarded by operations
@@ -50,6 +51,17 @@ public final class OperationsChain {
       BooleanSupplier closed,
       Runnable onEmpty,
       BooleanSupplier onEmptyWanted) {
+    this(queue, closed, onEmpty, onEmptyWanted, GraceTimer.SHARED);
+  }
+
+  /** With its own grace timer (tests that must tell a grace opening from any other). */
+  OperationsChain(
+      SerialEventQueue queue,
+      BooleanSupplier closed,
+      Runnable onEmpty,
+      BooleanSupplier onEmptyWanted,
+      GraceTimer grace) {
+    this.grace = grace;
     this.queue = queue;
     this.closed = closed;
     this.onEmpty = onEmpty;
@@ -81,7 +93,7 @@ public final class OperationsChain {
       }
       return rejectLater(new CompletableFuture<>(), error);
     }
-    ReturnGate gate = new ReturnGate(queue);
+    ReturnGate gate = new ReturnGate(queue, grace);
     PendingPromise<T> p = new PendingPromise<>(gate);
     boolean onQueue = queue.isCurrent();
     try {
@@ -111,7 +123,7 @@ public final class OperationsChain {
     } else if (waitingFor != null) {
       // A caller that chains another operation (SRD(offer); addIceCandidate(c), never looking at
       // the first promise) must not wait out the running operation's grace period.
-      waitingFor.looked();
+      waitingFor.looked(false);
     }
   }
 

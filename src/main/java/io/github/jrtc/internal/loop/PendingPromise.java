@@ -9,7 +9,8 @@ import java.util.concurrent.TimeoutException;
  * The promise of a chained operation: it tells its {@link ReturnGate} when the caller first looks
  * at it (blocks on it, attaches a dependent, asks whether it is done), which ends the caller's
  * "task" and lets the outcome settle from the event queue. Every dependent-creating method of
- * {@link CompletableFuture} goes through {@link #newIncompleteFuture}.
+ * {@link CompletableFuture} goes through {@link #newIncompleteFuture}; {@code thenCompose} relays a
+ * promise its function returned through {@link #toCompletableFuture} without looking otherwise.
  */
 final class PendingPromise<T> extends CompletableFuture<T> {
   private final ReturnGate gate;
@@ -20,38 +21,52 @@ final class PendingPromise<T> extends CompletableFuture<T> {
 
   @Override
   public <U> CompletableFuture<U> newIncompleteFuture() {
-    gate.looked();
+    gate.looked(false);
     return new CompletableFuture<>();
+  }
+
+  private void lookBlocking() {
+    if (SerialEventQueue.onAnyQueue()) {
+      gate.looked(true);
+    } else {
+      gate.lookedBlockingOffQueue();
+    }
+  }
+
+  @Override
+  public CompletableFuture<T> toCompletableFuture() {
+    gate.looked(false);
+    return this;
   }
 
   @Override
   public T get() throws InterruptedException, ExecutionException {
-    gate.looked();
+    lookBlocking();
     return super.get();
   }
 
   @Override
   public T get(long timeout, TimeUnit unit)
       throws InterruptedException, ExecutionException, TimeoutException {
-    gate.looked();
+    lookBlocking();
     return super.get(timeout, unit);
   }
 
   @Override
   public T join() {
-    gate.looked();
+    lookBlocking();
     return super.join();
   }
 
   @Override
   public T getNow(T valueIfAbsent) {
-    gate.looked();
+    gate.looked(false);
     return super.getNow(valueIfAbsent);
   }
 
   @Override
   public boolean isDone() {
-    gate.looked();
+    gate.looked(false);
     return super.isDone();
   }
 }

@@ -1,9 +1,5 @@
 package io.github.jrtc.internal.loop;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Holds the outcome of a chained operation until the caller's "task" is over, then hands it to the
  * connection's event queue, where it settles after re-checking [[IsClosed]]. JS settles a promise
@@ -13,27 +9,32 @@ import java.util.concurrent.TimeUnit;
  * parallel").
  *
  * <p>When the task is over: for a call made on the event queue, when the call returns (the outcome
- * is queued behind the calling task). A thread off the queue has no task boundary, so the gate
- * opens once the caller looks at the promise ({@link PendingPromise}: it blocks on it, attaches a
- * dependent, asks whether it is done), or {@link #GRACE_MILLIS} after the call returned if it never
- * looks.
+ * is queued behind the calling task); for a call made in a task of another jrtc queue (one
+ * connection's handler or promise callback calling another connection), when that task returns. A
+ * thread of no queue has no task boundary, so the gate opens once the caller looks at the promise
+ * ({@link PendingPromise}: it blocks on it, attaches a dependent, asks whether it is done), or
+ * {@link #GRACE_MILLIS} after the call returned if it never looks.
  */
 final class ReturnGate {
   /** The longest an outcome waits for a caller off the queue that never looks at its promise. */
   static final long GRACE_MILLIS = 20;
 
-  private static final ScheduledExecutorService GRACE =
-      Executors.newSingleThreadScheduledExecutor(EventThreads.daemonFactory("jrtc-return-gate-"));
-
   private final SerialEventQueue queue;
+  private final GraceTimer grace;
   private boolean returned; // guarded by this
   private boolean looked; // guarded by this
-  private boolean opened; // guarded by this
+  private volatile boolean opened; // written under this
   private boolean graceScheduled; // guarded by this
   private Runnable held; // guarded by this
 
-  ReturnGate(SerialEventQueue queue) {
+  ReturnGate(SerialEventQueue queue, GraceTimer grace) {
     this.queue = queue;
+    this.grace = grace;
+  }
+
+  /** Whether the outcome may pass (read by the grace timer to drop entries early). */
+  boolean isOpen() {
+    return opened;
   }
 
   /**
@@ -59,6 +60,14 @@ final class ReturnGate {
 
   /** The call returned, on the queue ({@code onQueue}) or on another thread. */
   void returned(boolean onQueue) {
+    if (!onQueue) {
+      SerialEventQueue callers = SerialEventQueue.current();
+      if (callers != null) {
+        // Called in a task of another connection's queue: that task's end is the boundary.
+        callers.afterRunningTask(() -> returned(true));
+        return;
+      }
+    }
     synchronized (this) {
       returned = true;
       if (!onQueue && !looked) {
@@ -71,18 +80,54 @@ final class ReturnGate {
     open();
   }
 
-  /** The caller looked at the promise: its task is over. */
-  void looked() {
+  /**
+   * The caller looked at the promise.
+   *
+   * @param blocking it waits for it (get, join): its task is over now, wherever it runs; else (a
+   *     dependent attached, a poll) a caller in a task of another connection's queue is done when
+   *     that task returns
+   */
+  void looked(boolean blocking) {
+    if (!blocking) {
+      SerialEventQueue callers = SerialEventQueue.current();
+      if (callers != null && callers != queue) {
+        callers.afterRunningTask(() -> looked(true));
+        return;
+      }
+    }
     synchronized (this) {
       looked = true;
-      if (!returned) {
+      if (blocking) {
+        returned = true;
+      } else if (!returned) {
         return;
       }
     }
     open();
   }
 
-  private void open() {
+  /**
+   * A caller off every queue blocks on the promise (get, join): the gate opens, and an outcome
+   * already held settles on the caller's thread as a task of the queue when the queue is idle.
+   */
+  void lookedBlockingOffQueue() {
+    Runnable task;
+    synchronized (this) {
+      looked = true;
+      returned = true;
+      if (opened) {
+        return;
+      }
+      opened = true;
+      task = held;
+      held = null;
+    }
+    if (task != null) {
+      queue.runHereIfIdle(task);
+    }
+  }
+
+  void open() {
     Runnable task;
     synchronized (this) {
       if (opened) {
@@ -100,8 +145,7 @@ final class ReturnGate {
   private void scheduleGrace() {
     if (!graceScheduled) {
       graceScheduled = true;
-      java.util.concurrent.ScheduledFuture<?> unused =
-          GRACE.schedule(this::open, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      grace.register(this);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.jrtc.internal.loop;
 
 import io.github.jrtc.internal.jfr.JfrEvents;
+import java.util.ArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +28,8 @@ public final class SerialEventQueue implements Executor {
   private final long connection;
   // When the running task was queued (0: not stamped); read by the dispatch timing on this thread.
   private long runningQueuedAt;
+  // Run when the running task returns; touched only by the thread draining this queue.
+  private final ArrayList<Runnable> afterRunningTask = new ArrayList<>();
 
   /** A queue of no connection (a recorder's, a device list's). */
   public SerialEventQueue(String name) {
@@ -70,6 +73,14 @@ public final class SerialEventQueue implements Executor {
     return connection;
   }
 
+  /**
+   * Runs {@code action} on this thread as soon as the task running now returns, before the next
+   * task: the end of the caller's "task" in the spec's sense. Call from a task of this queue only.
+   */
+  public void afterRunningTask(Runnable action) {
+    afterRunningTask.add(action);
+  }
+
   /** When the task running now was queued, 0 if it was not stamped. Call from that task only. */
   public long runningTaskQueuedAt() {
     return runningQueuedAt;
@@ -111,6 +122,44 @@ public final class SerialEventQueue implements Executor {
     }
   }
 
+  /**
+   * Runs {@code task} as this queue's next task on the calling thread when nothing is queued or
+   * running; otherwise queues it like {@link #execute}. For a caller off every queue that blocks on
+   * the outcome the task settles: it is awake already, where a pool thread would have to be woken
+   * (and then wake the caller). Only this one task runs here; anything it queues goes to the pool.
+   */
+  void runHereIfIdle(Runnable task) {
+    if (!tasks.isEmpty() || CURRENT.get() != null || !scheduled.compareAndSet(false, true)) {
+      execute(task);
+      return;
+    }
+    if (!tasks.isEmpty()) {
+      // Queued between the check and the claim: it goes first, on the pool.
+      tasks.add(task);
+      scheduled.set(false);
+      schedule();
+      return;
+    }
+    CURRENT.set(this);
+    try {
+      runningQueuedAt = 0;
+      try {
+        task.run();
+      } catch (RuntimeException | Error e) {
+        LOG.error("Uncaught exception in event queue {}", name, e);
+      }
+      if (!afterRunningTask.isEmpty()) {
+        runAfterTaskActions();
+      }
+    } finally {
+      CURRENT.set(null);
+      scheduled.set(false);
+    }
+    if (!tasks.isEmpty()) {
+      schedule();
+    }
+  }
+
   /** One turn: runs up to {@link #BATCH} tasks on the calling pool thread. */
   void drain() {
     SerialEventQueue previous = CURRENT.get();
@@ -127,6 +176,9 @@ public final class SerialEventQueue implements Executor {
         } catch (RuntimeException | Error e) {
           LOG.error("Uncaught exception in event queue {}", name, e);
         }
+        if (!afterRunningTask.isEmpty()) {
+          runAfterTaskActions();
+        }
       }
     } finally {
       CURRENT.set(previous);
@@ -135,6 +187,17 @@ public final class SerialEventQueue implements Executor {
     if (!tasks.isEmpty()) {
       schedule();
     }
+  }
+
+  private void runAfterTaskActions() {
+    for (int i = 0; i < afterRunningTask.size(); i++) {
+      try {
+        afterRunningTask.get(i).run();
+      } catch (RuntimeException | Error e) {
+        LOG.error("Uncaught exception after a task of event queue {}", name, e);
+      }
+    }
+    afterRunningTask.clear();
   }
 
   @Override

@@ -30,6 +30,13 @@ class OperationsChainTest {
   private final OperationsChain chain =
       new OperationsChain(queue, closed::get, emptied::incrementAndGet);
 
+  /** A chain whose grace never ends within a test: only the caller can open its gates. */
+  private static final GraceTimer NO_GRACE =
+      new GraceTimer("no-grace", TimeUnit.MINUTES.toNanos(10));
+
+  private final OperationsChain graceless =
+      new OperationsChain(queue, closed::get, emptied::incrementAndGet, () -> true, NO_GRACE);
+
   @AfterEach
   void tearDown() {
     pool.shutdownNow();
@@ -135,6 +142,137 @@ class OperationsChainTest {
     assertThat(System.nanoTime() - t0)
         .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(ReturnGate.GRACE_MILLIS / 2));
     assertThat(p.getNow("not yet")).isEqualTo("answer");
+  }
+
+  // pcA's callback calls pcB and relays B's promise with thenCompose, which never looks at it: the
+  // calling task's end is the boundary, not the grace period.
+  @Test
+  void aCallFromAnotherConnectionsTaskSettlesWhenThatTaskEnds() throws Exception {
+    ExecutorService otherPool = Executors.newSingleThreadExecutor(r -> new Thread(r, "other"));
+    try {
+      SerialEventQueue other = new SerialEventQueue("other", otherPool);
+      AtomicBoolean settledInCallersTask = new AtomicBoolean();
+      CompletableFuture<Long> returnedAt = new CompletableFuture<>();
+      CompletableFuture<Long> settledAt = new CompletableFuture<>();
+      AtomicBoolean inTask = new AtomicBoolean();
+      other.execute(
+          () -> {
+            inTask.set(true);
+            CompletableFuture<String> relayed =
+                CompletableFuture.completedFuture("go")
+                    .thenCompose(
+                        v ->
+                            graceless.chain(
+                                "test", () -> CompletableFuture.completedFuture("done")));
+            CompletableFuture<Void> unused =
+                relayed.thenRun(
+                    () -> {
+                      settledInCallersTask.set(inTask.get());
+                      settledAt.complete(System.nanoTime());
+                    });
+            // Give the queue time to settle it, were the gate open during this task.
+            sleepMillis(50);
+            inTask.set(false);
+            returnedAt.complete(System.nanoTime());
+          });
+      // Settles at all (no grace here), and only once the calling task was over.
+      assertThat(settledAt.get(5, TimeUnit.SECONDS)).isGreaterThan(returnedAt.get());
+      assertThat(settledInCallersTask).isFalse();
+    } finally {
+      otherPool.shutdownNow();
+    }
+  }
+
+  // f.thenCompose(v -> pc.setLocalDescription(d)) whose function ran inline on the caller's thread
+  // (f was already complete): the relay looks at the promise only through toCompletableFuture().
+  @Test
+  void aPromiseRelayedByThenComposeOffTheQueueDoesNotWaitOutTheGrace() throws Exception {
+    CompletableFuture<String> relayed =
+        CompletableFuture.completedFuture("go")
+            .thenCompose(
+                v -> graceless.chain("test", () -> CompletableFuture.completedFuture("done")));
+    // Only the relay's look can open the gate of a graceless chain.
+    assertThat(relayed.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+  }
+
+  // A handler of one connection blocking on another's promise: its task never ends by itself.
+  @Test
+  void aBlockingWaitInAnotherConnectionsTaskIsServed() throws Exception {
+    ExecutorService otherPool = Executors.newSingleThreadExecutor(r -> new Thread(r, "other"));
+    try {
+      SerialEventQueue other = new SerialEventQueue("other", otherPool);
+      CompletableFuture<String> got = new CompletableFuture<>();
+      other.execute(
+          () -> {
+            try {
+              got.complete(
+                  chain
+                      .chain("test", () -> CompletableFuture.completedFuture("done"))
+                      .get(5, TimeUnit.SECONDS));
+            } catch (Exception e) {
+              got.completeExceptionally(e);
+            }
+          });
+      assertThat(got.get(10, TimeUnit.SECONDS)).isEqualTo("done");
+    } finally {
+      otherPool.shutdownNow();
+    }
+  }
+
+  // createAnswer's usual case: libwebrtc answered before the call returned; the caller then blocks
+  // in get(). It is awake already, so the settle runs on it, as a task of the queue.
+  @Test
+  void aHeldOutcomeSettlesOnTheBlockedCallerWhenTheQueueIsIdle() throws Exception {
+    AtomicInteger submitted = new AtomicInteger();
+    java.util.concurrent.Executor counting =
+        r -> {
+          submitted.incrementAndGet();
+          pool.execute(r);
+        };
+    SerialEventQueue q = new SerialEventQueue("counted", counting);
+    OperationsChain c = new OperationsChain(q, closed::get, () -> {}, () -> false, NO_GRACE);
+    CompletableFuture<String> p = c.chain("test", () -> CompletableFuture.completedFuture("x"));
+    assertThat(p.get(5, TimeUnit.SECONDS)).isEqualTo("x");
+    assertThat(submitted).as("no pool thread woken").hasValue(0);
+  }
+
+  @Test
+  void aHeldOutcomeWaitsItsTurnWhenTheQueueIsBusy() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch blocking = new CountDownLatch(1);
+    queue.execute(
+        () -> {
+          blocking.countDown();
+          try {
+            release.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    assertThat(blocking.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<String> p =
+        graceless.chain("test", () -> CompletableFuture.completedFuture("x"));
+    CompletableFuture<String> got =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return p.get(5, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    sleepMillis(100);
+    assertThat(got).as("settles behind the running task, not beside it").isNotDone();
+    release.countDown();
+    assertThat(got.get(5, TimeUnit.SECONDS)).isEqualTo("x");
+  }
+
+  private static void sleepMillis(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
