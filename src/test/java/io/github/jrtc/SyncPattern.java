@@ -26,6 +26,7 @@ final class SyncPattern implements AutoCloseable {
   private final List<SinkRegistration> sinks = new ArrayList<>();
   private volatile boolean lastBright;
   private volatile boolean lastLoud;
+  private int quietSamples; // the audio sink's thread only
 
   SyncPattern(VideoFrameSource video, AudioSampleSource audio, int width, int height) {
     long begin = System.nanoTime();
@@ -74,14 +75,16 @@ final class SyncPattern implements AutoCloseable {
             d -> {
               for (int i = 0; i < d.frames(); i++) {
                 boolean loud = Math.abs(d.samples()[i * d.channels()]) > 4000;
-                if (loud && !lastLoud) {
-                  long back = (long) (d.frames() - i) * 1_000_000_000L / d.sampleRate();
-                  audioArrivals.add(d.timestampNanos() - back);
-                }
                 if (loud) {
+                  if (!lastLoud) {
+                    long back = (long) (d.frames() - i) * 1_000_000_000L / d.sampleRate();
+                    audioArrivals.add(d.timestampNanos() - back);
+                  }
                   lastLoud = true;
-                } else if (i > 0 && Math.abs(d.samples()[(i - 1) * d.channels()]) <= 4000) {
-                  // Two quiet samples in a row: the sine's zero crossings are single samples.
+                  quietSamples = 0;
+                } else if (++quietSamples >= d.sampleRate() / 100) {
+                  // 10 ms of quiet: the tone has ended. (Not fewer: around each zero crossing of
+                  // the sine two or three samples are quiet, which made every cycle an onset.)
                   lastLoud = false;
                 }
               }
@@ -105,8 +108,19 @@ final class SyncPattern implements AutoCloseable {
     return out;
   }
 
+  /** Arrival times (ms, on the arrival clock) of the video onsets, then of the audio onsets. */
+  List<List<Double>> arrivalOnsets() {
+    return List.of(toMillis(videoArrivals), toMillis(audioArrivals));
+  }
+
   /** A-V offsets (ms) of each onset in a recorded file. */
   static List<Double> fileOffsets(Path file) throws Exception {
+    List<List<Double>> onsets = fileOnsets(file);
+    return pair(onsets.get(0), onsets.get(1));
+  }
+
+  /** File times (ms) of the video onsets, then of the audio onsets. */
+  static List<List<Double>> fileOnsets(Path file) throws Exception {
     List<Double> times = Ffprobe.packetTimes(file, "v");
     java.util.Collections.sort(times);
     List<Double> luma = Ffprobe.frameLuma(file);
@@ -129,7 +143,7 @@ final class SyncPattern implements AutoCloseable {
         quiet++;
       }
     }
-    return pair(video, audio);
+    return List.of(video, audio);
   }
 
   /** Pairs each video onset with the nearest audio onset within half a period. */

@@ -61,14 +61,13 @@ final class BotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String recordingProblem = botMedia.recordingProblem();
+    if (recordingProblem != null) {
+      Status.line("cannot record (--record): %s", recordingProblem);
+      return Main.BAD_COMMAND_LINE;
+    }
     CountDownLatch ended = new CountDownLatch(1);
-    CallBot bot =
-        CallBot.builder(signaling)
-            .name(name)
-            .token(token)
-            .statsInterval(botMedia.statsInterval())
-            .media(botMedia.media())
-            .build();
+    CallBot bot = botMedia.configure(CallBot.builder(signaling).name(name).token(token)).build();
     bot.onevent(
         e -> {
           Status.bot(bot.name(), e);
@@ -76,6 +75,7 @@ final class BotCommand implements Callable<Integer> {
             ended.countDown();
           }
         });
+    botMedia.announceRecording(name);
     Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "jrtc-bot-stop"));
     try {
       bot.start().get(waitSeconds, TimeUnit.SECONDS);

@@ -22,12 +22,13 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:success (or stopped with Ctrl-C)",
       "1:failed while running (a call failed, see the output)",
-      "2:bad command line",
+      "2:bad command line (or an option this build cannot honour, e.g. --record without FFmpeg)",
       "3:could not listen on the port / reach the signaling server",
       "4:--call: the user never signed in or the call did not connect"
     })
 public final class Main implements Runnable {
   static final int FAILED = 1;
+  static final int BAD_COMMAND_LINE = 2;
   static final int NO_SERVER = 3;
   static final int CALL_FAILED = 4;
 

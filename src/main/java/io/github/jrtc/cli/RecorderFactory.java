@@ -1,6 +1,9 @@
 package io.github.jrtc.cli;
 
+import io.github.jrtc.DOMException;
 import io.github.jrtc.MediaRecorder;
+import io.github.jrtc.MediaRecorderOptions;
+import io.github.jrtc.MediaStream;
 import io.github.jrtc.whip.server.SessionRecorder;
 
 /**
@@ -18,5 +21,22 @@ final class RecorderFactory {
       return null;
     }
     return SessionRecorder.mediaRecorder();
+  }
+
+  /**
+   * Why this build cannot record {@code type}, or null when it can: the spec's NotSupportedError
+   * that the MediaRecorder constructor throws, whose message names the missing FFmpeg artifacts.
+   */
+  static String problem(String type) {
+    if (MediaRecorder.isTypeSupported(type)) {
+      return null;
+    }
+    try (var refused =
+        new MediaRecorder(
+            new MediaStream(), MediaRecorderOptions.builder().mimeType(type).build())) {
+      return "MediaRecorder.isTypeSupported(\"" + type + "\") is false";
+    } catch (DOMException e) {
+      return e.name() + ": " + e.getMessage();
+    }
   }
 }

@@ -65,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String recordingProblem = noBot ? null : botMedia.recordingProblem();
+    if (recordingProblem != null) {
+      Status.line("cannot record (--record): %s", recordingProblem);
+      return Main.BAD_COMMAND_LINE;
+    }
     SignalingServer server =
         SignalingServer.builder()
             .host(host)
@@ -105,14 +110,12 @@ final class ServeCommand implements Callable<Integer> {
     CallBot bot = null;
     if (!noBot) {
       bot =
-          CallBot.builder(server.webSocketUri())
-              .name(botName)
-              .token(token)
-              .statsInterval(botMedia.statsInterval())
-              .media(botMedia.media())
+          botMedia
+              .configure(CallBot.builder(server.webSocketUri()).name(botName).token(token))
               .build();
       String name = botName;
       bot.onevent(e -> Status.bot(name, e));
+      botMedia.announceRecording(botName);
       try {
         bot.start().get(15, TimeUnit.SECONDS);
       } catch (Exception e) {
@@ -128,7 +131,10 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  Status.line("stopping");
+                  Status.line(
+                      botMedia.recordDir == null || noBot
+                          ? "stopping"
+                          : "stopping (finishing recordings)");
                   if (b != null) {
                     b.close();
                   }

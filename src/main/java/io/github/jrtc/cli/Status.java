@@ -28,6 +28,7 @@ final class Status {
       case CHANNEL -> line("[%s] call%s: data channel \"%s\" open", bot, peer, e.text());
       case MESSAGE -> line("[%s] call%s: data channel message \"%s\"", bot, peer, e.text());
       case STATS -> line("[%s] call%s: %s", bot, peer, e.text());
+      case RECORDING -> line("[%s] call%s: %s", bot, peer, e.text());
       case ENDED -> line("[%s] call%s ended: %s", bot, peer, e.text());
       case ERROR -> line("[%s] call%s: %s", bot, peer, e.text());
     }

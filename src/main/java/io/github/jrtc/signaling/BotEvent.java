@@ -23,6 +23,8 @@ public record BotEvent(Kind kind, String peer, String text) {
     MESSAGE,
     /** Periodic call statistics (text: bitrate, frames). */
     STATS,
+    /** A call's recording started, finished or failed (text: what, with the file's path). */
+    RECORDING,
     /** The call ended (text: why). */
     ENDED,
     /** Something failed (text: what). */

@@ -1,11 +1,14 @@
 package io.github.jrtc.signaling;
 
+import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.RTCConfiguration;
 import io.github.jrtc.RTCDataChannel;
 import io.github.jrtc.RTCIceCandidate;
 import io.github.jrtc.RTCIceCandidateInit;
 import io.github.jrtc.RTCPeerConnection;
 import io.github.jrtc.RTCPeerConnectionState;
+import io.github.jrtc.RTCRtpTransceiver;
+import io.github.jrtc.RTCRtpTransceiverDirection;
 import io.github.jrtc.RTCStats;
 import io.github.jrtc.RTCStatsReport;
 import io.github.jrtc.media.SinkRegistration;
@@ -15,10 +18,13 @@ import io.github.jrtc.signaling.SignalingMessage.NewIceCandidate;
 import io.github.jrtc.signaling.SignalingMessage.UserList;
 import io.github.jrtc.signaling.SignalingMessage.VideoAnswer;
 import io.github.jrtc.signaling.SignalingMessage.VideoOffer;
+import io.github.jrtc.whip.server.SessionRecorder;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -43,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * new-ice-candidate}. Every message that arrives on a data channel of an answered call is sent back
  * unchanged on the same channel. One RTCPeerConnection per caller, any number at once; a call ends
  * on {@code hang-up}, when the caller leaves the user list, or when its connection fails. {@link
- * #call(String)} makes it the caller instead.
+ * #call(String)} makes it the caller instead. With {@link Builder#record} each call's received
+ * audio and video is recorded to its own file, finished when the call ends or the bot closes.
  *
  * <p>See <a
  * href="https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling">MDN</a>.
@@ -52,6 +60,8 @@ public final class CallBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallBot.class);
   private static final int MAX_EARLY_CANDIDATES = 64;
   private static final int MAX_EARLY_PEERS = 64;
+  // How long close() waits for the calls' recordings to be complete (each waits for its encoder).
+  private static final long RECORDINGS_FINISH_SECONDS = 30;
 
   private final Builder config;
   private final SignalingClient client;
@@ -59,6 +69,7 @@ public final class CallBot implements AutoCloseable {
   // Candidates that arrive before their offer (never with an ordered socket, but cheap to allow).
   private final Map<String, Deque<RTCIceCandidateInit>> early = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
+  private final Set<CompletableFuture<Void>> finishingRecordings = ConcurrentHashMap.newKeySet();
   private volatile Consumer<BotEvent> onevent = e -> {};
   private volatile boolean closed;
 
@@ -252,6 +263,7 @@ public final class CallBot implements AutoCloseable {
     for (BotCall c : List.copyOf(calls.values())) {
       end(c, "bot stopping", true);
     }
+    awaitRecordings();
     client.close();
     if (config.media instanceof AutoCloseable media) {
       try {
@@ -259,6 +271,22 @@ public final class CallBot implements AutoCloseable {
       } catch (Exception e) {
         LOG.warn("closing the bot's media", e);
       }
+    }
+  }
+
+  /** Waits (bounded) until the recordings of ended calls are complete files. */
+  private void awaitRecordings() {
+    List<CompletableFuture<Void>> pending = new ArrayList<>(finishingRecordings);
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+          .get(RECORDINGS_FINISH_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+      LOG.warn("recordings not finished after {} s", RECORDINGS_FINISH_SECONDS, e);
     }
   }
 
@@ -276,7 +304,10 @@ public final class CallBot implements AutoCloseable {
         return;
       }
       var unused =
-          c.pc.setRemoteDescription(m.sdp()).exceptionally(err -> failed(c, "the answer", err));
+          c.pc
+              .setRemoteDescription(m.sdp())
+              .thenRun(() -> recordReceived(c))
+              .exceptionally(err -> failed(c, "the answer", err));
     } else if (msg instanceof NewIceCandidate m) {
       onCandidate(m);
     } else if (msg instanceof HangUp m) {
@@ -333,7 +364,10 @@ public final class CallBot implements AutoCloseable {
             .thenCompose(v -> pc.createAnswer())
             .thenCompose(pc::setLocalDescription)
             .thenCompose(
-                v -> client.send(new VideoAnswer(name(), from, pc.localDescription().toInit())))
+                v -> {
+                  recordReceived(c);
+                  return client.send(new VideoAnswer(name(), from, pc.localDescription().toInit()));
+                })
             .exceptionally(err -> failed(c, "answering", err));
   }
 
@@ -369,6 +403,14 @@ public final class CallBot implements AutoCloseable {
   private BotCall newCall(String peer, boolean outgoing) {
     RTCPeerConnection pc = new RTCPeerConnection(config.configuration);
     BotCall call = new BotCall(peer, pc, outgoing);
+    if (config.recordDir != null) {
+      call.recording =
+          new CallRecording(
+              config.recordDir,
+              config.recorder,
+              peer,
+              text -> emit(BotEvent.Kind.RECORDING, peer, text));
+    }
     if (calls.putIfAbsent(peer, call) != null) {
       pc.close();
       throw new IllegalStateException("already in a call with " + peer);
@@ -399,7 +441,28 @@ public final class CallBot implements AutoCloseable {
     return call;
   }
 
-  private void receive(BotCall call, io.github.jrtc.MediaStreamTrack track) {
+  /**
+   * After a negotiation: what the call receives now (the receivers' tracks of the transceivers
+   * whose currentDirection receives) is what its recording records.
+   */
+  private void recordReceived(BotCall call) {
+    CallRecording recording = call.recording;
+    if (recording == null || call.ended) {
+      return;
+    }
+    List<MediaStreamTrack> tracks = new ArrayList<>();
+    for (RTCRtpTransceiver t : call.pc.getTransceivers()) {
+      RTCRtpTransceiverDirection d = t.currentDirection();
+      if (!t.stopped()
+          && (d == RTCRtpTransceiverDirection.SENDRECV
+              || d == RTCRtpTransceiverDirection.RECVONLY)) {
+        tracks.add(t.receiver().track());
+      }
+    }
+    recording.received(tracks);
+  }
+
+  private void receive(BotCall call, MediaStreamTrack track) {
     if (call.ended) {
       return;
     }
@@ -462,6 +525,12 @@ public final class CallBot implements AutoCloseable {
     }
     call.ended = true;
     call.connected.completeExceptionally(new IllegalStateException("call ended: " + why));
+    if (call.recording != null) {
+      // Finished before the connection closes, so the file ends where the call did.
+      CompletableFuture<Void> done = call.recording.end();
+      finishingRecordings.add(done);
+      var unused = done.whenComplete((v, err) -> finishingRecordings.remove(done));
+    }
     try {
       config.media.detach(call.pc, call.peer);
     } catch (RuntimeException e) {
@@ -515,6 +584,7 @@ public final class CallBot implements AutoCloseable {
     final CompletableFuture<Void> connected = new CompletableFuture<>();
     volatile boolean ended;
     volatile boolean mediaAttached;
+    volatile CallRecording recording;
     final List<SinkRegistration> sinks = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicLong videoFrames = new AtomicLong();
     final AtomicLong audibleChunks = new AtomicLong();
@@ -631,6 +701,8 @@ public final class CallBot implements AutoCloseable {
     private Media media = Media.NONE;
     private int maxCalls = 32;
     private Duration statsInterval = Duration.ZERO;
+    private Path recordDir;
+    private SessionRecorder recorder;
 
     private Builder(URI signaling) {
       this.signaling = Objects.requireNonNull(signaling);
@@ -699,6 +771,25 @@ public final class CallBot implements AutoCloseable {
      */
     public Builder statsInterval(Duration every) {
       this.statsInterval = Objects.requireNonNull(every);
+      return this;
+    }
+
+    /**
+     * Records each call: what the call receives (the caller's audio and video) goes to {@code
+     * dir/<UTC start, yyyyMMdd'T'HHmmss'Z'>-<peer name reduced to [A-Za-z0-9._-]>.webm} ({@code
+     * -2}, {@code -3} … when the name is taken, and for the call's next file when a renegotiation
+     * changes what it receives), through {@code recorder} (e.g. {@link
+     * SessionRecorder#mediaRecorder()}, which needs FFmpeg). Each file is finished when its call
+     * ends (hang-up, the peer leaving, a failed connection) and when the bot closes; {@link
+     * BotEvent.Kind#RECORDING} events give the paths. Without this, nothing is recorded.
+     *
+     * @param dir the directory (created if missing)
+     * @param recorder what records a stream into a file
+     * @return this builder
+     */
+    public Builder record(Path dir, SessionRecorder recorder) {
+      this.recordDir = Objects.requireNonNull(dir);
+      this.recorder = Objects.requireNonNull(recorder);
       return this;
     }
 

@@ -49,12 +49,19 @@ public final class TestPatternMedia implements CallBot.Media, AutoCloseable {
     }
   }
 
+  /**
+   * The call is over: its sources stop and their tracks end, as MDN's callee stops its local tracks
+   * at hang-up; the last track ending gives the native source and track back (a bot that only
+   * closed the sources kept both until the engine shut down).
+   */
   @Override
   public void detach(RTCPeerConnection pc, String peer) {
     Sources s = sources.remove(pc);
     if (s != null) {
       s.video().close();
       s.audio().close();
+      s.video().track().stop();
+      s.audio().track().stop();
     }
   }
 

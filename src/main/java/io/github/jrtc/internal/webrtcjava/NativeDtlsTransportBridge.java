@@ -25,8 +25,11 @@ final class NativeDtlsTransportBridge implements DtlsTransportBridge {
   private final List<NativeDtlsTransportBridge> observed;
   // The native side keeps a global reference to its observer forever (it never deletes it): the
   // observer forwards through this, cleared at close, so it does not pin the connection.
-  private final java.util.concurrent.atomic.AtomicReference<Observer> target =
+  private final java.util.concurrent.atomic.AtomicReference<Target> target =
       new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** Whom the native observer forwards to, and the transport it reads certificates from. */
+  private record Target(Observer observer, RTCDtlsTransport transport) {}
 
   private NativeDtlsTransportBridge(
       NativeEngine engine,
@@ -82,44 +85,56 @@ final class NativeDtlsTransportBridge implements DtlsTransportBridge {
 
   @Override
   public void observe(Observer observer) {
-    target.set(observer);
+    target.set(new Target(observer, transport));
     guarded(
         () -> {
           synchronized (observed) {
             observed.add(this);
           }
-          transport.registerObserver(
-              new RTCDtlsTransportObserver() {
-                @Override
-                public void onStateChange(dev.onvoid.webrtc.RTCDtlsTransportState state) {
-                  NativeCallbacks.guard(
-                      "dtls statechange",
-                      () -> {
-                        Observer o = target.get();
-                        if (o == null) {
-                          return;
-                        }
-                        RTCDtlsTransportState s = fromNative(state);
-                        List<byte[]> certs =
-                            s == RTCDtlsTransportState.CONNECTED ? certificates(transport) : null;
-                        o.onStateChange(s, certs);
-                      });
-                }
-
-                @Override
-                public void onError(String message) {
-                  NativeCallbacks.guard(
-                      "dtls error",
-                      () -> {
-                        Observer o = target.get();
-                        if (o != null) {
-                          o.onError(message);
-                        }
-                      });
-                }
-              });
+          transport.registerObserver(new Forwarder(target));
           return null;
         });
+  }
+
+  /**
+   * What webrtc-java's native observer references forever (it never deletes it, nor its global
+   * reference): a static class holding only the target, cleared at close, so a closed call's
+   * bridge, transport wrapper, guard and connection are not pinned by it.
+   */
+  private static final class Forwarder implements RTCDtlsTransportObserver {
+    private final java.util.concurrent.atomic.AtomicReference<Target> target;
+
+    Forwarder(java.util.concurrent.atomic.AtomicReference<Target> target) {
+      this.target = target;
+    }
+
+    @Override
+    public void onStateChange(dev.onvoid.webrtc.RTCDtlsTransportState state) {
+      NativeCallbacks.guard(
+          "dtls statechange",
+          () -> {
+            Target t = target.get();
+            if (t == null) {
+              return;
+            }
+            RTCDtlsTransportState s = fromNative(state);
+            List<byte[]> certs =
+                s == RTCDtlsTransportState.CONNECTED ? certificates(t.transport()) : null;
+            t.observer().onStateChange(s, certs);
+          });
+    }
+
+    @Override
+    public void onError(String message) {
+      NativeCallbacks.guard(
+          "dtls error",
+          () -> {
+            Target t = target.get();
+            if (t != null) {
+              t.observer().onError(message);
+            }
+          });
+    }
   }
 
   private static List<byte[]> certificates(RTCDtlsTransport transport) {

@@ -443,6 +443,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
       }
     }
     long senderKey = NativeRtp.handleOf(sender);
+    dependents.add(new NativeReference(engine, sender));
     for (TransceiverBridge t : transceivers()) {
       if (((NativeTransceiverBridge) t).senderKey() == senderKey) {
         return t;
@@ -493,6 +494,7 @@ final class NativePeerConnectionBridge implements PeerConnectionBridge {
         Placeholders.dispose(nativeTrack);
       }
     }
+    dependents.add(new NativeReference(engine, t));
     return transceivers.computeIfAbsent(
         NativeRtp.handleOf(t), k -> new NativeTransceiverBridge(engine, pc, use, t));
   }

@@ -209,6 +209,10 @@ final class NativeTrackSource implements TrackSource, AutoCloseable {
     }
     if (!remote) {
       releaseNativeTrack();
+    } else {
+      // The receiver owns the native track; the engine need not close this one at shutdown (it
+      // kept every remote track of every call otherwise).
+      engine.disown(this);
     }
     shared.releaseOne();
   }

@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link TransceiverBridge} over webrtc-java. webrtc-java's JNI keeps a reference to every
- * transceiver, sender and receiver it wraps, so these wrappers stay valid until the factory is
- * disposed; every call holds the engine's lock and checks that it is not, as a call after disposal
- * is a SIGSEGV.
+ * {@link TransceiverBridge} over webrtc-java. Its wrappers of a connection's transceivers, senders
+ * and receivers hold plain pointers (only addTrack's sender and addTransceiver's transceiver come
+ * with a reference, which {@link NativeReference} gives back at close): they are valid while the
+ * connection lives, so every call goes through the connection's use guard, retired before its
+ * native close, and checks that the engine is not disposed (a call after either is a SIGSEGV).
  */
 final class NativeTransceiverBridge implements TransceiverBridge {
   private final NativeEngine engine;
