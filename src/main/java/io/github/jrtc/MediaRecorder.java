@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * <p>Needs FFmpeg: the optional {@code org.bytedeco:ffmpeg} and {@code org.bytedeco:javacpp}
  * dependencies with their platform natives. Without them {@link #isTypeSupported} is false and the
  * constructor throws NotSupportedError.
+ *
+ * <p>See <a href="https://developer.mozilla.org/en-US/docs/Web/API/MediaRecorder">MDN</a>.
  */
 public final class MediaRecorder extends EventTarget implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MediaRecorder.class);
@@ -103,12 +105,24 @@ public final class MediaRecorder extends EventTarget implements AutoCloseable {
     }
   }
 
-  /** Records {@code stream} with the type and bitrates the recorder chooses. */
+  /**
+   * Records {@code stream} with the type and bitrates the recorder chooses; recording begins at
+   * {@link #start()}.
+   *
+   * @param stream the stream to record
+   * @throws TypeError if {@code stream} is null
+   * @throws DOMException NotSupportedError if FFmpeg is not on the class path
+   */
   public MediaRecorder(MediaStream stream) {
     this(stream, MediaRecorderOptions.defaults());
   }
 
   /**
+   * Records {@code stream} as {@code options} ask; recording begins at {@link #start()}.
+   *
+   * @param stream the stream to record
+   * @param options the type, bitrates and key-frame interval; null means {@link
+   *     MediaRecorderOptions#defaults()}
    * @throws TypeError if {@code stream} is null
    * @throws DOMException NotSupportedError if {@link #isTypeSupported} refuses {@code mimeType}
    *     (always when FFmpeg is not on the class path; the message names the artifacts)
@@ -148,7 +162,15 @@ public final class MediaRecorder extends EventTarget implements AutoCloseable {
    * .mp4}: MP4, else WebM). Its {@code dataavailable} events carry empty blobs: the data is in the
    * file. It has started when this returns, so its {@code start} event may already have fired.
    *
+   * @param stream the stream to record
+   * @param path the file to write; created or emptied, its directory must exist
+   * @param options the type, bitrates and key-frame interval; null means {@link
+   *     MediaRecorderOptions#defaults()}
+   * @return the recorder, in the recording state
    * @throws IOException if the file cannot be created
+   * @throws TypeError if {@code stream} or {@code path} is null
+   * @throws DOMException NotSupportedError as for the constructor, or as {@link #start(long)}
+   *     throws it
    */
   public static MediaRecorder toFile(MediaStream stream, Path path, MediaRecorderOptions options)
       throws IOException {
@@ -183,6 +205,9 @@ public final class MediaRecorder extends EventTarget implements AutoCloseable {
    * Whether a recorder can record {@code type} (the spec's "is type supported"): WebM with vp8, vp9
    * and opus; MP4 with avc1 and mp4a.40.2 or opus; "" (the recorder picks). False for every type
    * when FFmpeg is missing.
+   *
+   * @param type a MIME type with optional codecs, e.g. {@code "video/webm;codecs=vp8,opus"}
+   * @return true if a recorder can be constructed with that type; false for null
    */
   public static boolean isTypeSupported(String type) {
     if (type == null || !FfmpegAvailability.available()) {
@@ -196,38 +221,79 @@ public final class MediaRecorder extends EventTarget implements AutoCloseable {
 
   // ------------------------------------------------------------------ attributes
 
+  /**
+   * The stream being recorded, as given at construction.
+   *
+   * @return the recorded stream
+   */
   public MediaStream stream() {
     return stream;
   }
 
-  /** The type: as constructed until recording starts, then the full type with codecs. */
+  /**
+   * The type: as constructed until recording starts, then the full type with codecs.
+   *
+   * @return the MIME type, e.g. {@code "video/webm;codecs=vp8,opus"}; {@code ""} before the first
+   *     start when none was asked for
+   */
   public String mimeType() {
     return mimeType;
   }
 
+  /**
+   * Whether the recorder is inactive, recording or paused; changed at once by {@code start}, {@code
+   * stop}, {@code pause} and {@code resume}.
+   *
+   * @return the current state
+   */
   public RecordingState state() {
     return state;
   }
 
+  /**
+   * The video bitrate the encoder is given: the option's, a share of {@code bitsPerSecond}, or 2.5
+   * Mbit/s by default.
+   *
+   * @return the target video bitrate in bits per second
+   */
   public long videoBitsPerSecond() {
     return videoBitsPerSecond;
   }
 
+  /**
+   * The audio bitrate the encoder is given: the option's, a share of {@code bitsPerSecond}, or 128
+   * kbit/s by default.
+   *
+   * @return the target audio bitrate in bits per second
+   */
   public long audioBitsPerSecond() {
     return audioBitsPerSecond;
   }
 
+  /**
+   * Whether audio is encoded at a constant or variable bitrate, from the options.
+   *
+   * @return the audio bitrate mode; {@link BitrateMode#VARIABLE} unless asked otherwise
+   */
   public BitrateMode audioBitrateMode() {
     return audioBitrateMode;
   }
 
-  /** Frames not recorded because the encoder fell behind (not in the spec; for operators). */
+  /**
+   * Frames not recorded because the encoder fell behind (not in the spec; for operators).
+   *
+   * @return the count for the current or last recording; 0 before the first start
+   */
   public long droppedVideoFrames() {
     Run r = last;
     return r == null || r.session == null ? 0 : r.session.droppedVideoFrames();
   }
 
-  /** Silence written where audio was missing, to keep it in sync (not in the spec). */
+  /**
+   * Silence written where audio was missing, to keep it in sync (not in the spec).
+   *
+   * @return milliseconds of silence in the current or last recording; 0 before the first start
+   */
   public long insertedSilenceMillis() {
     Run r = last;
     return r == null || r.session == null ? 0 : r.session.insertedSilenceMillis();
@@ -244,6 +310,8 @@ public final class MediaRecorder extends EventTarget implements AutoCloseable {
    * Starts recording; with {@code timeslice} > 0 a blob is delivered about every {@code timeslice}
    * milliseconds (at least {@value #MIN_TIMESLICE_MILLIS}).
    *
+   * @param timeslice milliseconds between blobs; 0 or less for one blob at {@link #stop()} or
+   *     {@link #requestData()}
    * @throws DOMException InvalidStateError if not inactive; NotSupportedError if the stream has no
    *     live track, both key frame intervals were given, or the type cannot hold its tracks
    */
@@ -416,26 +484,63 @@ public final class MediaRecorder extends EventTarget implements AutoCloseable {
 
   // ------------------------------------------------------------------ handlers
 
+  /**
+   * Sets the {@code onstart} handler: it runs for each {@code "start"} event, on this recorder's
+   * event queue. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onstart(EventHandler<Event> handler) {
     setEventHandler("start", handler);
   }
 
+  /**
+   * Sets the {@code onstop} handler: it runs for each {@code "stop"} event, on this recorder's
+   * event queue. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onstop(EventHandler<Event> handler) {
     setEventHandler("stop", handler);
   }
 
+  /**
+   * Sets the {@code ondataavailable} handler: it runs for each {@code "dataavailable"} event, on
+   * this recorder's event queue. Replaces the previous handler, as assignment does in JS; null
+   * removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void ondataavailable(EventHandler<BlobEvent> handler) {
     setEventHandler("dataavailable", handler);
   }
 
+  /**
+   * Sets the {@code onpause} handler: it runs for each {@code "pause"} event, on this recorder's
+   * event queue. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onpause(EventHandler<Event> handler) {
     setEventHandler("pause", handler);
   }
 
+  /**
+   * Sets the {@code onresume} handler: it runs for each {@code "resume"} event, on this recorder's
+   * event queue. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onresume(EventHandler<Event> handler) {
     setEventHandler("resume", handler);
   }
 
+  /**
+   * Sets the {@code onerror} handler: it runs for each {@code "error"} event, on this recorder's
+   * event queue. Replaces the previous handler, as assignment does in JS; null removes it.
+   *
+   * @param handler the handler, or null
+   */
   public void onerror(EventHandler<ErrorEvent> handler) {
     setEventHandler("error", handler);
   }

@@ -31,6 +31,14 @@ public enum ObjectFit {
     return value;
   }
 
+  /**
+   * Parses a CSS {@code object-fit} keyword.
+   *
+   * @param value {@code "contain"}, {@code "cover"}, {@code "fill"}, {@code "none"} or {@code
+   *     "scale-down"}
+   * @return the matching constant
+   * @throws TypeError for any other string
+   */
   public static ObjectFit fromString(String value) {
     for (ObjectFit f : values()) {
       if (f.value.equals(value)) {

@@ -83,6 +83,7 @@ public class VideoView extends Region {
   private PixelBuffer<ByteBuffer> pixels;
   private int rotation;
 
+  /** An empty view: no source, {@link ObjectFit#CONTAIN}, not mirrored. */
   public VideoView() {
     picture.setManaged(false);
     picture.setPreserveRatio(false);
@@ -95,22 +96,40 @@ public class VideoView extends Region {
     watch.setCycleCount(Animation.INDEFINITE);
   }
 
-  /** The stream shown, or null. */
+  /**
+   * The stream shown, or null.
+   *
+   * @return the stream last given to {@link #srcObject(MediaStream)}, or null
+   */
   public MediaStream srcObject() {
     return srcObject;
   }
 
-  /** Shows {@code stream}'s first live video track; null clears the view. Any thread. */
+  /**
+   * Shows {@code stream}'s first live video track; null clears the view. Any thread.
+   *
+   * @param stream the stream to play, or null
+   */
   public void srcObject(MediaStream stream) {
     srcObject = stream;
     onFx(this::bindStream);
   }
 
+  /**
+   * How the video is sized in the node's box.
+   *
+   * @return the current fit, {@link ObjectFit#CONTAIN} unless set
+   */
   public ObjectFit objectFit() {
     return objectFit;
   }
 
-  /** CSS {@code object-fit}; null is a TypeError. Any thread. */
+  /**
+   * CSS {@code object-fit}; null is a TypeError. Any thread.
+   *
+   * @param fit how to size the video in the node's box
+   * @throws io.github.jrtc.TypeError if {@code fit} is null
+   */
   public void objectFit(ObjectFit fit) {
     if (fit == null) {
       throw new io.github.jrtc.TypeError("objectFit must not be null");
@@ -119,21 +138,39 @@ public class VideoView extends Region {
     onFx(this::requestLayout);
   }
 
+  /**
+   * Whether the picture is flipped left to right.
+   *
+   * @return true if mirrored; false unless set
+   */
   public boolean mirror() {
     return mirror;
   }
 
-  /** Flips the picture left to right (a local camera preview, as a mirror shows it). Any thread. */
+  /**
+   * Flips the picture left to right (a local camera preview, as a mirror shows it). Any thread.
+   *
+   * @param value true to mirror the picture, false to show it as received
+   */
   public void mirror(boolean value) {
     mirror = value;
     onFx(this::requestLayout);
   }
 
-  /** The video's width after rotation, in pixels; 0 before the first frame (as HTML's). */
+  /**
+   * The video's width after rotation, in pixels; 0 before the first frame (as HTML's).
+   *
+   * @return the displayed width in pixels, or 0
+   */
   public int videoWidth() {
     return videoWidth;
   }
 
+  /**
+   * The video's height after rotation, in pixels; 0 before the first frame (as HTML's).
+   *
+   * @return the displayed height in pixels, or 0
+   */
   public int videoHeight() {
     return videoHeight;
   }
@@ -141,12 +178,18 @@ public class VideoView extends Region {
   /**
    * Called on the FX application thread when {@link #videoWidth()} or {@link #videoHeight()}
    * change.
+   *
+   * @param handler the handler, or null to remove it
    */
   public void onresize(EventHandler<Event> handler) {
     onresize = handler;
   }
 
-  /** Frames received since the source was set, and how many were replaced before being drawn. */
+  /**
+   * Frames received since the source was set, and how many were replaced before being drawn.
+   *
+   * @return a snapshot of the counters, taken now
+   */
   public VideoPlaybackQuality getVideoPlaybackQuality() {
     return new VideoPlaybackQuality(
         System.currentTimeMillis(), droppedFrames.get(), totalFrames.get());

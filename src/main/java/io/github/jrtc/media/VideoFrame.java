@@ -35,6 +35,9 @@ public final class VideoFrame {
   private final AtomicInteger refCnt = new AtomicInteger(1);
 
   /**
+   * Wraps decoded I420 planes, stamping the arrival time with {@link System#nanoTime()} now. The
+   * frame starts with a reference count of 1.
+   *
    * @param deallocator run once when the reference count drops to zero (frees the planes)
    * @param width the width in pixels
    * @param height the height in pixels
@@ -75,6 +78,19 @@ public final class VideoFrame {
   }
 
   /**
+   * Wraps decoded I420 planes with a given arrival time. The frame starts with a reference count of
+   * 1; the planes are kept as read-only views.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param dataY the luma plane
+   * @param strideY bytes per luma row
+   * @param dataU the U plane
+   * @param strideU bytes per U row
+   * @param dataV the V plane
+   * @param strideV bytes per V row
+   * @param rotation clockwise rotation for display: 0, 90, 180 or 270
+   * @param timestampUs capture or render time in microseconds
    * @param arrivalNanos when the frame reached Java, on {@link System#nanoTime()}'s clock
    * @param deallocator run once when the reference count drops to zero (frees the planes)
    */
@@ -223,7 +239,13 @@ public final class VideoFrame {
     return dataY.get(y * strideY + x) & 0xff;
   }
 
-  /** Bytes {@link #copyTo(ByteBuffer, VideoPixelFormat)} writes for {@code format}. */
+  /**
+   * Bytes {@link #copyTo(ByteBuffer, VideoPixelFormat)} writes for {@code format}.
+   *
+   * @param format the pixel format to convert to
+   * @return the size in bytes of the packed frame in that format
+   * @throws TypeError if {@code format} is null
+   */
   public int allocationSize(VideoPixelFormat format) {
     if (format == null) {
       throw new TypeError("allocationSize needs a VideoPixelFormat");
@@ -240,6 +262,8 @@ public final class VideoFrame {
    * bytes per row; RGBA and BGRA as {@code 4*width} bytes per row, alpha 255. Direct destinations
    * are written by libyuv without an intermediate copy.
    *
+   * @param destination the buffer to write into, from its position on
+   * @param format the pixel format to convert to
    * @return where each plane went (one for RGBA/BGRA, three for I420)
    * @throws TypeError when the destination is missing, read-only, or has fewer than {@link
    *     #allocationSize} bytes remaining, or the planes are smaller than their strides say; all

@@ -23,30 +23,57 @@ public final class WhepSession implements AutoCloseable {
     this.stream = stream;
   }
 
-  /** The remote MediaStream: the tracks the server sends. */
+  /**
+   * The remote MediaStream: the tracks the server sends.
+   *
+   * @return the received stream
+   */
   public MediaStream stream() {
     return stream;
   }
 
-  /** The WHEP session URL (the 201's {@code Location}, resolved). */
+  /**
+   * The WHEP session URL (the 201's {@code Location}, resolved); the target of PATCH and DELETE.
+   *
+   * @return the absolute session URL
+   */
   public URI resource() {
     return core.resource.resource();
   }
 
+  /**
+   * The entity-tag of the current ICE session, or null if the server sent none.
+   *
+   * @return the {@code ETag}, or null
+   */
   public String etag() {
     return core.resource.etag();
   }
 
+  /**
+   * The connection carrying the media; closed by {@link #close()}.
+   *
+   * @return the session's peer connection
+   */
   public RTCPeerConnection peerConnection() {
     return core.pc;
   }
 
-  /** From the start of {@code play} to connected. */
+  /**
+   * From the start of {@code play} to connected.
+   *
+   * @return the time the setup took
+   */
   public Duration setupTime() {
     return core.setupTime;
   }
 
-  /** ICE restart by PATCH with {@code If-Match: *}, as for WHIP. */
+  /**
+   * ICE restart by PATCH with {@code If-Match: *}, as for WHIP (RFC 9725 section 4.3.3). Fails with
+   * a {@link WhipException} if the session refuses it; the previous ICE session then stays in use.
+   *
+   * @return a future completing once the new ICE credentials are applied
+   */
   public CompletableFuture<Void> restartIce() {
     return core.restartIce();
   }

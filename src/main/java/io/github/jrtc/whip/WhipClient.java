@@ -39,11 +39,23 @@ public final class WhipClient {
     this.http = options.signaling();
   }
 
+  /**
+   * Starts a builder with the default settings (no token, a new HTTP client, the timeouts below).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Publishes the stream's tracks (at most one audio and one video, RFC 9725 section 4.4.2). */
+  /**
+   * Publishes the stream's tracks (at most one audio and one video, RFC 9725 section 4.4.2).
+   *
+   * @param endpoint the WHIP endpoint URL the offer is POSTed to
+   * @param stream the stream to send: at least one track, at most one audio and one video
+   * @return a future completing with the session once ICE and DTLS are connected, or exceptionally
+   *     with a {@link WhipException} (also for a null or unsuitable argument)
+   */
   public CompletableFuture<WhipSession> publish(URI endpoint, MediaStream stream) {
     RTCPeerConnection pc = null;
     try {
@@ -92,31 +104,60 @@ public final class WhipClient {
     /**
      * The HTTP client to use (build it with {@link HttpClient.Redirect#NEVER}: WhipClient follows
      * redirects itself so the bearer token never reaches another origin). Default: a new one.
+     *
+     * @param client the HTTP client, or null for a new one
+     * @return this builder
      */
     public Builder httpClient(HttpClient client) {
       o.httpClient = client;
       return this;
     }
 
-    /** Sent as {@code Authorization: Bearer ...} on every request (RFC 9725 section 4.7.1). */
+    /**
+     * Sent as {@code Authorization: Bearer ...} on every request (RFC 9725 section 4.7.1).
+     *
+     * @param token the bearer token; null or empty sends no {@code Authorization} header
+     * @return this builder
+     */
     public Builder bearerToken(String token) {
       o.bearerToken = token == null || token.isEmpty() ? null : token;
       return this;
     }
 
-    /** Per HTTP request (default 10 s). */
+    /**
+     * How long each HTTP request may take before it fails (default 10 s).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     * @throws NullPointerException if {@code timeout} is null
+     */
     public Builder requestTimeout(Duration timeout) {
       o.requestTimeout = ClientOptions.positive(timeout, "requestTimeout");
       return this;
     }
 
-    /** From the 201 to ICE and DTLS connected (default 20 s). */
+    /**
+     * How long the connection may take from the 201 to ICE and DTLS connected (default 20 s).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     * @throws NullPointerException if {@code timeout} is null
+     */
     public Builder connectTimeout(Duration timeout) {
       o.connectTimeout = ClientOptions.positive(timeout, "connectTimeout");
       return this;
     }
 
-    /** How long an ICE restart waits for its candidates before sending them (default 5 s). */
+    /**
+     * How long an ICE restart waits for its candidates before sending them (default 5 s).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     * @throws NullPointerException if {@code timeout} is null
+     */
     public Builder gatheringTimeout(Duration timeout) {
       o.gatheringTimeout = ClientOptions.positive(timeout, "gatheringTimeout");
       return this;
@@ -126,13 +167,22 @@ public final class WhipClient {
      * The connection's configuration (ICE servers, policy); bundle policy is forced to max-bundle
      * and RTCP mux to require. ICE servers from the endpoint's {@code Link} headers are added to
      * these.
+     *
+     * @param configuration the peer connection's configuration, or null for the default one
+     * @return this builder
      */
     public Builder configuration(RTCConfiguration configuration) {
       o.configuration = configuration == null ? new RTCConfiguration() : configuration;
       return this;
     }
 
-    /** Retries of a 503/429 that carries a Retry-After (default 2; 0 turns retrying off). */
+    /**
+     * Retries of a 503/429 that carries a Retry-After (default 2; 0 turns retrying off).
+     *
+     * @param n the number of retries, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder maxRetries(int n) {
       if (n < 0) {
         throw new IllegalArgumentException("maxRetries " + n);
@@ -141,12 +191,25 @@ public final class WhipClient {
       return this;
     }
 
-    /** A longer Retry-After is not waited for: the future fails at once (default 30 s). */
+    /**
+     * The longest Retry-After waited for before a retry; a longer one fails the future at once
+     * (default 30 s).
+     *
+     * @param max a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is zero or negative
+     * @throws NullPointerException if {@code max} is null
+     */
     public Builder maxRetryAfter(Duration max) {
       o.maxRetryAfter = ClientOptions.positive(max, "maxRetryAfter");
       return this;
     }
 
+    /**
+     * Creates the client; it can publish any number of streams.
+     *
+     * @return a new client
+     */
     public WhipClient build() {
       return new WhipClient(o);
     }

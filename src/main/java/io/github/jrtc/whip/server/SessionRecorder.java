@@ -15,7 +15,14 @@ import java.util.concurrent.CompletableFuture;
  */
 @FunctionalInterface
 public interface SessionRecorder {
-  /** Starts recording {@code stream} into {@code file} (whose extension names the container). */
+  /**
+   * Starts recording {@code stream} into {@code file} (whose extension names the container).
+   *
+   * @param stream the publisher's remote stream, with its tracks known
+   * @param file where to write the recording
+   * @return the running recording, which the server finishes when the session ends
+   * @throws IOException if the recording cannot be started (e.g. the file cannot be created)
+   */
   Recording start(MediaStream stream, Path file) throws IOException;
 
   /**
@@ -35,7 +42,11 @@ public interface SessionRecorder {
 
   /** A running recording. */
   interface Recording {
-    /** Stops and completes the file; the future completes when the file is complete. */
+    /**
+     * Stops and completes the file; the future completes when the file is complete.
+     *
+     * @return a future completing once the file is complete
+     */
     CompletableFuture<Void> finish();
   }
 }

@@ -52,11 +52,23 @@ public final class WhipServer implements AutoCloseable {
     this.config = config;
   }
 
+  /**
+   * Starts a builder with the defaults listed on its setters (127.0.0.1:8080, no token, no
+   * recording).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Starts listening; returns once the port is bound. */
+  /**
+   * Starts listening; returns once the port is bound.
+   *
+   * @return this server
+   * @throws IllegalStateException if already started or closed
+   * @throws Exception if Jetty cannot start, e.g. the port is in use
+   */
   public synchronized WhipServer start() throws Exception {
     if (server != null || closed) {
       throw new IllegalStateException(closed ? "closed" : "already started");
@@ -89,6 +101,12 @@ public final class WhipServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The port actually bound (the chosen one when the builder's port was 0).
+   *
+   * @return the local port
+   * @throws IllegalStateException if the server was not started
+   */
   public int port() {
     Server s = server;
     if (s == null) {
@@ -97,12 +115,24 @@ public final class WhipServer implements AutoCloseable {
     return ((ServerConnector) s.getConnectors()[0]).getLocalPort();
   }
 
-  /** {@code http://host:port/whip}, the WHIP endpoint. */
+  /**
+   * {@code http://host:port/whip}, the WHIP endpoint; {@code 127.0.0.1} stands for a wildcard bind
+   * address.
+   *
+   * @return the URL publishers POST their offer to
+   * @throws IllegalStateException if the server was not started
+   */
   public URI whipUri() {
     return URI.create("http://" + hostForUri() + ":" + port() + "/whip");
   }
 
-  /** {@code http://host:port/whep/<id>}, the WHEP endpoint of a WHIP session. */
+  /**
+   * {@code http://host:port/whep/<id>}, the WHEP endpoint of a WHIP session.
+   *
+   * @param sessionId the WHIP session's id, as in {@link SessionInfo}
+   * @return the URL viewers POST their offer to
+   * @throws IllegalStateException if the server was not started
+   */
   public URI whepUri(String sessionId) {
     return URI.create("http://" + hostForUri() + ":" + port() + "/whep/" + sessionId);
   }
@@ -115,13 +145,21 @@ public final class WhipServer implements AutoCloseable {
     return h.contains(":") ? "[" + h + "]" : h;
   }
 
-  /** Every live WHIP session. */
+  /**
+   * Every live WHIP session.
+   *
+   * @return a snapshot of the sessions; empty before {@link #start()}
+   */
   public List<SessionInfo> sessions() {
     WhipHandler h = handler;
     return h == null ? List.of() : h.sessions();
   }
 
-  /** WHEP viewers across all sessions. */
+  /**
+   * WHEP viewers across all sessions.
+   *
+   * @return the number of live viewers; 0 before {@link #start()}
+   */
   public int viewerCount() {
     WhipHandler h = handler;
     return h == null ? 0 : h.viewerCount();
@@ -186,13 +224,24 @@ public final class WhipServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Address to bind; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface. */
+    /**
+     * Address to bind; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface.
+     *
+     * @param host a host name or IP address; not null
+     * @return this builder
+     */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host);
       return this;
     }
 
-    /** Port (default 8080; 0 for any free one). */
+    /**
+     * Port (default 8080; 0 for any free one).
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is out of range
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port " + port);
@@ -201,7 +250,13 @@ public final class WhipServer implements AutoCloseable {
       return this;
     }
 
-    /** Requires {@code Authorization: Bearer <token>} on every request but CORS preflights. */
+    /**
+     * Requires {@code Authorization: Bearer <token>} on every request but CORS preflights (RFC 9725
+     * section 4.7.1).
+     *
+     * @param token the token; null or empty requires none (the default)
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = token == null || token.isEmpty() ? null : token;
       return this;
@@ -210,6 +265,13 @@ public final class WhipServer implements AutoCloseable {
     /**
      * Records each session to {@code dir/<session id>.<format>} through {@code recorder}. Without
      * this, sessions are not recorded.
+     *
+     * @param dir the directory the recordings are written to
+     * @param format the container and file extension: {@code "webm"} or {@code "mp4"}
+     * @param recorder what records each session, e.g. {@link SessionRecorder#mediaRecorder()}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code format} is neither {@code "webm"} nor {@code
+     *     "mp4"}
      */
     public Builder record(Path dir, String format, SessionRecorder recorder) {
       if (!format.equals("webm") && !format.equals("mp4")) {
@@ -221,19 +283,38 @@ public final class WhipServer implements AutoCloseable {
       return this;
     }
 
-    /** Live WHIP sessions at most (default 32); more get 503 with Retry-After. */
+    /**
+     * Live WHIP sessions at most (default 32); more get 503 with Retry-After.
+     *
+     * @param n the limit, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is zero or negative
+     */
     public Builder maxSessions(int n) {
       this.maxSessions = positive(n);
       return this;
     }
 
-    /** WHEP viewers per session at most (default 8); more get 503 with Retry-After. */
+    /**
+     * WHEP viewers per session at most (default 8); more get 503 with Retry-After.
+     *
+     * @param n the limit, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is zero or negative
+     */
     public Builder maxViewers(int n) {
       this.maxViewers = positive(n);
       return this;
     }
 
-    /** Requests per client address (default 20/s, bursts of 40); more get 429. */
+    /**
+     * Requests per client address (default 20/s, bursts of 40); more get 429.
+     *
+     * @param perSecond the sustained rate in requests per second, positive
+     * @param burst how many requests may come at once, positive
+     * @return this builder
+     * @throws IllegalArgumentException if either is zero, negative or NaN
+     */
     public Builder rateLimit(double perSecond, int burst) {
       if (!(perSecond > 0)) {
         throw new IllegalArgumentException("perSecond " + perSecond);
@@ -243,36 +324,68 @@ public final class WhipServer implements AutoCloseable {
       return this;
     }
 
-    /** Largest request body (default 64 KiB); bigger ones get 413. */
+    /**
+     * Largest request body (default 64 KiB); bigger ones get 413.
+     *
+     * @param n the limit in bytes, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is zero or negative
+     */
     public Builder maxBodyBytes(int n) {
       this.maxBodyBytes = positive(n);
       return this;
     }
 
-    /** How long an answer waits for ICE gathering to complete (default 5 s). */
+    /**
+     * How long an answer waits for ICE gathering to complete (default 5 s).
+     *
+     * @param d the timeout; not null
+     * @return this builder
+     */
     public Builder gatheringTimeout(Duration d) {
       this.gatheringTimeout = Objects.requireNonNull(d);
       return this;
     }
 
-    /** A session (or viewer) not connected this long after its 201 is ended (default 20 s). */
+    /**
+     * A session (or viewer) not connected this long after its 201 is ended (default 20 s).
+     *
+     * @param d the timeout; not null
+     * @return this builder
+     */
     public Builder connectTimeout(Duration d) {
       this.connectTimeout = Objects.requireNonNull(d);
       return this;
     }
 
-    /** The Retry-After sent with 503 and 409 (default 5 s). */
+    /**
+     * The Retry-After sent with 503 and 409 (default 5 s).
+     *
+     * @param d the delay clients are told to wait; not null
+     * @return this builder
+     */
     public Builder retryAfter(Duration d) {
       this.retryAfter = Objects.requireNonNull(d);
       return this;
     }
 
-    /** STUN/TURN servers announced in each 201 as {@code Link rel="ice-server"} (RFC 9725 4.6). */
+    /**
+     * Adds a STUN/TURN server announced in each 201 as {@code Link rel="ice-server"} (RFC 9725
+     * section 4.6); may be called several times.
+     *
+     * @param server the server to announce; not null
+     * @return this builder
+     */
     public Builder iceServer(RTCIceServer server) {
       this.iceServers.add(Objects.requireNonNull(server));
       return this;
     }
 
+    /**
+     * Creates the server, not yet listening: call {@link WhipServer#start()}.
+     *
+     * @return a new server
+     */
     public WhipServer build() {
       return new WhipServer(this);
     }
