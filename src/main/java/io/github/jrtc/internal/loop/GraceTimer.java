@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * Opens the {@link ReturnGate}s whose caller never looked at its promise, a fixed grace after the
  * call returned. Nearly every gate is opened long before by its caller, so a registration is only a
  * queue entry: the one thread sleeps until the oldest entry is due and then drops the entries
- * opened meanwhile. A scheduled executor woke its thread once per registration instead (measured in
- * docs/benchmarks.md, "JFR breakdown").
+ * opened meanwhile. A scheduled executor woke its thread for most registrations instead (measured
+ * in docs/benchmarks.md, "Latency: the JFR breakdown").
  */
 final class GraceTimer {
   private static final Logger LOG = LoggerFactory.getLogger(GraceTimer.class);
