@@ -111,34 +111,33 @@ final class ReturnGate {
    * already held settles on the caller's thread as a task of the queue when the queue is idle.
    */
   void lookedBlockingOffQueue() {
-    Runnable task;
     synchronized (this) {
       looked = true;
       returned = true;
-      if (opened) {
-        return;
-      }
-      opened = true;
-      task = held;
-      held = null;
     }
+    Runnable task = openAndTakeHeld();
     if (task != null) {
       queue.runHereIfIdle(task);
     }
   }
 
   void open() {
-    Runnable task;
-    synchronized (this) {
-      if (opened) {
-        return;
-      }
-      opened = true;
-      task = held;
-      held = null;
-    }
+    Runnable task = openAndTakeHeld();
     if (task != null) {
       queue.execute(task);
+    }
+  }
+
+  /** Opens the gate; returns the outcome held until now, or null (none, or already open). */
+  private Runnable openAndTakeHeld() {
+    synchronized (this) {
+      if (opened) {
+        return null;
+      }
+      opened = true;
+      Runnable task = held;
+      held = null;
+      return task;
     }
   }
 

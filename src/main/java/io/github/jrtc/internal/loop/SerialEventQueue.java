@@ -142,21 +142,29 @@ public final class SerialEventQueue implements Executor {
     }
     CURRENT.set(this);
     try {
-      runningQueuedAt = 0;
-      try {
-        task.run();
-      } catch (RuntimeException | Error e) {
-        LOG.error("Uncaught exception in event queue {}", name, e);
-      }
-      if (!afterRunningTask.isEmpty()) {
-        runAfterTaskActions();
-      }
+      runOne(task);
     } finally {
       CURRENT.set(null);
       scheduled.set(false);
     }
     if (!tasks.isEmpty()) {
       schedule();
+    }
+  }
+
+  /**
+   * Runs one task of this queue on the calling thread, which owns the queue, then its after-task
+   * actions.
+   */
+  private void runOne(Runnable task) {
+    runningQueuedAt = task instanceof Stamped ? ((Stamped) task).queuedAt : 0;
+    try {
+      task.run();
+    } catch (RuntimeException | Error e) {
+      LOG.error("Uncaught exception in event queue {}", name, e);
+    }
+    if (!afterRunningTask.isEmpty()) {
+      runAfterTaskActions();
     }
   }
 
@@ -170,15 +178,7 @@ public final class SerialEventQueue implements Executor {
         if (task == null) {
           break;
         }
-        runningQueuedAt = task instanceof Stamped ? ((Stamped) task).queuedAt : 0;
-        try {
-          task.run();
-        } catch (RuntimeException | Error e) {
-          LOG.error("Uncaught exception in event queue {}", name, e);
-        }
-        if (!afterRunningTask.isEmpty()) {
-          runAfterTaskActions();
-        }
+        runOne(task);
       }
     } finally {
       CURRENT.set(previous);

@@ -12,15 +12,7 @@ import org.junit.jupiter.api.Test;
 class DescriptionStateTest {
   /** Sections 0 and 1 bundled, 2 on its own transport. */
   static final String THREE_SECTIONS =
-      "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n"
-          + "a=ice-options:trickle\r\n"
-          + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:aaaa\r\n"
-          + "a=ice-pwd:0123456789012345678901\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n"
-          + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:aaaa\r\n"
-          + "a=ice-pwd:0123456789012345678901\r\na=mid:1\r\na=rtpmap:96 VP8/90000\r\n"
-          + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\n"
-          + "a=ice-ufrag:bbbb\r\na=ice-pwd:0123456789012345678901\r\na=mid:2\r\n"
-          + "a=sctp-port:5000\r\n";
+      ThreeSectionSdp.SDP.replace("t=0 0\r\n", "t=0 0\r\na=ice-options:trickle\r\n");
 
   static final String CANDIDATE =
       "candidate:1 1 udp 2122260223 10.203.0.2 50000 typ host generation 0 ufrag aaaa";
