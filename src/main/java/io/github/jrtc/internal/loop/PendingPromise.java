@@ -25,14 +25,6 @@ final class PendingPromise<T> extends CompletableFuture<T> {
     return new CompletableFuture<>();
   }
 
-  private void lookBlocking() {
-    if (SerialEventQueue.onAnyQueue()) {
-      gate.looked(true);
-    } else {
-      gate.lookedBlockingOffQueue();
-    }
-  }
-
   @Override
   public CompletableFuture<T> toCompletableFuture() {
     gate.looked(false);
@@ -41,20 +33,20 @@ final class PendingPromise<T> extends CompletableFuture<T> {
 
   @Override
   public T get() throws InterruptedException, ExecutionException {
-    lookBlocking();
+    gate.looked(true);
     return super.get();
   }
 
   @Override
   public T get(long timeout, TimeUnit unit)
       throws InterruptedException, ExecutionException, TimeoutException {
-    lookBlocking();
+    gate.looked(true);
     return super.get(timeout, unit);
   }
 
   @Override
   public T join() {
-    lookBlocking();
+    gate.looked(true);
     return super.join();
   }
 

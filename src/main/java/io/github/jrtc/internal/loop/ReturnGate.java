@@ -91,7 +91,7 @@ final class ReturnGate {
     if (!blocking) {
       SerialEventQueue callers = SerialEventQueue.current();
       if (callers != null && callers != queue) {
-        callers.afterRunningTask(() -> looked(true));
+        callers.afterRunningTask(this::callersTaskOver);
         return;
       }
     }
@@ -103,22 +103,26 @@ final class ReturnGate {
         return;
       }
     }
-    open();
+    Runnable task = openAndTakeHeld();
+    if (task == null) {
+      return;
+    }
+    if (blocking) {
+      // A caller blocked off every queue is awake already: with the queue idle it settles the
+      // outcome itself, as the queue's next task (on a queue thread this queues it as usual).
+      queue.runHereIfIdle(task);
+    } else {
+      queue.execute(task);
+    }
   }
 
-  /**
-   * A caller off every queue blocks on the promise (get, join): the gate opens, and an outcome
-   * already held settles on the caller's thread as a task of the queue when the queue is idle.
-   */
-  void lookedBlockingOffQueue() {
+  /** The task of another connection's queue that called or looked has returned. */
+  private void callersTaskOver() {
     synchronized (this) {
       looked = true;
       returned = true;
     }
-    Runnable task = openAndTakeHeld();
-    if (task != null) {
-      queue.runHereIfIdle(task);
-    }
+    open();
   }
 
   void open() {
