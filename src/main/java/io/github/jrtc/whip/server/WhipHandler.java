@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -177,6 +178,31 @@ final class WhipHandler extends Handler.Abstract {
   // ------------------------------------------------------------------ WHIP: POST /whip
 
   private void publish(Request req, Response resp, Callback cb) {
+    onOffer(
+        req,
+        resp,
+        cb,
+        body -> {
+          synchronized (lock) {
+            // 503: RFC 9725 section 4.5: "In case of high load, the WHIP endpoints MAY
+            // return a "503 Service Unavailable" response ... The WHIP endpoint might send
+            // a Retry-After header field indicating the minimum time that the user agent
+            // ought to wait before making a follow-up request".
+            if (reserved >= config.maxSessions || server.isClosed()) {
+              retryLater(resp, cb, 503, "the server has " + config.maxSessions + " sessions");
+              return;
+            }
+            reserved++;
+          }
+          startPublisher(body, resp, cb);
+        });
+  }
+
+  /**
+   * Reads an SDP offer: answers 415 (content type), 400 or 422 (the offer) itself and hands only a
+   * usable offer to {@code withOffer}, inside the request's guard.
+   */
+  private void onOffer(Request req, Response resp, Callback cb, Consumer<String> withOffer) {
     if (!contentTypeIs(req, SDP, resp, cb)) {
       return;
     }
@@ -199,29 +225,14 @@ final class WhipHandler extends Handler.Abstract {
                         null);
                     return;
                   }
-                  synchronized (lock) {
-                    // 503: RFC 9725 section 4.5: "In case of high load, the WHIP endpoints MAY
-                    // return
-                    // a "503 Service Unavailable" response ... The WHIP endpoint might send a
-                    // Retry-After header field indicating the minimum time that the user agent
-                    // ought
-                    // to wait before making a follow-up request".
-                    if (reserved >= config.maxSessions || server.isClosed()) {
-                      resp.getHeaders()
-                          .put(
-                              HttpHeader.RETRY_AFTER, Long.toString(config.retryAfter.toSeconds()));
-                      error(
-                          resp,
-                          cb,
-                          503,
-                          "the server has " + config.maxSessions + " sessions",
-                          null);
-                      return;
-                    }
-                    reserved++;
-                  }
-                  startPublisher(body, resp, cb);
+                  withOffer.accept(body);
                 }));
+  }
+
+  /** An error response with Retry-After: the client may try again after the configured time. */
+  private void retryLater(Response resp, Callback cb, int status, String message) {
+    resp.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(config.retryAfter.toSeconds()));
+    error(resp, cb, status, message, null);
   }
 
   private void startPublisher(String offer, Response resp, Callback cb) {
@@ -300,64 +311,39 @@ final class WhipHandler extends Handler.Abstract {
   // ------------------------------------------------------------------ WHEP: POST /whep/<id>
 
   private void play(Request req, Response resp, Callback cb, Publisher p) {
-    if (!contentTypeIs(req, SDP, resp, cb)) {
-      return;
-    }
-    guard(
+    onOffer(
+        req,
         resp,
         cb,
-        readBody(req, resp, cb)
-            .thenAccept(
-                body -> {
-                  if (body == null) {
-                    return;
-                  }
-                  String problem = checkOffer(body);
-                  if (problem != null) {
-                    error(
-                        resp,
-                        cb,
-                        problem.startsWith("422") ? 422 : 400,
-                        problem.substring(4),
-                        null);
-                    return;
-                  }
-                  if (!p.connected()) {
-                    // 409: draft-ietf-wish-whep section 4.3: "The WHEP endpoint COULD require a
-                    // live
-                    // publishing to be happening in order to allow a WHEP players to start viewing
-                    // a
-                    // stream. In that case, the WHEP endpoint SHALL return a "409 Conflict"
-                    // response
-                    // to the POST request issued by the WHEP player with a "Retry-After" header".
-                    resp.getHeaders()
-                        .put(HttpHeader.RETRY_AFTER, Long.toString(config.retryAfter.toSeconds()));
-                    error(resp, cb, 409, "the session has no live publisher", null);
-                    return;
-                  }
-                  Viewer v;
-                  synchronized (p) {
-                    if (p.viewers.size() >= config.maxViewers || p.isClosed()) {
-                      // 503 as for WHIP (RFC 9725 section 4.5), with Retry-After.
-                      resp.getHeaders()
-                          .put(
-                              HttpHeader.RETRY_AFTER, Long.toString(config.retryAfter.toSeconds()));
-                      error(
-                          resp, cb, 503, "the session has " + config.maxViewers + " viewers", null);
-                      return;
-                    }
-                    try {
-                      RTCPeerConnection pc = new RTCPeerConnection(server.peerConfiguration());
-                      v = new Viewer(newId(), pc, newEtag());
-                    } catch (RuntimeException e) {
-                      LOG.warn("cannot create a connection for a WHEP viewer", e);
-                      error(resp, cb, 500, "cannot create a connection: " + e.getMessage(), null);
-                      return;
-                    }
-                    p.viewers.put(v.id, v);
-                  }
-                  startViewer(p, v, body, resp, cb);
-                }));
+        body -> {
+          if (!p.connected()) {
+            // 409: draft-ietf-wish-whep section 4.3: "The WHEP endpoint COULD require a
+            // live publishing to be happening in order to allow a WHEP players to start
+            // viewing a stream. In that case, the WHEP endpoint SHALL return a "409
+            // Conflict" response to the POST request issued by the WHEP player with a
+            // "Retry-After" header".
+            retryLater(resp, cb, 409, "the session has no live publisher");
+            return;
+          }
+          Viewer v;
+          synchronized (p) {
+            if (p.viewers.size() >= config.maxViewers || p.isClosed()) {
+              // 503 as for WHIP (RFC 9725 section 4.5), with Retry-After.
+              retryLater(resp, cb, 503, "the session has " + config.maxViewers + " viewers");
+              return;
+            }
+            try {
+              RTCPeerConnection pc = new RTCPeerConnection(server.peerConfiguration());
+              v = new Viewer(newId(), pc, newEtag());
+            } catch (RuntimeException e) {
+              LOG.warn("cannot create a connection for a WHEP viewer", e);
+              error(resp, cb, 500, "cannot create a connection: " + e.getMessage(), null);
+              return;
+            }
+            p.viewers.put(v.id, v);
+          }
+          startViewer(p, v, body, resp, cb);
+        });
   }
 
   private void startViewer(Publisher p, Viewer v, String offer, Response resp, Callback cb) {
