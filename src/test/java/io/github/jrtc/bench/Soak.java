@@ -119,6 +119,9 @@ public final class Soak {
     Random random = new Random(seed);
     List<double[]> samples = new ArrayList<>(); // {calls, rssKb}
     List<double[]> untracked = new ArrayList<>(); // {calls, RSS minus NMT's total}
+    // {calls, RSS after glibc's malloc_trim minus NMT's total}: memory the bot still holds, without
+    // the free pages glibc keeps (how many it keeps moves by megabytes with timing, not with calls)
+    List<double[]> kept = new ArrayList<>();
     int calls = 0;
     int failed = 0;
     Map<String, Long> nmtFirst = null;
@@ -138,9 +141,11 @@ public final class Soak {
         samples.add(new double[] {0, rss0});
         nmtFirst = serve.nmt();
         untracked.add(new double[] {0, rss0 - nmtFirst.getOrDefault("Total", 0L)});
+        long kept0 = trimmedRssKb(serve) - nmtFirst.getOrDefault("Total", 0L);
+        kept.add(new double[] {0, kept0});
         say(
             "round %3d calls %4d  RSS %7d kB            threads %4d fds %4d  NMT %7d kB"
-                + "  not in NMT %7d kB  load %s",
+                + "  not in NMT %7d kB  after trim %7d kB  load %s",
             0,
             0,
             rss0,
@@ -148,6 +153,7 @@ public final class Soak {
             serve.fds(),
             nmtFirst.getOrDefault("Total", -1L),
             rss0 - nmtFirst.getOrDefault("Total", 0L),
+            kept0,
             load());
         long prevRss = rss0;
         double prevCpu = serve.cpuSeconds();
@@ -190,6 +196,8 @@ public final class Soak {
           Map<String, Long> nmt = serve.nmt();
           nmtLast = nmt;
           untracked.add(new double[] {calls, rss - nmt.getOrDefault("Total", 0L)});
+          long keptKb = trimmedRssKb(serve) - nmt.getOrDefault("Total", 0L);
+          kept.add(new double[] {calls, keptKb});
           threadsLast = serve.threads();
           fdsLast = serve.fds();
           if (r == 1) {
@@ -200,7 +208,8 @@ public final class Soak {
           }
           say(
               "round %3d calls %4d  RSS %7d kB (%+6d)  threads %4d fds %4d  NMT %7d kB"
-                  + "  not in NMT %7d kB  slope %7.1f kB/call  ok %d/%d  %d s  fps %s"
+                  + "  not in NMT %7d kB  after trim %7d kB  slope %7.1f kB/call  ok %d/%d  %d s"
+                  + "  fps %s"
                   + "  serve CPU %.2f s/call-second  load %s",
               r,
               calls,
@@ -210,6 +219,7 @@ public final class Soak {
               fdsLast,
               nmt.getOrDefault("Total", -1L),
               rss - nmt.getOrDefault("Total", 0L),
+              keptKb,
               slope(samples, 0, Integer.MAX_VALUE),
               ok,
               list.size(),
@@ -257,12 +267,14 @@ public final class Soak {
     LinearFit all = fit(samples, 0, Integer.MAX_VALUE);
     LinearFit window = fit(samples, fitFrom, fitTo);
     // RSS minus NMT's total: native memory the JVM does not account for (libwebrtc's,
-    // webrtc-java's,
-    // glibc's), without the JIT's and metaspace's warm-up.
+    // webrtc-java's, glibc's), without the JIT's and metaspace's warm-up.
     LinearFit notJvm = fit(untracked, fitFrom, fitTo);
+    // The same after malloc_trim: what libwebrtc and webrtc-java still hold.
+    LinearFit held = fit(kept, fitFrom, fitTo);
     say(
         "RESULT calls=%d failed=%d slope=%.1f window=%d-%d slopeWindow=%.1f ci95=%.1f"
-            + " notInNmtSlopeWindow=%.1f notInNmtCi95=%.1f threadsGrowth=%d fdsGrowth=%d",
+            + " notInNmtSlopeWindow=%.1f notInNmtCi95=%.1f keptSlopeWindow=%.1f keptCi95=%.1f"
+            + " threadsGrowth=%d fdsGrowth=%d",
         calls,
         failed,
         all.slope(),
@@ -272,8 +284,16 @@ public final class Soak {
         window.ci95(),
         notJvm.slope(),
         notJvm.ci95(),
+        held.slope(),
+        held.ci95(),
         threadsLast - threadsFirst,
         fdsLast - fdsFirst);
+  }
+
+  /** The child's RSS after glibc's malloc_trim (the sample before it is the untrimmed RSS). */
+  private static long trimmedRssKb(ServeChild serve) throws Exception {
+    serve.trimNativeHeap();
+    return serve.rssKb();
   }
 
   private void longCall() throws Exception {
