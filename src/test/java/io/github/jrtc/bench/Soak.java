@@ -1,5 +1,6 @@
 package io.github.jrtc.bench;
 
+import io.github.jrtc.Ffprobe;
 import io.github.jrtc.signaling.ReceivedMedia;
 import io.github.jrtc.signaling.TestPatternMedia;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * one call that long, printing frame rate, bitrate and RSS each minute.
  *
  * <p>Prints {@code RESULT key=value ...} last (SoakIT parses it). Usage: {@code Soak [--callers N]
- * [--rounds R] [--seconds MIN-MAX] [--settle S] [--fit FROM-TO] [--minutes M] [--repo DIR] [--log
- * FILE] [--java-opts "..."] [--env K=V]... [--seed N]}.
+ * [--rounds R] [--seconds MIN-MAX] [--settle S] [--fit FROM-TO] [--minutes M] [--record DIR]
+ * [--repo DIR] [--log FILE] [--java-opts "..."] [--env K=V]... [--seed N]}.
  */
 public final class Soak {
   static final String DEFAULT_JAVA_OPTS =
@@ -39,6 +40,7 @@ public final class Soak {
   private long seed = 20;
   private Path repo = Path.of(".");
   private Path log = Path.of("target/soak-serve.log");
+  private Path record;
   private String javaOpts = DEFAULT_JAVA_OPTS;
   private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -85,6 +87,7 @@ public final class Soak {
         case "--seed" -> s.seed = Long.parseLong(v);
         case "--repo" -> s.repo = Path.of(v);
         case "--log" -> s.log = Path.of(v);
+        case "--record" -> s.record = Path.of(v).toAbsolutePath();
         case "--java-opts" -> s.javaOpts = v;
         case "--env" -> {
           int eq = v.indexOf('=');
@@ -99,10 +102,19 @@ public final class Soak {
 
   private ServeChild startServe() throws Exception {
     List<String> opts = javaOpts.isBlank() ? List.of() : List.of(javaOpts.trim().split("\\s+"));
-    ServeChild serve = ServeChild.start(repo, opts, env, log);
+    List<String> serveArgs = record == null ? List.of() : List.of("--record", record.toString());
+    if (record != null) {
+      Files.createDirectories(record);
+      try (var list = Files.list(record)) {
+        if (list.findAny().isPresent()) {
+          throw new IllegalArgumentException("--record " + record + ": not empty");
+        }
+      }
+    }
+    ServeChild serve = ServeChild.start(repo, opts, env, serveArgs, log);
     say(
-        "# serve pid %d on %s; JRTC_JAVA_OPTS=%s; env %s; its output: %s",
-        serve.pid(), serve.signaling(), String.join(" ", opts), env, log);
+        "# serve pid %d on %s; JRTC_JAVA_OPTS=%s; env %s; serve %s; its output: %s",
+        serve.pid(), serve.signaling(), String.join(" ", opts), env, serveArgs, log);
     return serve;
   }
 
@@ -258,6 +270,9 @@ public final class Soak {
         if (grew == 0) {
           say("#   (none)");
         }
+        if (record != null) {
+          reportRecordings(calls);
+        }
       } finally {
         for (SoakCaller c : list) {
           c.close();
@@ -288,6 +303,31 @@ public final class Soak {
         held.ci95(),
         threadsLast - threadsFirst,
         fdsLast - fdsFirst);
+  }
+
+  /**
+   * With {@code --record}: one file per call, each complete (ffprobe reads a duration, a video and
+   * an audio stream), so the memory measured is that of calls that were recorded to the end.
+   */
+  private void reportRecordings(int calls) throws Exception {
+    List<Path> files;
+    try (var list = Files.list(record)) {
+      files = list.filter(Files::isRegularFile).sorted().toList();
+    }
+    int complete = 0;
+    long bytes = 0;
+    for (Path f : files) {
+      bytes += Files.size(f);
+      Ffprobe.Result p = Ffprobe.probe(f);
+      if (p.duration() > 0 && p.video() != null && p.audio() != null) {
+        complete++;
+      } else {
+        say("#   incomplete recording %s: %s", f.getFileName(), p.raw());
+      }
+    }
+    say(
+        "# recordings in %s: %d files for %d calls, %d complete (video and audio), %.1f MB",
+        record, files.size(), calls, complete, bytes / 1e6);
   }
 
   /** The child's RSS after glibc's malloc_trim (the sample before it is the untrimmed RSS). */
