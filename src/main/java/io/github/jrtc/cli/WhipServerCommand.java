@@ -83,7 +83,7 @@ final class WhipServerCommand implements Callable<Integer> {
             .maxViewers(maxViewers);
     SessionRecorder recorder = RecorderFactory.forFormat(format);
     if (recorder != null) {
-      b.record(recordDir, format, recorder);
+      b.record(recordDir, format, announcingFinish(recorder));
     }
     WhipServer server = b.build();
     try {
@@ -109,7 +109,8 @@ final class WhipServerCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   Status.line("stopping (finishing recordings)");
-                  server.close();
+                  server.close(); // returns once every recording is finished
+                  Status.line("stopped");
                   stop.countDown();
                 },
                 "jrtc-whip-server-stop"));
@@ -118,6 +119,23 @@ final class WhipServerCommand implements Callable<Integer> {
       report(server.sessions(), known);
     }
     return 0;
+  }
+
+  /** Prints a line when a session's file is complete (on DELETE and when the server stops). */
+  private static SessionRecorder announcingFinish(SessionRecorder recorder) {
+    return (stream, file) -> {
+      SessionRecorder.Recording r = recorder.start(stream, file);
+      return () ->
+          r.finish()
+              .whenComplete(
+                  (x, err) -> {
+                    if (err == null) {
+                      Status.line("recording finished: %s", file);
+                    } else {
+                      Status.line("recording %s did not finish: %s", file, err);
+                    }
+                  });
+    };
   }
 
   /** One line per change: a session created, connected, its viewers, ended. */
