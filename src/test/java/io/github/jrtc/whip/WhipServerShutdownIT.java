@@ -8,6 +8,7 @@ import io.github.jrtc.whip.server.SessionInfo;
 import io.github.jrtc.whip.server.SessionRecorder;
 import io.github.jrtc.whip.server.WhipServer;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +36,13 @@ import org.slf4j.LoggerFactory;
  * Stopping a WHIP server while a publisher is live: {@link WhipServer#close()} and {@code jrtc
  * whip-server}'s SIGTERM return only once the live session's recording is finished, so the file is
  * complete and probes at once, with nothing written after; WebM in-process, MP4 (H.264 + AAC)
- * through the command line.
+ * through the command line. Without FFmpeg the command refuses to start instead of running a
+ * recording service that writes nothing.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class WhipServerShutdownIT {
   private static final Logger LOG = LoggerFactory.getLogger(WhipServerShutdownIT.class);
+  private static final String END = "(end of output)";
   private static final Pattern ENDPOINT = Pattern.compile("WHIP endpoint: (http://\\S+/whip)");
 
   @TempDir Path dir;
@@ -145,6 +150,46 @@ class WhipServerShutdownIT {
     assertThat(probe.video().frames()).isGreaterThan((long) (6 * 0.8 * 20));
   }
 
+  @Test
+  void withoutFfmpegTheCommandRefusesToStartRatherThanRecordNothing() throws Exception {
+    String withoutFfmpeg =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(e -> !e.contains("bytedeco"))
+            .collect(Collectors.joining(File.pathSeparator));
+    assertThat(withoutFfmpeg).isNotEqualTo(System.getProperty("java.class.path"));
+    Path rec = dir.resolve("rec");
+    for (String format : List.of("webm", "mp4")) {
+      List<String> lines = new CopyOnWriteArrayList<>();
+      cli =
+          startCli(
+              withoutFfmpeg,
+              lines,
+              "whip-server",
+              "--port",
+              "0",
+              "--record",
+              rec.toString(),
+              "--format",
+              format);
+      assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String out = String.join("\n", awaitOutputEnd(lines));
+      assertThat(cli.exitValue()).as(out).isEqualTo(2);
+      assertThat(out)
+          .contains("cannot record --format " + format + " (--record)")
+          .contains("NotSupportedError")
+          .contains("org.bytedeco:ffmpeg:8.1.2-1.5.14")
+          .doesNotContain("WHIP endpoint")
+          .doesNotContain("Exception in thread");
+      assertThat(rec).doesNotExist();
+    }
+  }
+
+  /** The lines once the reader has seen the end of the output (the process has exited). */
+  private static List<String> awaitOutputEnd(List<String> lines) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(END));
+    return lines.subList(0, lines.indexOf(END));
+  }
+
   private Path onlyFile(String extension) throws Exception {
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> all = files.filter(f -> f.toString().endsWith(extension)).toList();
@@ -180,11 +225,16 @@ class WhipServerShutdownIT {
 
   /** The jrtc command in a child JVM with this test's class path (and so in its namespace). */
   private static Process startCli(List<String> lines, String... args) throws Exception {
+    return startCli(System.getProperty("java.class.path"), lines, args);
+  }
+
+  private static Process startCli(String classPath, List<String> lines, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classPath);
     cmd.add("io.github.jrtc.cli.Main");
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -198,6 +248,7 @@ class WhipServerShutdownIT {
                 while ((line = r.readLine()) != null) {
                   lines.add(line);
                 }
+                lines.add(END);
               } catch (java.io.IOException e) {
                 lines.add("(output lost: " + e + ")");
               }
