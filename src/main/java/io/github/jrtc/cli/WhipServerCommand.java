@@ -1,7 +1,7 @@
 package io.github.jrtc.cli;
 
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.whip.server.SessionInfo;
-import io.github.jrtc.whip.server.SessionRecorder;
 import io.github.jrtc.whip.server.WhipServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ final class WhipServerCommand implements Callable<Integer> {
             .token(token)
             .maxSessions(maxSessions)
             .maxViewers(maxViewers);
-    b.record(recordDir, format, announcingFinish(SessionRecorder.mediaRecorder()));
+    b.record(recordDir, format, announcingFinish(StreamRecorder.mediaRecorder()));
     WhipServer server = b.build();
     try {
       server.start();
@@ -118,9 +118,9 @@ final class WhipServerCommand implements Callable<Integer> {
   }
 
   /** Prints a line when a session's file is complete (on DELETE and when the server stops). */
-  private static SessionRecorder announcingFinish(SessionRecorder recorder) {
+  private static StreamRecorder announcingFinish(StreamRecorder recorder) {
     return (stream, file) -> {
-      SessionRecorder.Recording r = recorder.start(stream, file);
+      StreamRecorder.Recording r = recorder.start(stream, file);
       return () ->
           r.finish()
               .whenComplete(

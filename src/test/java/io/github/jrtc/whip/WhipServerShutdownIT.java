@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.Ffprobe;
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.whip.server.SessionInfo;
-import io.github.jrtc.whip.server.SessionRecorder;
 import io.github.jrtc.whip.server.WhipServer;
 import java.io.BufferedReader;
 import java.io.File;
@@ -64,10 +64,10 @@ class WhipServerShutdownIT {
   void closeReturnsOnceTheLiveSessionsFileIsComplete() throws Exception {
     // The real recorder, with the time its finish completed noted: close() must not return first.
     AtomicLong finishedAt = new AtomicLong();
-    SessionRecorder real = SessionRecorder.mediaRecorder();
-    SessionRecorder noting =
+    StreamRecorder real = StreamRecorder.mediaRecorder();
+    StreamRecorder noting =
         (stream, file) -> {
-          SessionRecorder.Recording r = real.start(stream, file);
+          StreamRecorder.Recording r = real.start(stream, file);
           return () -> r.finish().whenComplete((x, e) -> finishedAt.set(System.nanoTime()));
         };
     WhipServer server =

@@ -5,6 +5,7 @@ import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.RTCPeerConnection;
 import io.github.jrtc.RTCPeerConnectionState;
 import io.github.jrtc.media.SinkRegistration;
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.media.TrackSinks;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class Publisher {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile int size;
   private volatile long connectedNanos;
-  private SessionRecorder.Recording recording; // guarded by this: see record()
+  private StreamRecorder.Recording recording; // guarded by this: see record()
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
   Publisher(String id, RTCPeerConnection pc, String etag) {
@@ -128,7 +129,7 @@ final class Publisher {
   /** How {@link #record} starts the recording. */
   @FunctionalInterface
   interface RecordingStart {
-    SessionRecorder.Recording start() throws Exception;
+    StreamRecorder.Recording start() throws Exception;
   }
 
   /**
@@ -138,7 +139,7 @@ final class Publisher {
    *     none; never exceptionally (a recording that fails to finish is logged)
    */
   CompletableFuture<Void> close() {
-    SessionRecorder.Recording r;
+    StreamRecorder.Recording r;
     synchronized (this) {
       if (!closed.compareAndSet(false, true)) {
         return finished;
