@@ -11,11 +11,8 @@ import io.github.jrtc.signaling.BotEvent;
 import io.github.jrtc.signaling.CallBot;
 import io.github.jrtc.signaling.SignalingServer;
 import io.github.jrtc.signaling.TestPatternMedia;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,41 +76,13 @@ class BotRecordingIT {
       cmd.addAll(List.of(args));
       process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       children.add(this);
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    lines.add(line);
-                    LOG.info("[{}] {}", args[0], line);
-                  }
-                } catch (java.io.IOException e) {
-                  lines.add("(output lost: " + e + ")");
-                }
-              },
-              "cli-output");
-      reader.setDaemon(true);
-      reader.start();
+      ProcessOutput.collect(
+          process, lines, "cli-output", line -> LOG.info("[{}] {}", args[0], line));
     }
 
     /** The first group of the first line {@code p} finds, waiting for it. */
     String awaitLine(Pattern p) {
-      return await()
-          .atMost(LONG)
-          .until(
-              () -> {
-                for (String l : lines) {
-                  Matcher m = p.matcher(l);
-                  if (m.find()) {
-                    return m.groupCount() > 0 ? m.group(1) : l;
-                  }
-                }
-                return null;
-              },
-              s -> s != null);
+      return ProcessOutput.awaitLine(lines, p, LONG);
     }
   }
 

@@ -1,8 +1,5 @@
 package io.github.jrtc;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,30 +61,16 @@ final class ChildJvm {
     pb.redirectErrorStream(true);
     Process p = pb.start();
     List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  lines.add(line);
-                }
-              } catch (java.io.IOException e) {
-                lines.add("(output lost: " + e + ")");
-              }
-            },
-            "child-output");
-    reader.setDaemon(true);
-    reader.start();
+    Thread reader = ProcessOutput.collect(p, lines, "child-output");
     boolean exited = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
     if (!exited) {
       p.destroyForcibly();
       p.waitFor(10, TimeUnit.SECONDS);
     }
     reader.join(5000);
-    return new Result(exited ? p.exitValue() : -1, new ArrayList<>(lines), !exited);
+    List<String> output = new ArrayList<>(lines);
+    output.remove(ProcessOutput.END);
+    return new Result(exited ? p.exitValue() : -1, output, !exited);
   }
 
   /** A probe's body; whatever it throws is reported. */

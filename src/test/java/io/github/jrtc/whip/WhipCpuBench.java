@@ -1,9 +1,7 @@
 package io.github.jrtc.whip;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import io.github.jrtc.ProcessOutput;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -214,23 +211,7 @@ public final class WhipCpuBench {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("MALLOC_ARENA_MAX", "1"); // as scripts/jrtc runs it
     Process p = pb.start();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  lines.add(line);
-                }
-              } catch (java.io.IOException e) {
-                lines.add("(output lost: " + e + ")");
-              }
-            },
-            "whip-server-output");
-    reader.setDaemon(true);
-    reader.start();
+    ProcessOutput.collect(p, lines, "whip-server-output");
     return p;
   }
 
@@ -243,16 +224,7 @@ public final class WhipCpuBench {
     }
   }
 
-  private static String awaitLine(List<String> lines, Pattern p) throws InterruptedException {
-    for (int i = 0; i < 600; i++) {
-      for (String l : lines) {
-        Matcher m = p.matcher(l);
-        if (m.find()) {
-          return m.group(1);
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("whip-server did not start: " + lines);
+  private static String awaitLine(List<String> lines, Pattern p) {
+    return ProcessOutput.awaitLine(lines, p, Duration.ofSeconds(60));
   }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.Ffprobe;
+import io.github.jrtc.ProcessOutput;
 import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.whip.server.SessionInfo;
 import io.github.jrtc.whip.server.WhipServer;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,7 +39,7 @@ import org.slf4j.LoggerFactory;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class WhipServerShutdownIT {
   private static final Logger LOG = LoggerFactory.getLogger(WhipServerShutdownIT.class);
-  private static final String END = "(end of output)";
+  private static final String END = ProcessOutput.END;
   private static final Pattern ENDPOINT = Pattern.compile("WHIP endpoint: (http://\\S+/whip)");
 
   @TempDir Path dir;
@@ -208,19 +205,7 @@ class WhipServerShutdownIT {
   }
 
   private static String awaitLine(List<String> lines, Pattern p) {
-    return await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              for (String l : lines) {
-                Matcher m = p.matcher(l);
-                if (m.find()) {
-                  return m.groupCount() > 0 ? m.group(1) : l;
-                }
-              }
-              return null;
-            },
-            s -> s != null);
+    return ProcessOutput.awaitLine(lines, p, Duration.ofSeconds(60));
   }
 
   /** The jrtc command in a child JVM with this test's class path (and so in its namespace). */
@@ -238,24 +223,7 @@ class WhipServerShutdownIT {
     cmd.add("io.github.jrtc.cli.Main");
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  lines.add(line);
-                }
-                lines.add(END);
-              } catch (java.io.IOException e) {
-                lines.add("(output lost: " + e + ")");
-              }
-            },
-            "whip-server-output");
-    reader.setDaemon(true);
-    reader.start();
+    ProcessOutput.collect(p, lines, "whip-server-output");
     return p;
   }
 }
