@@ -2,7 +2,9 @@ package io.github.jrtc.internal.audio;
 
 import dev.onvoid.webrtc.media.audio.AudioProcessing;
 import dev.onvoid.webrtc.media.audio.AudioProcessingConfig;
+import dev.onvoid.webrtc.media.audio.AudioProcessingStats;
 import dev.onvoid.webrtc.media.audio.AudioProcessingStreamConfig;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ public final class CaptureProcessing {
   private final byte[] out = new byte[CHUNK * 2];
   private final AtomicLong failures = new AtomicLong();
   private boolean closed; // guarded by this
+  private long chunks; // guarded by this
 
   public CaptureProcessing(Stages stages) {
     this.stages = stages;
@@ -73,6 +76,9 @@ public final class CaptureProcessing {
         farEnd.next(far);
         toBytes(far, in);
         check(apm.processReverseStream(in, MONO_48K, MONO_48K, out), "processReverseStream");
+        if (++chunks % 100 == 0 && LOG.isTraceEnabled()) {
+          trace();
+        }
       }
       toBytes(chunk, in);
       if (check(apm.processStream(in, MONO_48K, MONO_48K, out), "processStream")) {
@@ -85,6 +91,18 @@ public final class CaptureProcessing {
         LOG.warn("Audio processing failed; the microphone's audio goes out unprocessed", e);
       }
     }
+  }
+
+  /** Once a second at TRACE: what the echo canceller estimates, and the reference's counters. */
+  private void trace() {
+    AudioProcessingStats st = apm.getStatistics();
+    LOG.trace(
+        "AEC after {} s: delay {} ms, ERL {} dB, ERLE {} dB; reference: {}",
+        chunks / 100,
+        st.delayMs,
+        String.format(Locale.ROOT, "%.1f", st.echoReturnLoss),
+        String.format(Locale.ROOT, "%.1f", st.echoReturnLossEnhancement),
+        FarEndAudio.describe(farEnd));
   }
 
   private boolean check(int result, String what) {
@@ -109,6 +127,7 @@ public final class CaptureProcessing {
     closed = true;
     if (farEnd != null) {
       FarEndAudio.shared().closeReader(farEnd);
+      LOG.debug("Echo cancellation reference: {}", FarEndAudio.describe(farEnd));
     }
     try {
       apm.dispose();
