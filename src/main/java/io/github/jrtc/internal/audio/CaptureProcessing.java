@@ -28,14 +28,17 @@ public final class CaptureProcessing {
   /** Which stages run: the constraints' echoCancellation, autoGainControl, noiseSuppression. */
   public record Stages(
       boolean echoCancellation, boolean autoGainControl, boolean noiseSuppression) {
+    /** Every stage off: the raw signal. */
+    public static final Stages NONE = new Stages(false, false, false);
+
     public boolean any() {
       return echoCancellation || autoGainControl || noiseSuppression;
     }
   }
 
   private final AudioProcessing apm;
-  private final Stages stages;
-  private final FarEndAudio.Reader farEnd;
+  private Stages stages; // guarded by this
+  private FarEndAudio.Reader farEnd; // guarded by this
   private final short[] far = new short[CHUNK];
   private final byte[] in = new byte[CHUNK * 2];
   private final byte[] out = new byte[CHUNK * 2];
@@ -44,21 +47,42 @@ public final class CaptureProcessing {
   private long chunks; // guarded by this
 
   public CaptureProcessing(Stages stages) {
-    this.stages = stages;
     this.apm = new AudioProcessing();
-    AudioProcessingConfig config = new AudioProcessingConfig();
-    config.echoCanceller.enabled = stages.echoCancellation();
-    config.noiseSuppression.enabled = stages.noiseSuppression();
-    config.noiseSuppression.level = AudioProcessingConfig.NoiseSuppression.Level.HIGH;
-    config.gainControl.enabled = stages.autoGainControl();
-    config.gainControl.adaptiveDigital.enabled = stages.autoGainControl();
-    config.highPassFilter.enabled = stages.any();
-    apm.applyConfig(config);
-    this.farEnd = stages.echoCancellation() ? FarEndAudio.shared().openReader() : null;
+    configure(stages);
   }
 
-  public Stages stages() {
+  public synchronized Stages stages() {
     return stages;
+  }
+
+  /**
+   * Switches stages on the running module (libwebrtc applies a new configuration between two
+   * chunks; a stage that stays on keeps its state, the echo canceller what it learnt of the echo
+   * path). Idempotent; ignored once closed.
+   */
+  public synchronized void reconfigure(Stages next) {
+    if (closed || next.equals(stages)) {
+      return;
+    }
+    configure(next);
+  }
+
+  private void configure(Stages next) {
+    AudioProcessingConfig config = new AudioProcessingConfig();
+    config.echoCanceller.enabled = next.echoCancellation();
+    config.noiseSuppression.enabled = next.noiseSuppression();
+    config.noiseSuppression.level = AudioProcessingConfig.NoiseSuppression.Level.HIGH;
+    config.gainControl.enabled = next.autoGainControl();
+    config.gainControl.adaptiveDigital.enabled = next.autoGainControl();
+    config.highPassFilter.enabled = next.any();
+    apm.applyConfig(config);
+    if (next.echoCancellation() && farEnd == null) {
+      farEnd = FarEndAudio.shared().openReader();
+    } else if (!next.echoCancellation() && farEnd != null) {
+      FarEndAudio.shared().closeReader(farEnd);
+      farEnd = null;
+    }
+    stages = next;
   }
 
   /**
