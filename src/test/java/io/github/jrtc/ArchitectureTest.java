@@ -71,6 +71,26 @@ class ArchitectureTest {
   }
 
   /**
+   * The optional features stand apart, so that using one pulls in none of the others: only the CLI
+   * and the desktop app, which put features together, depend on more than one.
+   */
+  @Test
+  void optionalFeaturesDoNotDependOnEachOther() {
+    List<String> features =
+        List.of("io.github.jrtc.signaling..", "io.github.jrtc.whip..", "io.github.jrtc.javafx..");
+    for (String feature : features) {
+      noClasses()
+          .that()
+          .resideInAPackage(feature)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              features.stream().filter(f -> !f.equals(feature)).toArray(String[]::new))
+          .check(CLASSES);
+    }
+  }
+
+  /**
    * Every package, public or internal, is its own slice; none may reach itself again through
    * others. The one kind of dependency not counted: internal code using the public packages' spec
    * values (dictionaries, enums, DOMException and friends, media frames), which the internal layers

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.media.AudioLevels;
 import io.github.jrtc.media.AudioSampleSource;
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.media.VideoFrameSource;
 import io.github.jrtc.signaling.BotEvent;
 import io.github.jrtc.signaling.CallBot;
 import io.github.jrtc.signaling.SignalingServer;
 import io.github.jrtc.signaling.TestPatternMedia;
-import io.github.jrtc.whip.server.SessionRecorder;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -293,7 +293,7 @@ class BotRecordingIT {
     CallBot bot =
         CallBot.builder(server.webSocketUri())
             .name("jrtc-bot")
-            .record(calls, SessionRecorder.mediaRecorder())
+            .record(calls, StreamRecorder.mediaRecorder())
             .build();
     List<BotEvent> events = new CopyOnWriteArrayList<>();
     bot.onevent(events::add);

@@ -1,7 +1,7 @@
 package io.github.jrtc.cli;
 
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.signaling.CallBot;
-import io.github.jrtc.whip.server.SessionRecorder;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ final class BotMediaOptions {
   CallBot.Builder configure(CallBot.Builder b) {
     b.statsInterval(statsInterval()).media(media());
     if (recordDir != null) {
-      b.record(recordDir, SessionRecorder.mediaRecorder());
+      b.record(recordDir, StreamRecorder.mediaRecorder());
     }
     return b;
   }

@@ -4,7 +4,7 @@ import io.github.jrtc.DOMException;
 import io.github.jrtc.MediaRecorder;
 import io.github.jrtc.MediaRecorderOptions;
 import io.github.jrtc.MediaStream;
-import io.github.jrtc.whip.server.SessionRecorder;
+import io.github.jrtc.media.StreamRecorder;
 
 /**
  * The recorder {@code whip-server --record} uses: {@link MediaRecorder#toFile}, which picks WebM or
@@ -15,12 +15,12 @@ final class RecorderFactory {
   private RecorderFactory() {}
 
   /** The recorder for a container ("webm" or "mp4"), or null when this build cannot record. */
-  static SessionRecorder forFormat(String format) {
+  static StreamRecorder forFormat(String format) {
     String type = format.equals("mp4") ? "video/mp4" : "video/webm";
     if (!MediaRecorder.isTypeSupported(type)) {
       return null;
     }
-    return SessionRecorder.mediaRecorder();
+    return StreamRecorder.mediaRecorder();
   }
 
   /**

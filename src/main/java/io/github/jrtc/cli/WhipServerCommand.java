@@ -1,7 +1,7 @@
 package io.github.jrtc.cli;
 
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.whip.server.SessionInfo;
-import io.github.jrtc.whip.server.SessionRecorder;
 import io.github.jrtc.whip.server.WhipServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ final class WhipServerCommand implements Callable<Integer> {
             .token(token)
             .maxSessions(maxSessions)
             .maxViewers(maxViewers);
-    SessionRecorder recorder = RecorderFactory.forFormat(format);
+    StreamRecorder recorder = RecorderFactory.forFormat(format);
     if (recorder != null) {
       b.record(recordDir, format, recorder);
     }

@@ -12,13 +12,13 @@ import io.github.jrtc.RTCRtpTransceiverDirection;
 import io.github.jrtc.RTCStats;
 import io.github.jrtc.RTCStatsReport;
 import io.github.jrtc.media.SinkRegistration;
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.media.TrackSinks;
 import io.github.jrtc.signaling.SignalingMessage.HangUp;
 import io.github.jrtc.signaling.SignalingMessage.NewIceCandidate;
 import io.github.jrtc.signaling.SignalingMessage.UserList;
 import io.github.jrtc.signaling.SignalingMessage.VideoAnswer;
 import io.github.jrtc.signaling.SignalingMessage.VideoOffer;
-import io.github.jrtc.whip.server.SessionRecorder;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -702,7 +702,7 @@ public final class CallBot implements AutoCloseable {
     private int maxCalls = 32;
     private Duration statsInterval = Duration.ZERO;
     private Path recordDir;
-    private SessionRecorder recorder;
+    private StreamRecorder recorder;
 
     private Builder(URI signaling) {
       this.signaling = Objects.requireNonNull(signaling);
@@ -779,7 +779,7 @@ public final class CallBot implements AutoCloseable {
      * dir/<UTC start, yyyyMMdd'T'HHmmss'Z'>-<peer name reduced to [A-Za-z0-9._-]>.webm} ({@code
      * -2}, {@code -3} … when the name is taken, and for the call's next file when a renegotiation
      * changes what it receives), through {@code recorder} (e.g. {@link
-     * SessionRecorder#mediaRecorder()}, which needs FFmpeg). Each file is finished when its call
+     * StreamRecorder#mediaRecorder()}, which needs FFmpeg). Each file is finished when its call
      * ends (hang-up, the peer leaving, a failed connection) and when the bot closes; {@link
      * BotEvent.Kind#RECORDING} events give the paths. Without this, nothing is recorded.
      *
@@ -787,7 +787,7 @@ public final class CallBot implements AutoCloseable {
      * @param recorder what records a stream into a file
      * @return this builder
      */
-    public Builder record(Path dir, SessionRecorder recorder) {
+    public Builder record(Path dir, StreamRecorder recorder) {
       this.recordDir = Objects.requireNonNull(dir);
       this.recorder = Objects.requireNonNull(recorder);
       return this;

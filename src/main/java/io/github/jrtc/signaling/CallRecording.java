@@ -2,7 +2,7 @@ package io.github.jrtc.signaling;
 
 import io.github.jrtc.MediaStream;
 import io.github.jrtc.MediaStreamTrack;
-import io.github.jrtc.whip.server.SessionRecorder;
+import io.github.jrtc.media.StreamRecorder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -25,13 +25,13 @@ final class CallRecording {
   private static final Logger LOG = LoggerFactory.getLogger(CallRecording.class);
 
   private final Path dir;
-  private final SessionRecorder recorder;
+  private final StreamRecorder recorder;
   private final String peer;
   private final Consumer<String> status;
   private String base;
   private int nextIndex = 1;
   private Set<String> trackIds = Set.of();
-  private SessionRecorder.Recording current;
+  private StreamRecorder.Recording current;
   private Path currentFile;
   private CompletableFuture<Void> finishing = CompletableFuture.completedFuture(null);
   private boolean ended;
@@ -39,7 +39,7 @@ final class CallRecording {
   /**
    * @param status told "recording to PATH", "finished PATH" and failures, for status lines
    */
-  CallRecording(Path dir, SessionRecorder recorder, String peer, Consumer<String> status) {
+  CallRecording(Path dir, StreamRecorder recorder, String peer, Consumer<String> status) {
     this.dir = dir;
     this.recorder = recorder;
     this.peer = peer;
@@ -96,7 +96,7 @@ final class CallRecording {
   }
 
   private void finishCurrent() {
-    SessionRecorder.Recording r = current;
+    StreamRecorder.Recording r = current;
     Path file = currentFile;
     current = null;
     currentFile = null;

@@ -48,7 +48,8 @@ final class ServeChild implements AutoCloseable {
    * javaOpts}; its output goes to {@code log}. {@code env} adds to (or, with an empty value,
    * removes from) the child's environment.
    */
-  static ServeChild start(Path repo, List<String> javaOpts, Map<String, String> env, Path log)
+  static ServeChild start(
+      Path repo, List<String> javaOpts, Map<String, String> env, List<String> serveArgs, Path log)
       throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -57,6 +58,7 @@ final class ServeChild implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(repo.resolve("scripts/jrtc").toString());
     cmd.addAll(List.of("serve", "--host", "127.0.0.1", "--port", Integer.toString(port)));
+    cmd.addAll(serveArgs);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile());
     pb.environment().remove("JRTC_NETNS");
     pb.environment().put("JRTC_NO_BUILD", "1");

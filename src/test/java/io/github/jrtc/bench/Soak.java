@@ -1,5 +1,6 @@
 package io.github.jrtc.bench;
 
+import io.github.jrtc.Ffprobe;
 import io.github.jrtc.signaling.ReceivedMedia;
 import io.github.jrtc.signaling.TestPatternMedia;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * one call that long, printing frame rate, bitrate and RSS each minute.
  *
  * <p>Prints {@code RESULT key=value ...} last (SoakIT parses it). Usage: {@code Soak [--callers N]
- * [--rounds R] [--seconds MIN-MAX] [--settle S] [--fit FROM-TO] [--minutes M] [--repo DIR] [--log
- * FILE] [--java-opts "..."] [--env K=V]... [--seed N]}.
+ * [--rounds R] [--seconds MIN-MAX] [--settle S] [--fit FROM-TO] [--minutes M] [--record DIR]
+ * [--repo DIR] [--log FILE] [--java-opts "..."] [--env K=V]... [--seed N]}.
  */
 public final class Soak {
   static final String DEFAULT_JAVA_OPTS =
@@ -39,6 +40,7 @@ public final class Soak {
   private long seed = 20;
   private Path repo = Path.of(".");
   private Path log = Path.of("target/soak-serve.log");
+  private Path record;
   private String javaOpts = DEFAULT_JAVA_OPTS;
   private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -85,6 +87,7 @@ public final class Soak {
         case "--seed" -> s.seed = Long.parseLong(v);
         case "--repo" -> s.repo = Path.of(v);
         case "--log" -> s.log = Path.of(v);
+        case "--record" -> s.record = Path.of(v).toAbsolutePath();
         case "--java-opts" -> s.javaOpts = v;
         case "--env" -> {
           int eq = v.indexOf('=');
@@ -99,10 +102,19 @@ public final class Soak {
 
   private ServeChild startServe() throws Exception {
     List<String> opts = javaOpts.isBlank() ? List.of() : List.of(javaOpts.trim().split("\\s+"));
-    ServeChild serve = ServeChild.start(repo, opts, env, log);
+    List<String> serveArgs = record == null ? List.of() : List.of("--record", record.toString());
+    if (record != null) {
+      Files.createDirectories(record);
+      try (var list = Files.list(record)) {
+        if (list.findAny().isPresent()) {
+          throw new IllegalArgumentException("--record " + record + ": not empty");
+        }
+      }
+    }
+    ServeChild serve = ServeChild.start(repo, opts, env, serveArgs, log);
     say(
-        "# serve pid %d on %s; JRTC_JAVA_OPTS=%s; env %s; its output: %s",
-        serve.pid(), serve.signaling(), String.join(" ", opts), env, log);
+        "# serve pid %d on %s; JRTC_JAVA_OPTS=%s; env %s; serve %s; its output: %s",
+        serve.pid(), serve.signaling(), String.join(" ", opts), env, serveArgs, log);
     return serve;
   }
 
@@ -119,6 +131,9 @@ public final class Soak {
     Random random = new Random(seed);
     List<double[]> samples = new ArrayList<>(); // {calls, rssKb}
     List<double[]> untracked = new ArrayList<>(); // {calls, RSS minus NMT's total}
+    // {calls, RSS after glibc's malloc_trim minus NMT's total}: memory the bot still holds, without
+    // the free pages glibc keeps (how many it keeps moves by megabytes with timing, not with calls)
+    List<double[]> kept = new ArrayList<>();
     int calls = 0;
     int failed = 0;
     Map<String, Long> nmtFirst = null;
@@ -138,9 +153,11 @@ public final class Soak {
         samples.add(new double[] {0, rss0});
         nmtFirst = serve.nmt();
         untracked.add(new double[] {0, rss0 - nmtFirst.getOrDefault("Total", 0L)});
+        long kept0 = trimmedRssKb(serve) - nmtFirst.getOrDefault("Total", 0L);
+        kept.add(new double[] {0, kept0});
         say(
             "round %3d calls %4d  RSS %7d kB            threads %4d fds %4d  NMT %7d kB"
-                + "  not in NMT %7d kB  load %s",
+                + "  not in NMT %7d kB  after trim %7d kB  load %s",
             0,
             0,
             rss0,
@@ -148,6 +165,7 @@ public final class Soak {
             serve.fds(),
             nmtFirst.getOrDefault("Total", -1L),
             rss0 - nmtFirst.getOrDefault("Total", 0L),
+            kept0,
             load());
         long prevRss = rss0;
         double prevCpu = serve.cpuSeconds();
@@ -190,6 +208,8 @@ public final class Soak {
           Map<String, Long> nmt = serve.nmt();
           nmtLast = nmt;
           untracked.add(new double[] {calls, rss - nmt.getOrDefault("Total", 0L)});
+          long keptKb = trimmedRssKb(serve) - nmt.getOrDefault("Total", 0L);
+          kept.add(new double[] {calls, keptKb});
           threadsLast = serve.threads();
           fdsLast = serve.fds();
           if (r == 1) {
@@ -200,7 +220,8 @@ public final class Soak {
           }
           say(
               "round %3d calls %4d  RSS %7d kB (%+6d)  threads %4d fds %4d  NMT %7d kB"
-                  + "  not in NMT %7d kB  slope %7.1f kB/call  ok %d/%d  %d s  fps %s"
+                  + "  not in NMT %7d kB  after trim %7d kB  slope %7.1f kB/call  ok %d/%d  %d s"
+                  + "  fps %s"
                   + "  serve CPU %.2f s/call-second  load %s",
               r,
               calls,
@@ -210,6 +231,7 @@ public final class Soak {
               fdsLast,
               nmt.getOrDefault("Total", -1L),
               rss - nmt.getOrDefault("Total", 0L),
+              keptKb,
               slope(samples, 0, Integer.MAX_VALUE),
               ok,
               list.size(),
@@ -248,6 +270,9 @@ public final class Soak {
         if (grew == 0) {
           say("#   (none)");
         }
+        if (record != null) {
+          reportRecordings(calls);
+        }
       } finally {
         for (SoakCaller c : list) {
           c.close();
@@ -257,12 +282,14 @@ public final class Soak {
     LinearFit all = fit(samples, 0, Integer.MAX_VALUE);
     LinearFit window = fit(samples, fitFrom, fitTo);
     // RSS minus NMT's total: native memory the JVM does not account for (libwebrtc's,
-    // webrtc-java's,
-    // glibc's), without the JIT's and metaspace's warm-up.
+    // webrtc-java's, glibc's), without the JIT's and metaspace's warm-up.
     LinearFit notJvm = fit(untracked, fitFrom, fitTo);
+    // The same after malloc_trim: what libwebrtc and webrtc-java still hold.
+    LinearFit held = fit(kept, fitFrom, fitTo);
     say(
         "RESULT calls=%d failed=%d slope=%.1f window=%d-%d slopeWindow=%.1f ci95=%.1f"
-            + " notInNmtSlopeWindow=%.1f notInNmtCi95=%.1f threadsGrowth=%d fdsGrowth=%d",
+            + " notInNmtSlopeWindow=%.1f notInNmtCi95=%.1f keptSlopeWindow=%.1f keptCi95=%.1f"
+            + " threadsGrowth=%d fdsGrowth=%d",
         calls,
         failed,
         all.slope(),
@@ -272,8 +299,41 @@ public final class Soak {
         window.ci95(),
         notJvm.slope(),
         notJvm.ci95(),
+        held.slope(),
+        held.ci95(),
         threadsLast - threadsFirst,
         fdsLast - fdsFirst);
+  }
+
+  /**
+   * With {@code --record}: one file per call, each complete (ffprobe reads a duration, a video and
+   * an audio stream), so the memory measured is that of calls that were recorded to the end.
+   */
+  private void reportRecordings(int calls) throws Exception {
+    List<Path> files;
+    try (var list = Files.list(record)) {
+      files = list.filter(Files::isRegularFile).sorted().toList();
+    }
+    int complete = 0;
+    long bytes = 0;
+    for (Path f : files) {
+      bytes += Files.size(f);
+      Ffprobe.Result p = Ffprobe.probe(f);
+      if (p.duration() > 0 && p.video() != null && p.audio() != null) {
+        complete++;
+      } else {
+        say("#   incomplete recording %s: %s", f.getFileName(), p.raw());
+      }
+    }
+    say(
+        "# recordings in %s: %d files for %d calls, %d complete (video and audio), %.1f MB",
+        record, files.size(), calls, complete, bytes / 1e6);
+  }
+
+  /** The child's RSS after glibc's malloc_trim (the sample before it is the untrimmed RSS). */
+  private static long trimmedRssKb(ServeChild serve) throws Exception {
+    serve.trimNativeHeap();
+    return serve.rssKb();
   }
 
   private void longCall() throws Exception {

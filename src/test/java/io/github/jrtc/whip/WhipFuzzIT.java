@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.ReliabilityReport;
-import io.github.jrtc.whip.server.SessionRecorder;
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.whip.server.WhipServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +50,7 @@ class WhipFuzzIT {
   void hostileRequestsLeakNothing() throws Exception {
     AtomicInteger started = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger();
-    SessionRecorder counting =
+    StreamRecorder counting =
         (stream, file) -> {
           started.incrementAndGet();
           return () -> {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.Ffprobe;
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.whip.server.SessionInfo;
-import io.github.jrtc.whip.server.SessionRecorder;
 import io.github.jrtc.whip.server.WhipServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class WhipPublishersIT {
             .host("127.0.0.1")
             .port(0)
             .token(TOKEN)
-            .record(recordings, "webm", SessionRecorder.mediaRecorder())
+            .record(recordings, "webm", StreamRecorder.mediaRecorder())
             .build()
             .start();
   }

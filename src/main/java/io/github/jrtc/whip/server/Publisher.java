@@ -5,6 +5,7 @@ import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.RTCPeerConnection;
 import io.github.jrtc.RTCPeerConnectionState;
 import io.github.jrtc.media.SinkRegistration;
+import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.media.TrackSinks;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class Publisher {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile int size;
   private volatile long connectedNanos;
-  volatile SessionRecorder.Recording recording;
+  volatile StreamRecorder.Recording recording;
 
   Publisher(String id, RTCPeerConnection pc, String etag) {
     this.id = id;
@@ -117,7 +118,7 @@ final class Publisher {
       v.close();
     }
     viewers.clear();
-    SessionRecorder.Recording r = recording;
+    StreamRecorder.Recording r = recording;
     if (r != null) {
       try {
         var unused =

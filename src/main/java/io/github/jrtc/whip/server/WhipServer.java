@@ -4,6 +4,7 @@ import io.github.jrtc.RTCBundlePolicy;
 import io.github.jrtc.RTCConfiguration;
 import io.github.jrtc.RTCIceServer;
 import io.github.jrtc.RTCRtcpMuxPolicy;
+import io.github.jrtc.media.StreamRecorder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A WHIP ingest endpoint (RFC 9725) with WHEP playback (draft-ietf-wish-whep), on Jetty 12: WHIP
- * publishers POST to {@code /whip}, each session is recorded (through a {@link SessionRecorder})
- * and can be played at {@code /whep/<session id>} by several viewers.
+ * publishers POST to {@code /whip}, each session is recorded (through a {@link StreamRecorder}) and
+ * can be played at {@code /whep/<session id>} by several viewers.
  *
  * <pre>{@code
  * try (var server = WhipServer.builder().port(8080).record(Path.of("rec"), "webm", recorder).build()) {
@@ -211,7 +212,7 @@ public final class WhipServer implements AutoCloseable {
     String token;
     Path recordDir;
     String format = "webm";
-    SessionRecorder recorder;
+    StreamRecorder recorder;
     int maxSessions = 32;
     int maxViewers = 8;
     double requestsPerSecond = 20;
@@ -268,12 +269,12 @@ public final class WhipServer implements AutoCloseable {
      *
      * @param dir the directory the recordings are written to
      * @param format the container and file extension: {@code "webm"} or {@code "mp4"}
-     * @param recorder what records each session, e.g. {@link SessionRecorder#mediaRecorder()}
+     * @param recorder what records each session, e.g. {@link StreamRecorder#mediaRecorder()}
      * @return this builder
      * @throws IllegalArgumentException if {@code format} is neither {@code "webm"} nor {@code
      *     "mp4"}
      */
-    public Builder record(Path dir, String format, SessionRecorder recorder) {
+    public Builder record(Path dir, String format, StreamRecorder recorder) {
       if (!format.equals("webm") && !format.equals("mp4")) {
         throw new IllegalArgumentException("format must be webm or mp4: " + format);
       }

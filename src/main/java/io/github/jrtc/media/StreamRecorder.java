@@ -1,4 +1,4 @@
-package io.github.jrtc.whip.server;
+package io.github.jrtc.media;
 
 import io.github.jrtc.MediaRecorder;
 import io.github.jrtc.MediaRecorderOptions;
@@ -8,19 +8,20 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where {@link WhipServer} hands each publisher's stream for recording: start a recording of a
- * {@link MediaStream} into a file, finish it when the session ends. The server calls {@link #start}
- * once the publisher's tracks are known and {@link Recording#finish()} exactly once when the
- * session ends (DELETE, failure, timeout or server close).
+ * Records a {@link MediaStream} into a file, for those that record what they receive: the WHIP
+ * server ({@code io.github.jrtc.whip.server.WhipServer}: each publisher's stream) and the call bot
+ * ({@code io.github.jrtc.signaling.CallBot}: each call). The owner calls {@link #start} once the
+ * stream's tracks are known and {@link Recording#finish()} exactly once when the session or call
+ * ends (hang-up, DELETE, failure, timeout or close).
  */
 @FunctionalInterface
-public interface SessionRecorder {
+public interface StreamRecorder {
   /**
    * Starts recording {@code stream} into {@code file} (whose extension names the container).
    *
    * @param stream the publisher's remote stream, with its tracks known
    * @param file where to write the recording
-   * @return the running recording, which the server finishes when the session ends
+   * @return the running recording, which the owner finishes when the session or call ends
    * @throws IOException if the recording cannot be started (e.g. the file cannot be created)
    */
   Recording start(MediaStream stream, Path file) throws IOException;
@@ -30,9 +31,9 @@ public interface SessionRecorder {
    * extension); finishing closes the recorder, which waits until the file is complete, off the
    * caller's thread. Needs FFmpeg on the class path ({@link MediaRecorder#isTypeSupported}).
    *
-   * @return the recorder {@code whip-server --record} uses
+   * @return the recorder {@code whip-server --record} and {@code serve --record} use
    */
-  static SessionRecorder mediaRecorder() {
+  static StreamRecorder mediaRecorder() {
     return (stream, file) -> {
       MediaRecorder recorder =
           MediaRecorder.toFile(stream, file, MediaRecorderOptions.builder().build());
