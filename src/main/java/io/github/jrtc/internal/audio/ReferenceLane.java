@@ -1,6 +1,7 @@
 package io.github.jrtc.internal.audio;
 
 import io.github.jrtc.internal.pcm.PcmRing;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * a backlog trim and a jump of a quarter second.
  *
  * <p>A debt the writer does not pay back soon is not lateness but a gap the device really played
- * (its buffer ran dry, so everything after it plays later): then, and at the first read, the lane
- * starts over with a backlog of {@link #LEAD}, the play thread's usual jitter, so that debts stay
- * rare. So does a backlog past {@link #MAX_SKEW} (a microphone that stopped reading). Thread-safe
- * (one writer, one reader).
+ * (its buffer ran dry, so everything after it plays later): then, as at the start, the first read
+ * after the speaker plays again sets the backlog to {@link #LEAD}, the play thread's usual jitter,
+ * so that debts stay rare. So does a backlog past {@link #MAX_SKEW} (a microphone that stopped
+ * reading). Thread-safe (one writer, one reader).
  */
 final class ReferenceLane {
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceLane.class);
@@ -37,7 +38,9 @@ final class ReferenceLane {
 
   private final PcmRing ring = new PcmRing(MAX_SKEW + LEAD + FarEndAudio.CHUNK);
   private long owed; // guarded by this: samples read as silence before they were written
-  private boolean reading; // guarded by this
+  // Set at the start and by a realignment: the next read that finds samples sets the backlog to
+  // LEAD; until then reads are silence and owe nothing (the speaker may still be silent).
+  private boolean anchorPending = true; // guarded by this
   private long recent; // guarded by this: one bit per read of the last WINDOW, 1 = short
   private long debts; // guarded by this: reads that were short
   private long realignments; // guarded by this
@@ -56,8 +59,12 @@ final class ReferenceLane {
    * The capture thread: fills {@code out} with the next samples (silence where none was played).
    */
   synchronized void read(short[] out) {
-    if (!reading) {
-      reading = true;
+    if (anchorPending) {
+      if (ring.size() == 0) {
+        Arrays.fill(out, (short) 0);
+        return;
+      }
+      anchorPending = false;
       setBacklog(LEAD);
     }
     int n = ring.read(out);
@@ -72,12 +79,19 @@ final class ReferenceLane {
     }
   }
 
+  /**
+   * Starts over: the next read after the speaker played again anchors the lead, as the first read
+   * did. Anchoring at once instead (the first version) put the lead at the moment the gap was
+   * found, mid-gap: the rest of the gap was owed again and the samples after it dropped, so the
+   * reference came out early by that rest and the canceller needed two seconds to find it again.
+   */
   private void realign(String why) {
     LOG.debug("Echo reference starts over ({}, {} samples owed)", why, owed);
     realignments++;
     owed = 0;
     recent = 0;
-    setBacklog(LEAD);
+    ring.trimTo(LEAD);
+    anchorPending = true;
   }
 
   /** Trims the backlog to {@code samples}, or puts silence before it to make it that long. */

@@ -105,7 +105,7 @@ class ReferenceLaneTest {
       chunks++;
     }
     // Only once more than MAX_SKEW waited.
-    int waited = ReferenceLane.LEAD - CHUNK + chunks * CHUNK;
+    int waited = chunks * CHUNK; // the first read found nothing: nothing anchored yet
     assertThat(waited).isGreaterThan(ReferenceLane.MAX_SKEW);
     assertThat(waited - CHUNK).isLessThanOrEqualTo(ReferenceLane.MAX_SKEW);
     assertThat(lane.backlog()).isEqualTo(ReferenceLane.LEAD);
@@ -131,14 +131,23 @@ class ReferenceLaneTest {
     assertThat(reads)
         .isLessThanOrEqualTo(ReferenceLane.MAX_SHORT_READS + ReferenceLane.LEAD / CHUNK);
     assertThat(lane.owed()).isZero();
-    // The samples played after the gap are read, LEAD later, not dropped as an old debt.
+    // While the gap lasts, reads are silence and owe nothing.
+    long debts = lane.debts();
+    for (int i = 0; i < 30; i++) {
+      assertThat(read(lane)).containsOnly((short) 0);
+    }
+    assertThat(lane.owed()).isZero();
+    assertThat(lane.debts()).isEqualTo(debts);
+    // The first samples played after the gap are read LEAD after the read that finds them: the
+    // lead is anchored when the speaker plays again, not when the gap was found.
     play(lane, 1);
     int next = played - CHUNK + 1;
-    for (int i = 0; i < ReferenceLane.LEAD / CHUNK; i++) {
+    for (int i = 0; i < ReferenceLane.LEAD / CHUNK - 1; i++) {
       assertThat(read(lane)).containsOnly((short) 0);
       play(lane, 1);
     }
     assertThat(first(read(lane))).isEqualTo(next);
+    assertThat(lane.debts()).isEqualTo(debts);
   }
 
   @Test
