@@ -35,6 +35,7 @@ module io.github.jrtc {
   // SignalingClient: the JDK's WebSocket.
   requires java.net.http;
   requires jdk.jfr;
+  requires java.management;
   requires static org.eclipse.jetty.server;
   requires static org.eclipse.jetty.http;
   requires static org.eclipse.jetty.io;

@@ -4,24 +4,14 @@ import io.github.jrtc.DOMException;
 import io.github.jrtc.MediaRecorder;
 import io.github.jrtc.MediaRecorderOptions;
 import io.github.jrtc.MediaStream;
-import io.github.jrtc.media.StreamRecorder;
 
 /**
- * The recorder {@code whip-server --record} uses: {@link MediaRecorder#toFile}, which picks WebM or
- * MP4 from the file's extension. Null when FFmpeg (the optional org.bytedeco dependencies) is not
- * on the class path: sessions are then received and playable over WHEP but not written.
+ * Whether the recorder ({@link MediaRecorder#toFile}, WebM or MP4 by the file's extension) can run
+ * in this build: it needs FFmpeg (the optional org.bytedeco dependencies) on the class path, and
+ * {@code --record} is refused with the reason when it is missing.
  */
 final class RecorderFactory {
   private RecorderFactory() {}
-
-  /** The recorder for a container ("webm" or "mp4"), or null when this build cannot record. */
-  static StreamRecorder forFormat(String format) {
-    String type = format.equals("mp4") ? "video/mp4" : "video/webm";
-    if (!MediaRecorder.isTypeSupported(type)) {
-      return null;
-    }
-    return StreamRecorder.mediaRecorder();
-  }
 
   /**
    * Why this build cannot record {@code type}, or null when it can: the spec's NotSupportedError

@@ -74,6 +74,12 @@ final class WhipServerCommand implements Callable<Integer> {
       Status.line("--format must be webm or mp4, not %s", format);
       return 2;
     }
+    // A recording service that cannot record refuses to start rather than run writing nothing.
+    String problem = RecorderFactory.problem(format.equals("mp4") ? "video/mp4" : "video/webm");
+    if (problem != null) {
+      Status.line("cannot record --format %s (--record): %s", format, problem);
+      return Main.BAD_COMMAND_LINE;
+    }
     WhipServer.Builder b =
         WhipServer.builder()
             .host(host)
@@ -81,10 +87,7 @@ final class WhipServerCommand implements Callable<Integer> {
             .token(token)
             .maxSessions(maxSessions)
             .maxViewers(maxViewers);
-    StreamRecorder recorder = RecorderFactory.forFormat(format);
-    if (recorder != null) {
-      b.record(recordDir, format, recorder);
-    }
+    b.record(recordDir, format, announcingFinish(StreamRecorder.mediaRecorder()));
     WhipServer server = b.build();
     try {
       server.start();
@@ -95,21 +98,15 @@ final class WhipServerCommand implements Callable<Integer> {
     }
     Status.line("WHIP endpoint: %s%s", server.whipUri(), token == null ? "" : " (bearer token)");
     Status.line("WHEP playback: %s<session id>", server.whipUri().resolve("/whep/").toString());
-    if (recorder == null) {
-      Status.line(
-          "recording is not available: FFmpeg (org.bytedeco ffmpeg/javacpp) is not on the class"
-              + " path; sessions are received and playable over WHEP, nothing is written to %s",
-          recordDir);
-    } else {
-      Status.line("recording each session to %s/<session id>.%s", recordDir, format);
-    }
+    Status.line("recording each session to %s/<session id>.%s", recordDir, format);
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   Status.line("stopping (finishing recordings)");
-                  server.close();
+                  server.close(); // returns once every recording is finished
+                  Status.line("stopped");
                   stop.countDown();
                 },
                 "jrtc-whip-server-stop"));
@@ -118,6 +115,23 @@ final class WhipServerCommand implements Callable<Integer> {
       report(server.sessions(), known);
     }
     return 0;
+  }
+
+  /** Prints a line when a session's file is complete (on DELETE and when the server stops). */
+  private static StreamRecorder announcingFinish(StreamRecorder recorder) {
+    return (stream, file) -> {
+      StreamRecorder.Recording r = recorder.start(stream, file);
+      return () ->
+          r.finish()
+              .whenComplete(
+                  (x, err) -> {
+                    if (err == null) {
+                      Status.line("recording finished: %s", file);
+                    } else {
+                      Status.line("recording %s did not finish: %s", file, err);
+                    }
+                  });
+    };
   }
 
   /** One line per change: a session created, connected, its viewers, ended. */

@@ -37,7 +37,16 @@ public interface StreamRecorder {
     return (stream, file) -> {
       MediaRecorder recorder =
           MediaRecorder.toFile(stream, file, MediaRecorderOptions.builder().build());
-      return () -> CompletableFuture.runAsync(recorder::close);
+      // A thread per finishing file: the common pool has one thread on two cores, which would
+      // finish the files of a closing server's sessions one after another.
+      return () ->
+          CompletableFuture.runAsync(
+              recorder::close,
+              task -> {
+                Thread t = new Thread(task, "jrtc-recording-finish-" + file.getFileName());
+                t.setDaemon(true);
+                t.start();
+              });
     };
   }
 

@@ -15,7 +15,9 @@ import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import io.github.jrtc.internal.jni.NativeHandleField;
 import io.github.jrtc.internal.loop.EventThreads;
+import io.github.jrtc.internal.webrtcjava.NativeHandles;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,9 +79,25 @@ final class RawSide implements Side {
       RawFutures.createAnswer(pc, new RTCAnswerOptions()).get(10, TimeUnit.SECONDS);
       return System.nanoTime() - t0;
     } finally {
-      pc.close();
+      closeAndMaybeRelease(pc);
     }
   }
+
+  /**
+   * webrtc-java 0.14.0 cannot free a closed connection (it keeps its native memory for good); jrtc
+   * frees it through its native helper. With {@code -Dbench.rawRelease=true} the raw side frees it
+   * the same way, so that the createAnswer rows can show what that teardown costs the next
+   * connection (docs/benchmarks.md).
+   */
+  private static void closeAndMaybeRelease(RTCPeerConnection pc) {
+    long handle = RAW_RELEASE ? NativeHandles.of(pc) : 0;
+    pc.close();
+    if (handle != 0) {
+      NativeHandleField.release(handle);
+    }
+  }
+
+  private static final boolean RAW_RELEASE = Boolean.getBoolean("bench.rawRelease");
 
   @Override
   public BenchPair connect() throws Exception {

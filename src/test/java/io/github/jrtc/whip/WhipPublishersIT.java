@@ -56,13 +56,19 @@ class WhipPublishersIT {
    * the publisher sent (its set-up and the recorder's start take the first fraction).
    */
   private void assertRecorded(double publishedSeconds) throws Exception {
+    assertRecorded(publishedSeconds, ".webm", "vp8", "opus");
+  }
+
+  private void assertRecorded(
+      double publishedSeconds, String extension, String videoCodec, String audioCodec)
+      throws Exception {
     AtomicReference<Path> file = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () -> {
               try (var files = Files.list(recordings)) {
-                List<Path> all = files.filter(f -> f.toString().endsWith(".webm")).toList();
+                List<Path> all = files.filter(f -> f.toString().endsWith(extension)).toList();
                 if (all.size() == 1 && Files.size(all.get(0)) > 0) {
                   file.set(all.get(0));
                   return true;
@@ -76,8 +82,8 @@ class WhipPublishersIT {
             .ignoreExceptions()
             .until(() -> Ffprobe.probe(file.get()), r -> r.audio() != null && r.video() != null);
     LOG.info("recorded {}: {}", file.get(), probe.raw());
-    assertThat(probe.video().codec()).isEqualTo("vp8");
-    assertThat(probe.audio().codec()).isEqualTo("opus");
+    assertThat(probe.video().codec()).isEqualTo(videoCodec);
+    assertThat(probe.audio().codec()).isEqualTo(audioCodec);
     assertThat(probe.duration()).isBetween(publishedSeconds * 0.6, publishedSeconds + 1.0);
     assertThat(probe.video().frames()).isGreaterThan((long) (publishedSeconds * 0.6 * 20));
   }
@@ -129,6 +135,32 @@ class WhipPublishersIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> server.sessions().isEmpty());
     LOG.info("ffmpeg ran {} ms in all", (System.nanoTime() - t0) / 1_000_000);
     assertRecorded(8);
+  }
+
+  /**
+   * What {@code jrtc whip-server --format mp4} does: the same FFmpeg publish recorded as MP4, H.264
+   * (OpenH264) and AAC, which the recorder encodes from the decoded frames and samples whatever the
+   * publisher's codecs.
+   */
+  @Test
+  void ffmpegWhipMuxerRecordedAsMp4() throws Exception {
+    server.close();
+    server =
+        WhipServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .token(TOKEN)
+            .record(recordings, "mp4", StreamRecorder.mediaRecorder())
+            .build()
+            .start();
+    Path log = LOGS.resolve("ffmpeg-whip-mp4.log");
+    process = Publishers.ffmpegPublish(server.whipUri().toString(), TOKEN, 8, log);
+    SessionInfo info = awaitMedia(log);
+    LOG.info("FFmpeg -> WhipServer (mp4): POST to connected {} ms", info.setupMillis());
+    assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("ffmpeg exits after -t 8").isTrue();
+    assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.sessions().isEmpty());
+    assertRecorded(8, ".mp4", "h264", "aac");
   }
 
   @Test

@@ -13,11 +13,20 @@ package io.github.jrtc.internal.loop;
  * connection's handler or promise callback calling another connection), when that task returns. A
  * thread of no queue has no task boundary, so the gate opens once the caller looks at the promise
  * ({@link PendingPromise}: it blocks on it, attaches a dependent, asks whether it is done), or
- * {@link #GRACE_MILLIS} after the call returned if it never looks.
+ * {@link #GRACE_MILLIS} after the call returned if it never looks — longer, up to {@link
+ * #STARVED_CALLER_MAX_MILLIS}, while the caller is runnable but has not had the processor since
+ * (every core busy): it cannot have looked yet, and its task is not over.
  */
 final class ReturnGate {
   /** The longest an outcome waits for a caller off the queue that never looks at its promise. */
   static final long GRACE_MILLIS = 20;
+
+  /**
+   * The longest an outcome waits for a caller off the queue that is runnable but starved of the
+   * processor. A caller in blocking native I/O also reads as runnable: its outcome waits this long
+   * when it never looks at the promise.
+   */
+  static final long STARVED_CALLER_MAX_MILLIS = 250;
 
   private final SerialEventQueue queue;
   private final GraceTimer grace;
@@ -26,6 +35,7 @@ final class ReturnGate {
   private volatile boolean opened; // written under this
   private boolean graceScheduled; // guarded by this
   private Runnable held; // guarded by this
+  private Thread caller; // guarded by this: the thread off every queue that called
 
   ReturnGate(SerialEventQueue queue, GraceTimer grace) {
     this.queue = queue;
@@ -71,6 +81,7 @@ final class ReturnGate {
     synchronized (this) {
       returned = true;
       if (!onQueue && !looked) {
+        caller = Thread.currentThread();
         if (held != null) {
           scheduleGrace();
         }
@@ -148,7 +159,7 @@ final class ReturnGate {
   private void scheduleGrace() {
     if (!graceScheduled) {
       graceScheduled = true;
-      grace.register(this);
+      grace.register(this, caller);
     }
   }
 }

@@ -9,6 +9,7 @@ import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.media.TrackSinks;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,7 +33,8 @@ final class Publisher {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile int size;
   private volatile long connectedNanos;
-  volatile StreamRecorder.Recording recording;
+  private StreamRecorder.Recording recording; // guarded by this: see record()
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
   Publisher(String id, RTCPeerConnection pc, String etag) {
     this.id = id;
@@ -102,24 +104,55 @@ final class Publisher {
         s & 0xffff,
         audibleChunks.get(),
         viewers.size(),
-        recording != null);
+        recording());
   }
 
   boolean isClosed() {
     return closed.get() || pc.connectionState() == RTCPeerConnectionState.CLOSED;
   }
 
-  /** Ends the session: viewers, recording, sinks, connection. Idempotent. */
-  void close() {
-    if (!closed.compareAndSet(false, true)) {
+  /**
+   * Starts the session's recording unless the session already ended (a server closing while the
+   * answer was being made): a recording started after {@link #close()} would never be finished.
+   */
+  synchronized void record(RecordingStart start) throws Exception {
+    if (closed.get()) {
       return;
+    }
+    recording = start.start();
+  }
+
+  private synchronized boolean recording() {
+    return recording != null;
+  }
+
+  /** How {@link #record} starts the recording. */
+  @FunctionalInterface
+  interface RecordingStart {
+    StreamRecorder.Recording start() throws Exception;
+  }
+
+  /**
+   * Ends the session: viewers, recording, sinks, connection. Idempotent.
+   *
+   * @return completes once the recording is finished (the file complete), at once when there is
+   *     none; never exceptionally (a recording that fails to finish is logged)
+   */
+  CompletableFuture<Void> close() {
+    StreamRecorder.Recording r;
+    synchronized (this) {
+      if (!closed.compareAndSet(false, true)) {
+        return finished;
+      }
+      r = recording;
     }
     for (Viewer v : viewers.values()) {
       v.close();
     }
     viewers.clear();
-    StreamRecorder.Recording r = recording;
-    if (r != null) {
+    if (r == null) {
+      finished.complete(null);
+    } else {
       try {
         var unused =
             r.finish()
@@ -128,9 +161,11 @@ final class Publisher {
                       if (err != null) {
                         LOG.warn("recording of session {} did not finish: {}", id, err.toString());
                       }
+                      finished.complete(null);
                     });
       } catch (RuntimeException e) {
         LOG.warn("recording of session {} did not finish: {}", id, e.toString());
+        finished.complete(null);
       }
     }
     for (SinkRegistration s : sinks) {
@@ -138,5 +173,6 @@ final class Publisher {
     }
     sinks.clear();
     pc.close();
+    return finished;
   }
 }

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,10 @@ final class WhipHandler extends Handler.Abstract {
   private final ScheduledExecutorService timers;
   private final RequestRateLimiter limiter;
   private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
+
+  /** Recordings of ended sessions not yet finished: closing the server waits for them. */
+  private final Set<CompletableFuture<Void>> finishing = ConcurrentHashMap.newKeySet();
+
   private final Object lock = new Object();
   private int reserved; // sessions being set up or live; guarded by lock
 
@@ -79,10 +84,15 @@ final class WhipHandler extends Handler.Abstract {
     return limiter.clients();
   }
 
-  void closeAll() {
+  /**
+   * Ends every session; the future completes once every recording is finished, those of sessions
+   * that ended earlier and are still finishing included.
+   */
+  CompletableFuture<Void> closeAll() {
     for (Publisher p : List.copyOf(publishers.values())) {
       endPublisher(p, "server closing");
     }
+    return CompletableFuture.allOf(finishing.toArray(CompletableFuture<?>[]::new));
   }
 
   // ------------------------------------------------------------------ routing
@@ -250,6 +260,12 @@ final class WhipHandler extends Handler.Abstract {
       return;
     }
     publishers.put(id, p);
+    if (server.isClosed()) {
+      // The server closed between the reservation and here: closeAll() did not see this one.
+      endPublisher(p, "server closing");
+      error(resp, cb, 503, "the server is closing", null);
+      return;
+    }
     p.pc.ontrack(e -> p.track(e.track()));
     p.pc.onconnectionstatechange(
         e -> {
@@ -291,7 +307,7 @@ final class WhipHandler extends Handler.Abstract {
     Path file = config.recordDir.resolve(p.id + "." + config.format);
     try {
       Files.createDirectories(config.recordDir);
-      p.recording = config.recorder.start(p.stream, file);
+      p.record(() -> config.recorder.start(p.stream, file));
       LOG.info("recording WHIP session {} to {}", p.id, file);
     } catch (Exception e) {
       LOG.warn("cannot record WHIP session {} to {}: {}", p.id, file, e.toString());
@@ -305,7 +321,11 @@ final class WhipHandler extends Handler.Abstract {
       }
       LOG.info("WHIP session {} ended: {}", p.id, why);
     }
-    p.close();
+    CompletableFuture<Void> done = p.close();
+    if (!done.isDone()) {
+      finishing.add(done);
+      var unused = done.whenComplete((x, e) -> finishing.remove(done));
+    }
   }
 
   // ------------------------------------------------------------------ WHEP: POST /whep/<id>

@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -172,16 +176,19 @@ public final class WhipServer implements AutoCloseable {
     return h == null ? 0 : h.rateLimitedClients();
   }
 
-  /** Ends every session (recordings are finished) and stops listening. Idempotent. */
+  /**
+   * Ends every session, stops listening and returns once every recording is finished (each file
+   * complete), those of sessions that ended just before included, or once {@link
+   * Builder#finishTimeout} has passed (logged). Idempotent; a second call returns at once.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    if (handler != null) {
-      handler.closeAll();
-    }
+    CompletableFuture<Void> recordings =
+        handler == null ? CompletableFuture.completedFuture(null) : handler.closeAll();
     if (server != null) {
       try {
         server.stop();
@@ -191,6 +198,16 @@ public final class WhipServer implements AutoCloseable {
     }
     if (timers != null) {
       timers.shutdownNow();
+    }
+    try {
+      recordings.get(config.finishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("interrupted while the recordings were finishing");
+    } catch (TimeoutException e) {
+      LOG.warn("recordings not finished within {}; closing anyway", config.finishTimeout);
+    } catch (ExecutionException e) {
+      LOG.warn("finishing the recordings", e.getCause()); // Publisher.close() never fails it
     }
   }
 
@@ -221,6 +238,7 @@ public final class WhipServer implements AutoCloseable {
     Duration gatheringTimeout = Duration.ofSeconds(5);
     Duration connectTimeout = Duration.ofSeconds(20);
     Duration retryAfter = Duration.ofSeconds(5);
+    Duration finishTimeout = Duration.ofSeconds(60);
     final List<RTCIceServer> iceServers = new ArrayList<>();
 
     private Builder() {}
@@ -367,6 +385,18 @@ public final class WhipServer implements AutoCloseable {
      */
     public Builder retryAfter(Duration d) {
       this.retryAfter = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /**
+     * How long {@link WhipServer#close()} waits for the recordings to finish (default 60 s; a
+     * recorder gives up on its own file after 30 s).
+     *
+     * @param d the longest wait; not null
+     * @return this builder
+     */
+    public Builder finishTimeout(Duration d) {
+      this.finishTimeout = Objects.requireNonNull(d);
       return this;
     }
 
