@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * A top-level X11 window of one colour on the test display, drawn by Tk (python3-tk, see
  * scripts/setup; src/test/resources/x11/colour_window.py). Closing it ends the process.
  */
-final class ColourWindow implements AutoCloseable {
+public final class ColourWindow implements AutoCloseable {
   private final Process process;
   private final BufferedReader out;
   private final Writer in;
@@ -33,7 +33,7 @@ final class ColourWindow implements AutoCloseable {
     this.xid = Long.parseLong(readLine("the window's XID"));
   }
 
-  static ColourWindow open(int width, int height, String colour) throws Exception {
+  public static ColourWindow open(int width, int height, String colour) throws Exception {
     MediaServices.requireDisplay();
     return open(width, height, colour, null);
   }
@@ -69,12 +69,12 @@ final class ColourWindow implements AutoCloseable {
   }
 
   /** The getDisplayMedia deviceId that selects this window. */
-  String deviceId() {
+  public String deviceId() {
     return MediaDevices.WINDOW_DEVICE_PREFIX + "0x" + Long.toHexString(xid);
   }
 
   /** Repaints the window and waits until Tk did. */
-  void paint(String colour) throws Exception {
+  public void paint(String colour) throws Exception {
     in.write(colour + "\n");
     in.flush();
     assertThat(readLine("the repaint")).isEqualTo("painted " + colour);

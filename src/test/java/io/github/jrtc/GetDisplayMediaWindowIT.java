@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.internal.capture.NativeCapture;
+import io.github.jrtc.media.DisplaySurface;
 import io.github.jrtc.media.TrackSinks;
 import io.github.jrtc.media.VideoFrame;
 import java.time.Duration;
@@ -111,6 +112,54 @@ class GetDisplayMediaWindowIT {
 
     track.stop();
     assertThat(NativeCapture.liveVideoCaptures()).as("the window capturer stopped").isZero();
+  }
+
+  @Test
+  void aListedWindowIsSharedByItsDeviceIdAndLeavesTheListWhenClosed() throws Exception {
+    MediaServices.run("xsetroot", "-solid", "#ff0000");
+    List<String> before = DisplaySurface.windows().stream().map(DisplaySurface::deviceId).toList();
+    ColourWindow win = ColourWindow.open(W, H, "#00ff00");
+    cleanup.add(win);
+    // Listed once, as the top-level window (Tk's wrapper around the XID the script prints).
+    List<DisplaySurface> added =
+        DisplaySurface.windows().stream().filter(w -> !before.contains(w.deviceId())).toList();
+    assertThat(added)
+        .as("windows listed since the colour window opened")
+        .hasSize(1)
+        .allSatisfy(
+            w -> {
+              assertThat(w.label()).isEqualTo("jrtc colour window");
+              assertThat(w.displaySurface()).isEqualTo("window");
+              assertThat(w.width()).isEqualTo(W);
+              assertThat(w.height()).isEqualTo(H);
+              assertThat(w.deviceId()).startsWith(MediaDevices.WINDOW_DEVICE_PREFIX + "0x");
+            });
+    DisplaySurface listed = added.get(0);
+
+    MediaStream stream =
+        md.getDisplayMedia(
+                DisplayMediaStreamOptions.builder()
+                    .video(MediaTrackConstraints.builder().deviceId(listed.deviceId()).build())
+                    .build())
+            .get(20, TimeUnit.SECONDS);
+    MediaStreamTrack track = stream.getVideoTracks().get(0);
+    cleanup.add(track::stop);
+    assertThat(track.getSettings().displaySurface()).isEqualTo("window");
+    AtomicReference<int[]> colour = new AtomicReference<>();
+    cleanup.add(TrackSinks.addVideoSink(track, f -> colour.set(centre(f))));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(colour.get()).matches(GetDisplayMediaWindowIT::isGreen));
+    track.stop();
+
+    win.close();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(DisplaySurface.windows())
+                    .extracting(DisplaySurface::deviceId)
+                    .doesNotContain(listed.deviceId()));
   }
 
   @Test

@@ -6,10 +6,12 @@ import io.github.jrtc.MediaStream;
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.Navigator;
 import io.github.jrtc.javafx.VideoView;
+import io.github.jrtc.media.DisplaySurface;
 import io.github.jrtc.signaling.SignalingClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -62,7 +64,11 @@ final class DesktopWindow implements CallSession.Listener {
   final Button declineButton = new Button("Decline");
   final ToggleButton muteButton = new ToggleButton("Mute");
   final ToggleButton cameraOffButton = new ToggleButton("Camera off");
-  final ToggleButton shareButton = new ToggleButton("Share screen");
+  final ToggleButton shareButton = new ToggleButton("Share");
+
+  /** What Share shares: the entire screen (first) or one window, listed again on each opening. */
+  final ComboBox<DisplaySurface> shareSources = new ComboBox<>();
+
   final ComboBox<MediaDeviceInfo> microphones = new ComboBox<>();
   final ComboBox<MediaDeviceInfo> cameras = new ComboBox<>();
   final ComboBox<MediaDeviceInfo> speakers = new ComboBox<>();
@@ -130,6 +136,17 @@ final class DesktopWindow implements CallSession.Listener {
     muteButton.setOnAction(e -> media.mute(muteButton.isSelected()));
     cameraOffButton.setOnAction(e -> media.cameraOff(cameraOffButton.isSelected()));
     shareButton.setOnAction(e -> share(shareButton.isSelected()));
+    shareSources.setConverter(SURFACE_LABELS);
+    shareSources.setPrefWidth(190);
+    refreshShareSources();
+    shareSources.setOnShowing(e -> refreshShareSources());
+    // Another surface picked while sharing: share that one instead.
+    shareSources.setOnAction(
+        e -> {
+          if (!refreshingSources && shareButton.isSelected() && shareSources.getValue() != null) {
+            share(true);
+          }
+        });
     for (ComboBox<MediaDeviceInfo> box : List.of(microphones, cameras, speakers)) {
       box.setConverter(LABELS);
       box.setPrefWidth(170);
@@ -149,6 +166,7 @@ final class DesktopWindow implements CallSession.Listener {
             muteButton,
             cameraOffButton,
             shareButton,
+            shareSources,
             new Label("Mic"),
             microphones,
             new Label("Camera"),
@@ -295,7 +313,7 @@ final class DesktopWindow implements CallSession.Listener {
     }
     var unused =
         media
-            .openScreen()
+            .openScreen(shareSources.getValue())
             .thenAcceptAsync(
                 t -> {
                   media.useScreen(t);
@@ -310,6 +328,55 @@ final class DesktopWindow implements CallSession.Listener {
                   Platform.runLater(() -> shareButton.setSelected(false));
                   return report("screen", err);
                 });
+  }
+
+  private boolean refreshingSources; // FX thread
+
+  /** The entry for the whole screen: getDisplayMedia without a deviceId. */
+  static final DisplaySurface ENTIRE_SCREEN =
+      new DisplaySurface(null, "Entire screen", "monitor", 0, 0);
+
+  private static final StringConverter<DisplaySurface> SURFACE_LABELS =
+      new StringConverter<>() {
+        @Override
+        public String toString(DisplaySurface s) {
+          if (s == null) {
+            return "";
+          }
+          return s.deviceId() == null
+              ? s.label()
+              : "Window: " + s.label() + " (" + s.width() + "x" + s.height() + ")";
+        }
+
+        @Override
+        public DisplaySurface fromString(String text) {
+          return null;
+        }
+      };
+
+  /** Lists the screen and the windows again, keeping the choice while its window exists. */
+  void refreshShareSources() {
+    refreshingSources = true;
+    try {
+      listShareSources();
+    } finally {
+      refreshingSources = false;
+    }
+  }
+
+  private void listShareSources() {
+    DisplaySurface chosen = shareSources.getValue();
+    List<DisplaySurface> all = new ArrayList<>();
+    all.add(ENTIRE_SCREEN);
+    all.addAll(DisplaySurface.windows());
+    shareSources.getItems().setAll(all);
+    DisplaySurface keep = ENTIRE_SCREEN;
+    for (DisplaySurface s : all) {
+      if (chosen != null && Objects.equals(s.deviceId(), chosen.deviceId())) {
+        keep = s;
+      }
+    }
+    shareSources.setValue(keep);
   }
 
   private Void report(String what, Throwable err) {

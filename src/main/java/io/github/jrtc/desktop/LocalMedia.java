@@ -7,6 +7,7 @@ import io.github.jrtc.MediaStreamConstraints;
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaTrackConstraints;
 import io.github.jrtc.Navigator;
+import io.github.jrtc.media.DisplaySurface;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,9 +87,19 @@ final class LocalMedia implements AutoCloseable {
         .thenApply(s -> s.getVideoTracks().get(0));
   }
 
-  CompletableFuture<MediaStreamTrack> openScreen() {
+  /**
+   * Shares {@code surface}: a window ({@link DisplaySurface#deviceId()} as getDisplayMedia's
+   * deviceId), or the whole screen when null.
+   */
+  CompletableFuture<MediaStreamTrack> openScreen(DisplaySurface surface) {
+    DisplayMediaStreamOptions options =
+        surface == null || surface.deviceId() == null
+            ? DisplayMediaStreamOptions.builder().video(true).build()
+            : DisplayMediaStreamOptions.builder()
+                .video(MediaTrackConstraints.builder().deviceId(surface.deviceId()).build())
+                .build();
     return Navigator.mediaDevices()
-        .getDisplayMedia(DisplayMediaStreamOptions.builder().video(true).build())
+        .getDisplayMedia(options)
         .thenApply(s -> s.getVideoTracks().get(0));
   }
 
@@ -114,11 +125,16 @@ final class LocalMedia implements AutoCloseable {
     return old;
   }
 
+  /** Makes {@code track} the shared screen or window, stopping what was shared before. */
   void useScreen(MediaStreamTrack track) {
     MediaStreamTrack shown = videoTrack();
+    MediaStreamTrack before = screen;
     screen = track;
     swap(sent, shown, track);
     swap(preview, shown, track);
+    if (before != null && before != track) {
+      stop(before);
+    }
   }
 
   /** Stops sharing; the camera is sent again. */

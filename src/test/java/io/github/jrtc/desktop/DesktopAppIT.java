@@ -3,7 +3,9 @@ package io.github.jrtc.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.jrtc.ColourWindow;
 import io.github.jrtc.RTCPeerConnectionState;
+import io.github.jrtc.media.DisplaySurface;
 import io.github.jrtc.signaling.CallBot;
 import io.github.jrtc.signaling.SignalingServer;
 import io.github.jrtc.signaling.TestPatternMedia;
@@ -12,11 +14,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -274,6 +278,59 @@ class DesktopAppIT {
   }
 
   /** At least a fifth of the remote view's pixels are far from its dark background. */
+  @Test
+  void sharesAWindowPickedFromTheList() throws Exception {
+    List<String> before = DisplaySurface.windows().stream().map(DisplaySurface::deviceId).toList();
+    try (ColourWindow win = ColourWindow.open(320, 240, "#00ff00")) {
+      DisplaySurface picked =
+          fx(
+              () -> {
+                window.refreshShareSources();
+                assertThat(window.shareSources.getItems().get(0))
+                    .isEqualTo(DesktopWindow.ENTIRE_SCREEN);
+                return window.shareSources.getItems().stream()
+                    .filter(s -> s.deviceId() != null && !before.contains(s.deviceId()))
+                    .filter(s -> s.label().equals("jrtc colour window"))
+                    .findFirst()
+                    .orElse(null);
+              });
+      assertThat(picked).as("the window in the Share list").isNotNull();
+      assertThat(picked.label()).isEqualTo("jrtc colour window");
+      fx(
+          () -> {
+            window.shareSources.setValue(picked);
+            window.shareButton.fire();
+            return null;
+          });
+      // The preview shows what is shared: the window, 320x240, green.
+      await().atMost(LONG).until(() -> fx(() -> window.preview.videoWidth()) == 320);
+      Bounds b = fx(() -> window.preview.localToScene(window.preview.getBoundsInLocal()));
+      await()
+          .atMost(LONG)
+          .untilAsserted(
+              () -> {
+                BufferedImage shot = snapshot("target/desktop-share-window.png");
+                int rgb = shot.getRGB((int) b.getCenterX(), (int) b.getCenterY());
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int bl = rgb & 0xff;
+                assertThat(g)
+                    .as("green of the preview's centre (r %d, b %d)", r, bl)
+                    .isGreaterThan(180);
+                assertThat(r).isLessThan(80);
+                assertThat(bl).isLessThan(80);
+              });
+      assertThat(fx(() -> window.shareSources.getConverter().toString(picked)))
+          .isEqualTo("Window: jrtc colour window (320x240)");
+      fx(
+          () -> {
+            window.shareButton.fire(); // stop sharing: the camera (test pattern) again
+            return null;
+          });
+      await().atMost(LONG).until(() -> fx(() -> window.preview.videoWidth()) != 320);
+    }
+  }
+
   private void assertRemoteVideoIsNotBlank(BufferedImage shot) throws Exception {
     javafx.geometry.Bounds b =
         fx(() -> window.remote.localToScene(window.remote.getBoundsInLocal()));

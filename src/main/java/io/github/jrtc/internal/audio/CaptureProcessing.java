@@ -2,7 +2,9 @@ package io.github.jrtc.internal.audio;
 
 import dev.onvoid.webrtc.media.audio.AudioProcessing;
 import dev.onvoid.webrtc.media.audio.AudioProcessingConfig;
+import dev.onvoid.webrtc.media.audio.AudioProcessingStats;
 import dev.onvoid.webrtc.media.audio.AudioProcessingStreamConfig;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,36 +28,61 @@ public final class CaptureProcessing {
   /** Which stages run: the constraints' echoCancellation, autoGainControl, noiseSuppression. */
   public record Stages(
       boolean echoCancellation, boolean autoGainControl, boolean noiseSuppression) {
+    /** Every stage off: the raw signal. */
+    public static final Stages NONE = new Stages(false, false, false);
+
     public boolean any() {
       return echoCancellation || autoGainControl || noiseSuppression;
     }
   }
 
   private final AudioProcessing apm;
-  private final Stages stages;
-  private final FarEndAudio.Reader farEnd;
+  private Stages stages; // guarded by this
+  private FarEndAudio.Reader farEnd; // guarded by this
   private final short[] far = new short[CHUNK];
   private final byte[] in = new byte[CHUNK * 2];
   private final byte[] out = new byte[CHUNK * 2];
   private final AtomicLong failures = new AtomicLong();
   private boolean closed; // guarded by this
+  private long chunks; // guarded by this
 
   public CaptureProcessing(Stages stages) {
-    this.stages = stages;
     this.apm = new AudioProcessing();
-    AudioProcessingConfig config = new AudioProcessingConfig();
-    config.echoCanceller.enabled = stages.echoCancellation();
-    config.noiseSuppression.enabled = stages.noiseSuppression();
-    config.noiseSuppression.level = AudioProcessingConfig.NoiseSuppression.Level.HIGH;
-    config.gainControl.enabled = stages.autoGainControl();
-    config.gainControl.adaptiveDigital.enabled = stages.autoGainControl();
-    config.highPassFilter.enabled = stages.any();
-    apm.applyConfig(config);
-    this.farEnd = stages.echoCancellation() ? FarEndAudio.shared().openReader() : null;
+    configure(stages);
   }
 
-  public Stages stages() {
+  public synchronized Stages stages() {
     return stages;
+  }
+
+  /**
+   * Switches stages on the running module (libwebrtc applies a new configuration between two
+   * chunks; a stage that stays on keeps its state, the echo canceller what it learnt of the echo
+   * path). Idempotent; ignored once closed.
+   */
+  public synchronized void reconfigure(Stages next) {
+    if (closed || next.equals(stages)) {
+      return;
+    }
+    configure(next);
+  }
+
+  private void configure(Stages next) {
+    AudioProcessingConfig config = new AudioProcessingConfig();
+    config.echoCanceller.enabled = next.echoCancellation();
+    config.noiseSuppression.enabled = next.noiseSuppression();
+    config.noiseSuppression.level = AudioProcessingConfig.NoiseSuppression.Level.HIGH;
+    config.gainControl.enabled = next.autoGainControl();
+    config.gainControl.adaptiveDigital.enabled = next.autoGainControl();
+    config.highPassFilter.enabled = next.any();
+    apm.applyConfig(config);
+    if (next.echoCancellation() && farEnd == null) {
+      farEnd = FarEndAudio.shared().openReader();
+    } else if (!next.echoCancellation() && farEnd != null) {
+      FarEndAudio.shared().closeReader(farEnd);
+      farEnd = null;
+    }
+    stages = next;
   }
 
   /**
@@ -73,6 +100,9 @@ public final class CaptureProcessing {
         farEnd.next(far);
         toBytes(far, in);
         check(apm.processReverseStream(in, MONO_48K, MONO_48K, out), "processReverseStream");
+        if (++chunks % 100 == 0 && LOG.isTraceEnabled()) {
+          trace();
+        }
       }
       toBytes(chunk, in);
       if (check(apm.processStream(in, MONO_48K, MONO_48K, out), "processStream")) {
@@ -85,6 +115,18 @@ public final class CaptureProcessing {
         LOG.warn("Audio processing failed; the microphone's audio goes out unprocessed", e);
       }
     }
+  }
+
+  /** Once a second at TRACE: what the echo canceller estimates, and the reference's counters. */
+  private void trace() {
+    AudioProcessingStats st = apm.getStatistics();
+    LOG.trace(
+        "AEC after {} s: delay {} ms, ERL {} dB, ERLE {} dB; reference: {}",
+        chunks / 100,
+        st.delayMs,
+        String.format(Locale.ROOT, "%.1f", st.echoReturnLoss),
+        String.format(Locale.ROOT, "%.1f", st.echoReturnLossEnhancement),
+        FarEndAudio.describe(farEnd));
   }
 
   private boolean check(int result, String what) {
@@ -109,6 +151,7 @@ public final class CaptureProcessing {
     closed = true;
     if (farEnd != null) {
       FarEndAudio.shared().closeReader(farEnd);
+      LOG.debug("Echo cancellation reference: {}", FarEndAudio.describe(farEnd));
     }
     try {
       apm.dispose();

@@ -41,7 +41,8 @@ public final class MicrophoneSource implements AudioSink {
   private volatile int deviceRate;
   private volatile int deviceChannels;
 
-  private final CaptureProcessing processing;
+  // Read by the capture thread on each chunk; switched by stages() (applyConstraints).
+  private volatile CaptureProcessing processing; // written under this
   private final short[] pending = new short[RATE / 100]; // capture thread only
   private int pendingCount; // capture thread only
 
@@ -186,11 +187,7 @@ public final class MicrophoneSource implements AudioSink {
       deviceRate = samplesPerSec;
       deviceChannels = channels;
       int n = converter.convert(audioSamples, nSamples, channels, samplesPerSec);
-      if (processing == null) {
-        feed.ring().write(converter.output(), 0, n);
-      } else {
-        processed(converter.output(), n);
-      }
+      chunked(converter.output(), n);
       chunks.incrementAndGet();
     } catch (Throwable t) { // NOPMD: never throw into the native capture thread
       if (failures.getAndIncrement() == 0) {
@@ -199,18 +196,58 @@ public final class MicrophoneSource implements AudioSink {
     }
   }
 
-  /** The capture thread: whole 10 ms chunks through the processing, then into the ring. */
-  private void processed(short[] samples, int n) {
+  /**
+   * The capture thread: whole 10 ms chunks through the processing (when any stage is on), then into
+   * the ring. Always in whole chunks, so switching stages on a live microphone loses no samples.
+   */
+  private void chunked(short[] samples, int n) {
     for (int i = 0; i < n; ) {
       int take = Math.min(n - i, pending.length - pendingCount);
       System.arraycopy(samples, i, pending, pendingCount, take);
       pendingCount += take;
       i += take;
       if (pendingCount == pending.length) {
-        processing.process(pending);
+        CaptureProcessing p = processing;
+        if (p != null) {
+          p.process(pending);
+        }
         feed.ring().write(pending, 0, pending.length);
         pendingCount = 0;
       }
+    }
+  }
+
+  /** The stages running now. */
+  public CaptureProcessing.Stages stages() {
+    CaptureProcessing p = processing;
+    return p == null ? CaptureProcessing.Stages.NONE : p.stages();
+  }
+
+  /**
+   * Switches the processing stages of the running microphone (applyConstraints): reconfigures the
+   * module in place (an echo canceller that stays on keeps what it learnt), creates it when the
+   * first stage goes on, frees it when the last goes off. NotReadableError if the module cannot be
+   * created; nothing changed then.
+   */
+  public synchronized void stages(CaptureProcessing.Stages next) {
+    if (closed.get()) {
+      return;
+    }
+    CaptureProcessing p = processing;
+    if (p == null) {
+      if (next.any()) {
+        try {
+          processing = new CaptureProcessing(next);
+        } catch (RuntimeException | Error e) {
+          throw Errors.notReadable(
+              "Could not create libwebrtc's audio processing: " + e.getMessage());
+        }
+      }
+    } else if (next.any()) {
+      p.reconfigure(next);
+    } else {
+      processing = null;
+      p.close(); // waits for a chunk in progress
     }
   }
 
@@ -226,8 +263,13 @@ public final class MicrophoneSource implements AudioSink {
     disposeBounded(adm);
     // After the capture thread stopped (or, if stopping timed out, waiting for its call in
     // progress: process() and close() share a monitor).
-    if (processing != null) {
-      processing.close();
+    CaptureProcessing p;
+    synchronized (this) {
+      p = processing;
+      processing = null;
+    }
+    if (p != null) {
+      p.close();
     }
     LIVE.decrementAndGet();
   }

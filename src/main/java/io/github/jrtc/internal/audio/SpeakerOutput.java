@@ -11,6 +11,7 @@ import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.webrtcjava.NativeEngine;
 import io.github.jrtc.media.SinkRegistration;
 import io.github.jrtc.media.TrackSinks;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -158,10 +159,13 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
         toDevice = new PcmConverter(samplesPerSec, channels);
       }
       while (out.size() < total && !closed.get()) {
+        // An underrun plays a chunk of silence, and the echo canceller's reference records it too:
+        // it must count every sample the device plays, or its delay to the echo moves.
         if (in.size() < CHUNK) {
-          break; // underrun: the rest is silence
+          Arrays.fill(chunk, (short) 0);
+        } else {
+          in.read(chunk);
         }
-        in.read(chunk);
         farEnd.played(chunk, CHUNK);
         int n = toDevice.convert(chunk, CHUNK, 1, RATE);
         out.write(toDevice.output(), 0, n);

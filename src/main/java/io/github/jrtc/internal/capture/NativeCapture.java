@@ -9,6 +9,7 @@ import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import io.github.jrtc.MediaDevices;
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaTrackCapabilities;
+import io.github.jrtc.MediaTrackConstraints;
 import io.github.jrtc.MediaTrackSettings;
 import io.github.jrtc.internal.audio.AudioDevicePolicy;
 import io.github.jrtc.internal.audio.CaptureProcessing;
@@ -29,7 +30,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,42 +71,40 @@ public final class NativeCapture implements CaptureBackend {
     }
     MicrophoneSource mic =
         MicrophoneSource.open(
-            engine,
-            choice.device().label(),
-            choice.systemDefault(),
-            new CaptureProcessing.Stages(
-                choice.flag("echoCancellation"),
-                choice.flag("autoGainControl"),
-                choice.flag("noiseSuppression")));
-    Map<String, Object> s = choice.settings();
-    MediaTrackSettings settings =
-        new MediaTrackSettings(
-            id,
-            (String) s.get("groupId"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            UserMediaSelector.SAMPLE_RATE,
-            UserMediaSelector.SAMPLE_SIZE,
-            UserMediaSelector.CHANNEL_COUNT,
-            choice.flag("echoCancellation"),
-            choice.flag("autoGainControl"),
-            choice.flag("noiseSuppression"));
+            engine, choice.device().label(), choice.systemDefault(), stagesOf(choice));
+    AtomicReference<UserMediaSelector.Choice> current = new AtomicReference<>(choice);
     MediaTrackCapabilities caps =
-        UserMediaSelector.microphoneCapabilities(id, (String) s.get("groupId"));
+        UserMediaSelector.microphoneCapabilities(id, (String) choice.settings().get("groupId"));
     SourceHooks hooks =
         new SourceHooks() {
           @Override
           public MediaTrackSettings settings() {
-            return settings;
+            return microphoneSettings(current.get());
           }
 
           @Override
           public MediaTrackCapabilities capabilities() {
             return caps;
+          }
+
+          /**
+           * Same device; the stages the constraints choose are switched on the running microphone,
+           * as browsers do. OverconstrainedError (nothing changed) when no setting of this
+           * microphone satisfies them.
+           */
+          @Override
+          public CompletableFuture<Void> applyConstraints(MediaTrackConstraints constraints) {
+            try {
+              synchronized (current) {
+                UserMediaSelector.Choice next =
+                    UserMediaSelector.reselectAudio(current.get(), constraints);
+                mic.stages(stagesOf(next));
+                current.set(next);
+              }
+              return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+              return CompletableFuture.failedFuture(e);
+            }
           }
 
           @Override
@@ -120,6 +118,31 @@ public final class NativeCapture implements CaptureBackend {
       mic.close();
       throw e;
     }
+  }
+
+  private static CaptureProcessing.Stages stagesOf(UserMediaSelector.Choice choice) {
+    return new CaptureProcessing.Stages(
+        choice.flag("echoCancellation"),
+        choice.flag("autoGainControl"),
+        choice.flag("noiseSuppression"));
+  }
+
+  private static MediaTrackSettings microphoneSettings(UserMediaSelector.Choice choice) {
+    return new MediaTrackSettings(
+        choice.device().id(),
+        (String) choice.settings().get("groupId"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        UserMediaSelector.SAMPLE_RATE,
+        UserMediaSelector.SAMPLE_SIZE,
+        UserMediaSelector.CHANNEL_COUNT,
+        choice.flag("echoCancellation"),
+        choice.flag("autoGainControl"),
+        choice.flag("noiseSuppression"));
   }
 
   /** Whether a microphone of this JVM is recording (a live track uses it). */

@@ -97,23 +97,37 @@ public final class UserMediaSelector {
     List<SelectSettings.Candidate<Choice>> candidates = new ArrayList<>();
     NativeDevice systemDefault = devices.audioInputs().get(0);
     for (NativeDevice d : devices.audioInputs()) {
-      // libwebrtc's capture processing runs on the microphone's audio in Java (CaptureProcessing),
-      // each stage on or off: every combination is a candidate, all on first (the default, as in
-      // browsers), so a bare or ideal false turns off that stage only.
-      for (int combo = 0; combo < 8; combo++) {
-        Map<String, Object> s = base(d);
-        s.put("sampleRate", SAMPLE_RATE);
-        s.put("sampleSize", SAMPLE_SIZE);
-        s.put("channelCount", CHANNEL_COUNT);
-        s.put("latency", LATENCY);
-        s.put("echoCancellation", (combo & 4) == 0);
-        s.put("autoGainControl", (combo & 2) == 0);
-        s.put("noiseSuppression", (combo & 1) == 0);
-        candidates.add(
-            new SelectSettings.Candidate<>(new Choice(d, null, s, d.equals(systemDefault)), s));
-      }
+      addAudioCandidates(candidates, d, d.equals(systemDefault));
     }
     return choose(candidates, constraints, AUDIO_PROPERTIES, "audio input");
+  }
+
+  /**
+   * applyConstraints on a live microphone: the same device (a deviceId or groupId it does not have
+   * is OverconstrainedError), with the stages and settings the new constraints choose.
+   */
+  public static Choice reselectAudio(Choice current, MediaTrackConstraints constraints) {
+    List<SelectSettings.Candidate<Choice>> candidates = new ArrayList<>();
+    addAudioCandidates(candidates, current.device(), current.systemDefault());
+    return choose(candidates, constraints, AUDIO_PROPERTIES, "audio input");
+  }
+
+  private static void addAudioCandidates(
+      List<SelectSettings.Candidate<Choice>> candidates, NativeDevice d, boolean systemDefault) {
+    // libwebrtc's capture processing runs on the microphone's audio in Java (CaptureProcessing),
+    // each stage on or off: every combination is a candidate, all on first (the default, as in
+    // browsers), so a bare or ideal false turns off that stage only.
+    for (int combo = 0; combo < 8; combo++) {
+      Map<String, Object> s = base(d);
+      s.put("sampleRate", SAMPLE_RATE);
+      s.put("sampleSize", SAMPLE_SIZE);
+      s.put("channelCount", CHANNEL_COUNT);
+      s.put("latency", LATENCY);
+      s.put("echoCancellation", (combo & 4) == 0);
+      s.put("autoGainControl", (combo & 2) == 0);
+      s.put("noiseSuppression", (combo & 1) == 0);
+      candidates.add(new SelectSettings.Candidate<>(new Choice(d, null, s, systemDefault), s));
+    }
   }
 
   static Choice selectVideo(DeviceSnapshot devices, MediaTrackConstraints constraints) {
@@ -150,7 +164,10 @@ public final class UserMediaSelector {
     return s;
   }
 
-  /** What a microphone offers: libwebrtc's audio module captures at one rate and channel count. */
+  /**
+   * What a microphone offers: libwebrtc's audio module captures at one rate and channel count; each
+   * processing stage can be on or off.
+   */
   public static io.github.jrtc.MediaTrackCapabilities microphoneCapabilities(NativeDevice d) {
     return microphoneCapabilities(d.id(), groupId(d));
   }
@@ -171,8 +188,13 @@ public final class UserMediaSelector {
         SAMPLE_RATE,
         SAMPLE_RATE,
         CHANNEL_COUNT,
-        CHANNEL_COUNT);
+        CHANNEL_COUNT,
+        ON_OFF,
+        ON_OFF,
+        ON_OFF);
   }
+
+  private static final List<Boolean> ON_OFF = List.of(true, false);
 
   /**
    * What a camera offers: the range over the formats it lists (the fallback mode when it lists

@@ -265,6 +265,62 @@ class UserMediaSelectorTest {
             OverconstrainedError.class, e -> assertThat(e.constraint()).isEqualTo("sampleRate"));
   }
 
+  @Test
+  void applyConstraintsOnAMicrophoneKeepsTheDeviceAndSwitchesStages() {
+    UserMediaSelector.Choice first = select(MediaTrackConstraints.builder().build(), null).audio();
+    assertThat(first.device()).isEqualTo(MIC);
+    // On a live track: the same device, the stages the new constraints choose (absent ones go back
+    // to their default, on: applyConstraints replaces the constraints, it does not merge them).
+    UserMediaSelector.Choice next =
+        UserMediaSelector.reselectAudio(
+            first,
+            MediaTrackConstraints.builder()
+                .echoCancellation(false)
+                .noiseSuppression(ConstrainBoolean.exact(false))
+                .build());
+    assertThat(next.device()).isEqualTo(MIC);
+    assertThat(next.systemDefault()).isTrue();
+    assertThat(next.settings())
+        .containsEntry("deviceId", "mic")
+        .containsEntry("echoCancellation", false)
+        .containsEntry("autoGainControl", true)
+        .containsEntry("noiseSuppression", false);
+    assertThat(
+            UserMediaSelector.reselectAudio(next, MediaTrackConstraints.builder().build())
+                .settings())
+        .containsEntry("echoCancellation", true)
+        .containsEntry("autoGainControl", true)
+        .containsEntry("noiseSuppression", true);
+    // Another device, or a rate the module does not capture at, cannot be applied.
+    assertThatThrownBy(
+            () ->
+                UserMediaSelector.reselectAudio(
+                    first,
+                    MediaTrackConstraints.builder()
+                        .deviceId(ConstrainDOMString.exact("mic2"))
+                        .build()))
+        .isInstanceOfSatisfying(
+            OverconstrainedError.class, e -> assertThat(e.constraint()).isEqualTo("deviceId"));
+    assertThatThrownBy(
+            () ->
+                UserMediaSelector.reselectAudio(
+                    first,
+                    MediaTrackConstraints.builder().sampleRate(ConstrainULong.exact(8000)).build()))
+        .isInstanceOfSatisfying(
+            OverconstrainedError.class, e -> assertThat(e.constraint()).isEqualTo("sampleRate"));
+  }
+
+  @Test
+  void microphoneCapabilitiesListEachStageAsSwitchable() {
+    var caps = UserMediaSelector.microphoneCapabilities(MIC);
+    assertThat(caps.echoCancellation()).containsExactly(true, false);
+    assertThat(caps.autoGainControl()).containsExactly(true, false);
+    assertThat(caps.noiseSuppression()).containsExactly(true, false);
+    var cam = UserMediaSelector.cameraCapabilities(CAM, List.of(new VideoMode(640, 480, 30)));
+    assertThat(cam.echoCancellation()).isEmpty();
+    assertThat(cam.noiseSuppression()).isEmpty();
+  }
+
   // getUserMedia removes constraints not defined for the kind: width in audio is ignored.
   @Test
   void constraintsOfTheOtherKindAreIgnored() {
