@@ -11,20 +11,17 @@ import io.github.jrtc.signaling.BotEvent;
 import io.github.jrtc.signaling.CallBot;
 import io.github.jrtc.signaling.SignalingServer;
 import io.github.jrtc.signaling.TestPatternMedia;
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -224,10 +221,7 @@ class BotRecordingIT {
 
   @Test
   void withoutFfmpegRecordIsRefusedNamingTheMissingArtifacts() throws Exception {
-    String withoutFfmpeg =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(e -> !e.contains("bytedeco"))
-            .collect(Collectors.joining(File.pathSeparator));
+    String withoutFfmpeg = TestClassPath.without("bytedeco");
     assertThat(withoutFfmpeg).isNotEqualTo(System.getProperty("java.class.path"));
     Path calls = dir.resolve("calls");
     for (String[] args :

@@ -5,22 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.jrtc.Ffprobe;
 import io.github.jrtc.ProcessOutput;
+import io.github.jrtc.TestClassPath;
 import io.github.jrtc.media.StreamRecorder;
 import io.github.jrtc.whip.server.SessionInfo;
 import io.github.jrtc.whip.server.WhipServer;
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,10 +147,7 @@ class WhipServerShutdownIT {
 
   @Test
   void withoutFfmpegTheCommandRefusesToStartRatherThanRecordNothing() throws Exception {
-    String withoutFfmpeg =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(e -> !e.contains("bytedeco"))
-            .collect(Collectors.joining(File.pathSeparator));
+    String withoutFfmpeg = TestClassPath.without("bytedeco");
     assertThat(withoutFfmpeg).isNotEqualTo(System.getProperty("java.class.path"));
     Path rec = dir.resolve("rec");
     for (String format : List.of("webm", "mp4")) {
