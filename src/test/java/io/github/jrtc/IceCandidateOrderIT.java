@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,36 @@ class IceCandidateOrderIT {
         sld.complete(pc.setLocalDescription(offer));
         gathered.get(10, TimeUnit.SECONDS);
         assertThat(resolvedAtCandidate).as("round %d", i).isNotEmpty().doesNotContain(false);
+      }
+    }
+  }
+
+  // What an application on its own thread does to send the offer first (docs/api-conventions.md):
+  // the callback attached to setLocalDescription's promise right after the call has run before
+  // the first candidate, even with createOffer settled long before (the callback then is attached
+  // by this thread, racing the queue that settles SLD).
+  @Test
+  void aCallbackAttachedToSetLocalDescriptionRunsBeforeAnyCandidate() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      try (RTCPeerConnection pc = new RTCPeerConnection()) {
+        AtomicBoolean offerSent = new AtomicBoolean();
+        List<Boolean> sentAtCandidate = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> gathered = new CompletableFuture<>();
+        pc.onicecandidate(
+            e -> {
+              if (e.candidate() == null) {
+                gathered.complete(null);
+              } else {
+                sentAtCandidate.add(offerSent.get());
+              }
+            });
+        pc.createDataChannel("order");
+        RTCSessionDescriptionInit offer = pc.createOffer().get(10, TimeUnit.SECONDS);
+        CompletableFuture<Void> sent =
+            pc.setLocalDescription(offer).thenRun(() -> offerSent.set(true));
+        gathered.get(10, TimeUnit.SECONDS);
+        assertThat(sent).isDone();
+        assertThat(sentAtCandidate).as("round %d", i).isNotEmpty().doesNotContain(false);
       }
     }
   }

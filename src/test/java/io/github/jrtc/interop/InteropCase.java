@@ -171,7 +171,9 @@ final class InteropCase {
       if (sender != null) {
         sender.addTo(pc);
       }
-      track(pc.createOffer().thenCompose(pc::setLocalDescription).thenCompose(v -> sendLocal()));
+      // The offer goes out in setLocalDescription's own callback: attached to the promise before
+      // this thread looks at it, it runs before any icecandidate event (docs/api-conventions.md).
+      track(pc.createOffer().thenCompose(offer -> setLocalAndSend(offer)));
     }
 
     long msToConnected = waitFor("jrtc connectionState connected", connected);
@@ -312,8 +314,7 @@ final class InteropCase {
                       }
                     })
                 .thenCompose(v -> pc.createAnswer())
-                .thenCompose(pc::setLocalDescription)
-                .thenCompose(v -> sendLocal());
+                .thenCompose(answer -> setLocalAndSend(answer));
       }
       track(applied);
     } else if (Messages.is(m, "candidate")) {
@@ -338,6 +339,10 @@ final class InteropCase {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  private CompletableFuture<Void> setLocalAndSend(RTCSessionDescriptionInit description) {
+    return pc.setLocalDescription(description).thenCompose(v -> sendLocal());
   }
 
   private CompletableFuture<Void> sendLocal() {
