@@ -229,6 +229,29 @@ class GetDisplayMediaWindowIT {
     assertThat(line).contains("last=error 5, request 20.");
   }
 
+  /**
+   * After a toolkit installed its X error handler (JavaFX's GTK, as in the desktop app) jrtc cannot
+   * check that a window exists, so libwebrtc's capturer gets to fail selecting it; webrtc-java then
+   * ends the source from its capture thread, and a track already observing the source took the JVM
+   * down with a SIGSEGV (docs/reliability.md). jrtc attaches the track only to a selected source:
+   * NotFoundError, and the JVM lives.
+   */
+  @Test
+  void aMissingWindowAfterAToolkitsErrorHandlerIsNotFoundAndTheJvmLives() throws Exception {
+    ChildJvm.Result r =
+        ChildJvm.run(
+            60,
+            List.of("-Dprism.order=sw"),
+            WindowCaptureProbe.class.getName(),
+            "window:0x7ffffff0",
+            "--javafx");
+    assertThat(r.timedOut()).as(r.output()).isFalse();
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(r.output())
+        .contains("refused", "NotFoundError", "guard=OTHER_HANDLER")
+        .doesNotContain("SIGSEGV");
+  }
+
   /** With the guard turned off, window capture is refused, not attempted. */
   @Test
   void withoutTheGuardWindowCaptureIsRefused() throws Exception {

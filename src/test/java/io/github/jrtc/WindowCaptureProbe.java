@@ -10,12 +10,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Child-JVM main for {@link GetDisplayMediaWindowIT}: captures the window {@code args[0]} names (a
  * getDisplayMedia deviceId) for two seconds and prints what happened. A JVM that Xlib's default
- * error handler ended prints nothing after "capturing".
+ * error handler ended prints nothing after "capturing". With {@code --javafx} as {@code args[1]}
+ * JavaFX starts first.
  */
 public final class WindowCaptureProbe {
   private WindowCaptureProbe() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 1 && args[1].equals("--javafx")) {
+      // A toolkit first, as in the desktop app: JavaFX's GTK installs its own X error handler.
+      java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
+      javafx.application.Platform.startup(up::countDown);
+      if (!up.await(30, TimeUnit.SECONDS)) {
+        System.out.println("JavaFX did not start");
+        System.exit(3);
+      }
+    }
     MediaDevices md = Navigator.mediaDevices();
     System.out.println("capturing " + args[0]);
     MediaStream stream;
@@ -27,7 +37,7 @@ public final class WindowCaptureProbe {
                       .build())
               .get(20, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      System.out.println("refused " + e.getCause());
+      System.out.println("refused " + e.getCause() + " guard=" + NativeX11Guard.ensureInstalled());
       System.exit(0);
       return;
     }

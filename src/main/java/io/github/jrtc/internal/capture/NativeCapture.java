@@ -1,5 +1,6 @@
 package io.github.jrtc.internal.capture;
 
+import dev.onvoid.webrtc.media.MediaSource;
 import dev.onvoid.webrtc.media.video.VideoCaptureCapability;
 import dev.onvoid.webrtc.media.video.VideoDesktopSource;
 import dev.onvoid.webrtc.media.video.VideoDevice;
@@ -254,28 +255,10 @@ public final class NativeCapture implements CaptureBackend {
     String what =
         window == null ? "the screen" : "window 0x" + Long.toHexString(window) + " of " + display;
     if (window != null && Boolean.FALSE.equals(NativeX11Guard.windowExists(window))) {
-      // Not started at all: libwebrtc's capture thread ends the source from inside itself when
-      // SelectSource fails, and that path crashed the JVM in a run after an earlier capture.
+      // Not started at all: cheaper than a capture thread that fails to select it.
       throw Errors.notFound("There is no " + what);
     }
-    VideoDesktopSource source = new VideoDesktopSource();
-    try {
-      if (window == null) {
-        source.setSourceId(FULL_DESKTOP, false);
-      } else {
-        source.setSourceId(window, true);
-      }
-      source.setFrameRate(request.frameRate());
-      if (request.maxWidth() != null || request.maxHeight() != null) {
-        source.setMaxFrameSize(
-            request.maxWidth() == null ? Integer.MAX_VALUE : request.maxWidth(),
-            request.maxHeight() == null ? Integer.MAX_VALUE : request.maxHeight());
-      }
-      source.start();
-    } catch (RuntimeException | Error e) {
-      disposeQuietly(source::dispose);
-      throw Errors.notReadable("Could not start capturing " + what + ": " + e.getMessage());
-    }
+    VideoDesktopSource source = startSelected(window, request, what);
     AtomicReference<int[]> size = new AtomicReference<>();
     String id =
         window == null
@@ -344,6 +327,86 @@ public final class NativeCapture implements CaptureBackend {
     return track;
   }
 
+  /**
+   * A started desktop source whose capture thread has selected the window or screen. No track may
+   * observe the source before that: when libwebrtc's SelectSource fails, webrtc-java ends the
+   * source from its capture thread, a plain platform thread, and fires the source's observers
+   * there; a VideoTrack observer then dereferences the rtc::Thread that thread does not have, and
+   * the JVM dies with a SIGSEGV. It did, after JavaFX had installed GTK's X error handler: jrtc's
+   * window-exists check needs its own handler, so a missing window reached SelectSource
+   * (docs/reliability.md). Once a source is live, webrtc-java never ends it from that thread again.
+   * A failed selection is tried again ({@value #SELECT_ATTEMPTS} attempts): libwebrtc's X error
+   * trap is process-wide, so another capturer's error can fail a selection that would succeed.
+   */
+  private static VideoDesktopSource startSelected(Long window, ScreenRequest request, String what) {
+    for (int attempt = 1; ; attempt++) {
+      VideoDesktopSource source = new VideoDesktopSource();
+      MediaSource.State state;
+      try {
+        if (window == null) {
+          source.setSourceId(FULL_DESKTOP, false);
+        } else {
+          source.setSourceId(window, true);
+        }
+        source.setFrameRate(request.frameRate());
+        if (request.maxWidth() != null || request.maxHeight() != null) {
+          source.setMaxFrameSize(
+              request.maxWidth() == null ? Integer.MAX_VALUE : request.maxWidth(),
+              request.maxHeight() == null ? Integer.MAX_VALUE : request.maxHeight());
+        }
+        source.start();
+        state = awaitSelection(source);
+      } catch (RuntimeException | Error e) {
+        disposeQuietly(
+            () -> {
+              source.stop();
+              source.dispose();
+            });
+        throw Errors.notReadable("Could not start capturing " + what + ": " + e.getMessage());
+      }
+      if (state == MediaSource.State.LIVE) {
+        return source;
+      }
+      // stop() joins the capture thread: after a failed selection it has ended already.
+      disposeQuietly(
+          () -> {
+            source.stop();
+            source.dispose();
+          });
+      if (state != MediaSource.State.ENDED) {
+        throw Errors.notReadable(
+            "Capturing " + what + " did not start within " + FIRST_FRAME_TIMEOUT_MS + " ms");
+      }
+      if (window != null && Boolean.FALSE.equals(NativeX11Guard.windowExists(window))) {
+        throw Errors.notFound("There is no " + what);
+      }
+      if (attempt == SELECT_ATTEMPTS) {
+        throw window == null
+            ? Errors.notReadable("libwebrtc's capturer could not select " + what)
+            : Errors.notFound("There is no " + what + " that can be captured");
+      }
+      LOG.debug("libwebrtc's capturer did not select {} (attempt {}); trying again", what, attempt);
+    }
+  }
+
+  /** The source's state once its capture thread left INITIALIZING, or INITIALIZING on timeout. */
+  private static MediaSource.State awaitSelection(VideoDesktopSource source) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_FRAME_TIMEOUT_MS);
+    while (true) {
+      MediaSource.State state = source.getState();
+      if (state != MediaSource.State.INITIALIZING || System.nanoTime() > deadline) {
+        return state;
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return state;
+      }
+    }
+  }
+
+  private static final int SELECT_ATTEMPTS = 3;
   private static final long FULL_DESKTOP = -1; // libwebrtc's kFullDesktopScreenId
   private static final long FIRST_FRAME_TIMEOUT_MS = 5000;
 
