@@ -99,12 +99,12 @@ public class MediaDevices extends EventTarget {
       // The spec's getUserMedia stores the constraints the track was selected with: what
       // getConstraints() returns until applyConstraints replaces them.
       if (selection.audio() != null) {
-        MediaStreamTrack t = capture.openMicrophone(selection.audio());
+        MediaStreamTrack t = new MediaStreamTrack(capture.openMicrophone(selection.audio()));
         t.appliedConstraints(constraints.audio());
         tracks.add(t);
       }
       if (selection.video() != null) {
-        MediaStreamTrack t = capture.openCamera(selection.video());
+        MediaStreamTrack t = new MediaStreamTrack(capture.openCamera(selection.video()));
         t.appliedConstraints(constraints.video());
         tracks.add(t);
       }
@@ -149,7 +149,7 @@ public class MediaDevices extends EventTarget {
     return deliver(
         CompletableFuture.supplyAsync(
             () -> {
-              MediaStreamTrack t = capture.openScreen(request);
+              MediaStreamTrack t = new MediaStreamTrack(capture.openScreen(request));
               t.appliedConstraints(options.video());
               return new MediaStream(List.of(t));
             },

@@ -362,7 +362,9 @@ public final class MediaRecorder extends EventTarget implements AutoCloseable {
               keyFrameIntervalCount);
       Run run = new Run(format.mimeType());
       try {
-        run.session = RecordingSession.start(config, tracks, file);
+        run.session =
+            RecordingSession.start(
+                config, tracks.stream().map(MediaStreamTrack::source).toList(), file);
       } catch (IOException | RuntimeException e) {
         throw new DOMException("Recording could not start: " + e.getMessage(), "UnknownError");
       }

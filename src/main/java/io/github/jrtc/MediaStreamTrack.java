@@ -18,7 +18,9 @@ public class MediaStreamTrack extends EventTarget {
   private static final AtomicInteger COUNT = new AtomicInteger();
 
   static {
-    TrackAccess.register(MediaStreamTrack::new, t -> t.source);
+    // For public code outside this package (io.github.jrtc.media's sources and sinks); this
+    // package uses the constructor and source() directly, internal code never sees a track.
+    TrackAccess.register(MediaStreamTrack.class, MediaStreamTrack::new, t -> t.source);
   }
 
   private final TrackSource source;

@@ -1,6 +1,5 @@
 package io.github.jrtc;
 
-import io.github.jrtc.internal.bridge.TrackAccess;
 import io.github.jrtc.internal.bridge.TransceiverBridge;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.webrtcjava.NativeRtp;
@@ -149,7 +148,7 @@ public final class RTCRtpSender {
           if (withTrack == track) {
             return CompletableFuture.completedFuture(null);
           }
-          if (!bridge.replaceTrack(withTrack == null ? null : TrackAccess.sourceOf(withTrack))) {
+          if (!bridge.replaceTrack(withTrack == null ? null : withTrack.source())) {
             return CompletableFuture.failedFuture(
                 Errors.invalidModification("libwebrtc refused the track"));
           }

@@ -1,7 +1,6 @@
 package io.github.jrtc;
 
 import io.github.jrtc.internal.bridge.PeerConnectionBridge;
-import io.github.jrtc.internal.bridge.TrackAccess;
 import io.github.jrtc.internal.bridge.TransceiverBridge;
 import io.github.jrtc.internal.sdp.RemoteMediaSections;
 import io.github.jrtc.internal.sdp.SessionDescriptionModel;
@@ -34,7 +33,7 @@ final class TransceiverRegistry {
   private synchronized RTCRtpTransceiver wrap(TransceiverBridge b, RTCRtpTransceiverDirection d) {
     RTCRtpTransceiver t = byKey.get(b.key());
     if (t == null) {
-      MediaStreamTrack remote = TrackAccess.create(b.receiverTrack());
+      MediaStreamTrack remote = new MediaStreamTrack(b.receiverTrack());
       remote.setMuted(true, false);
       t =
           new RTCRtpTransceiver(
@@ -134,7 +133,7 @@ final class TransceiverRegistry {
       }
       List<String> ids = streamIds(streams);
       pc.noteChange();
-      TransceiverBridge b = bridge.addTrack(TrackAccess.sourceOf(track), ids);
+      TransceiverBridge b = bridge.addTrack(track.source(), ids);
       RTCRtpTransceiver t = wrap(b, b.direction());
       t.sender().track(track);
       t.sender().streamIds(ids);
@@ -177,7 +176,7 @@ final class TransceiverRegistry {
       TransceiverBridge b =
           bridge.addTransceiver(
               kind,
-              track == null ? null : TrackAccess.sourceOf(track),
+              track == null ? null : track.source(),
               options.direction(),
               ids,
               options.sendEncodings());
@@ -295,8 +294,7 @@ final class TransceiverRegistry {
           t.receiving = true;
           setStreams(t, streams, true);
           events.add(new RTCTrackEvent("track", t.receiver(), track, List.copyOf(streams), t));
-          MediaArrival.watch(
-              TrackAccess.sourceOf(track), () -> pc.post(() -> track.setMuted(false, true)));
+          MediaArrival.watch(track.source(), () -> pc.post(() -> track.setMuted(false, true)));
         } else {
           setStreams(t, streams, true);
         }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.github.jrtc.internal.bridge.NativeDevice;
+import io.github.jrtc.internal.bridge.TrackSource;
 import io.github.jrtc.internal.bridge.VideoMode;
 import io.github.jrtc.internal.capture.CaptureBackend;
 import io.github.jrtc.internal.capture.DeviceBackend;
@@ -35,8 +36,8 @@ class GetUserMediaTest {
 
   private CaptureBackend capture;
   private MediaDevices md;
-  private MediaStreamTrack micTrack;
-  private MediaStreamTrack camTrack;
+  private TrackSource micSource;
+  private TrackSource camSource;
 
   @BeforeEach
   void setUp() {
@@ -47,10 +48,12 @@ class GetUserMediaTest {
     when(backend.videoModes(CAM))
         .thenReturn(List.of(new VideoMode(640, 480, 30), new VideoMode(1280, 720, 30)));
     capture = mock(CaptureBackend.class);
-    micTrack = mock(MediaStreamTrack.class);
-    when(micTrack.id()).thenReturn("mic-track");
-    camTrack = mock(MediaStreamTrack.class);
-    when(camTrack.id()).thenReturn("cam-track");
+    micSource = mock(TrackSource.class);
+    when(micSource.kind()).thenReturn("audio");
+    when(micSource.id()).thenReturn("mic-track");
+    camSource = mock(TrackSource.class);
+    when(camSource.kind()).thenReturn("video");
+    when(camSource.id()).thenReturn("cam-track");
     md = new MediaDevices(new NativeDevices(backend, 1000), capture);
   }
 
@@ -65,14 +68,14 @@ class GetUserMediaTest {
 
   @Test
   void exactWidthOpensTheMatchingFormat() throws Exception {
-    when(capture.openCamera(any())).thenReturn(camTrack);
+    when(capture.openCamera(any())).thenReturn(camSource);
     MediaStream stream =
         md.getUserMedia(
                 new MediaStreamConstraints(
                     null,
                     MediaTrackConstraints.builder().width(ConstrainULong.exact(1280)).build()))
             .get(5, TimeUnit.SECONDS);
-    assertThat(stream.getTracks()).containsExactly(camTrack);
+    assertThat(stream.getTracks()).extracting(MediaStreamTrack::source).containsExactly(camSource);
     ArgumentCaptor<UserMediaSelector.Choice> choice =
         ArgumentCaptor.forClass(UserMediaSelector.Choice.class);
     verify(capture).openCamera(choice.capture());
@@ -95,12 +98,12 @@ class GetUserMediaTest {
 
   @Test
   void aFailingCameraReleasesTheMicrophoneOpenedBeforeIt() throws Exception {
-    when(capture.openMicrophone(any())).thenReturn(micTrack);
+    when(capture.openMicrophone(any())).thenReturn(micSource);
     when(capture.openCamera(any()))
         .thenThrow(new DOMException("Could not start the camera", "NotReadableError"));
     Throwable e = failure(md.getUserMedia(new MediaStreamConstraints(true, true)));
     assertThat(((DOMException) e).name()).isEqualTo("NotReadableError");
-    verify(micTrack).stop();
+    verify(micSource).stop();
   }
 
   @Test
@@ -112,7 +115,7 @@ class GetUserMediaTest {
         .thenAnswer(
             inv -> {
               attached.await(5, TimeUnit.SECONDS);
-              return micTrack;
+              return micSource;
             });
     AtomicReference<String> thread = new AtomicReference<>();
     CompletableFuture<MediaStream> f = md.getUserMedia(new MediaStreamConstraints(true, false));
@@ -169,8 +172,9 @@ class GetUserMediaTest {
           .as(bad)
           .isInstanceOf(TypeError.class);
     }
-    when(capture.openScreen(any())).thenReturn(camTrack);
+    when(capture.openScreen(any())).thenReturn(camSource);
     assertThat(md.getDisplayMedia(opts).get(5, TimeUnit.SECONDS).getTracks())
-        .containsExactly(camTrack);
+        .extracting(MediaStreamTrack::source)
+        .containsExactly(camSource);
   }
 }

@@ -82,9 +82,11 @@ public final class AudioOutput implements AutoCloseable {
       MediaDeviceInfo chosen =
           outputs.stream().filter(d -> d.deviceId().equals(id)).findFirst().orElseThrow();
       String label = outputs.get(0).deviceId().equals(id) ? null : chosen.label();
-      return new AudioOutput(SpeakerOutput.play(track, label), id);
+      return new AudioOutput(
+          SpeakerOutput.play(sink -> TrackSinks.addAudioSink(track, sink), label), id);
     }
-    return new AudioOutput(SpeakerOutput.play(track, null), id);
+    return new AudioOutput(
+        SpeakerOutput.play(sink -> TrackSinks.addAudioSink(track, sink), null), id);
   }
 
   /**

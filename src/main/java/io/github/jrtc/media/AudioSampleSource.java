@@ -2,6 +2,7 @@ package io.github.jrtc.media;
 
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.internal.audio.JavaAudioSource;
+import io.github.jrtc.internal.bridge.TrackAccess;
 
 /**
  * An audio track fed from Java with 16-bit PCM. Push any amount at any time from any thread; jrtc's
@@ -11,6 +12,7 @@ import io.github.jrtc.internal.audio.JavaAudioSource;
  */
 public final class AudioSampleSource implements AutoCloseable {
   private final JavaAudioSource impl;
+  private final MediaStreamTrack track;
 
   /** 48 kHz mono. */
   public AudioSampleSource() {
@@ -36,6 +38,7 @@ public final class AudioSampleSource implements AutoCloseable {
    */
   public AudioSampleSource(int sampleRate, int channels, String label) {
     this.impl = new JavaAudioSource(sampleRate, channels, label);
+    this.track = TrackAccess.create(MediaStreamTrack.class, impl.trackSource());
   }
 
   /**
@@ -44,7 +47,7 @@ public final class AudioSampleSource implements AutoCloseable {
    * @return the track
    */
   public MediaStreamTrack track() {
-    return impl.track();
+    return track;
   }
 
   /**

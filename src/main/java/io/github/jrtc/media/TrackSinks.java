@@ -3,6 +3,7 @@ package io.github.jrtc.media;
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaStreamTrackState;
 import io.github.jrtc.TypeError;
+import io.github.jrtc.internal.bridge.TrackAccess;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.webrtcjava.SinkDispatcher;
 
@@ -24,7 +25,7 @@ public final class TrackSinks {
    */
   public static SinkRegistration addVideoSink(MediaStreamTrack track, VideoSink sink) {
     check(track, sink, "video");
-    return SinkDispatcher.forTrack(track).addVideo(sink);
+    return dispatcher(track).addVideo(sink);
   }
 
   /**
@@ -36,7 +37,11 @@ public final class TrackSinks {
    */
   public static SinkRegistration addAudioSink(MediaStreamTrack track, AudioSink sink) {
     check(track, sink, "audio");
-    return SinkDispatcher.forTrack(track).addAudio(sink);
+    return dispatcher(track).addAudio(sink);
+  }
+
+  private static SinkDispatcher dispatcher(MediaStreamTrack track) {
+    return SinkDispatcher.forSource(TrackAccess.sourceOf(MediaStreamTrack.class, track));
   }
 
   private static void check(MediaStreamTrack track, Object sink, String kind) {

@@ -1,6 +1,7 @@
 package io.github.jrtc.media;
 
 import io.github.jrtc.MediaStreamTrack;
+import io.github.jrtc.internal.bridge.TrackAccess;
 import io.github.jrtc.internal.video.PacedVideoSource;
 import java.nio.ByteBuffer;
 
@@ -19,6 +20,7 @@ import java.nio.ByteBuffer;
  */
 public final class VideoFrameSource implements AutoCloseable {
   private final PacedVideoSource impl;
+  private final MediaStreamTrack track;
 
   /** 30 frames per second. */
   public VideoFrameSource() {
@@ -42,6 +44,7 @@ public final class VideoFrameSource implements AutoCloseable {
    */
   public VideoFrameSource(double frameRate, String label) {
     this.impl = new PacedVideoSource(frameRate, label);
+    this.track = TrackAccess.create(MediaStreamTrack.class, impl.trackSource());
   }
 
   /**
@@ -50,7 +53,7 @@ public final class VideoFrameSource implements AutoCloseable {
    * @return the track
    */
   public MediaStreamTrack track() {
-    return impl.track();
+    return track;
   }
 
   /**

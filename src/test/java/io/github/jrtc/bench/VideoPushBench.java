@@ -6,6 +6,7 @@ import io.github.jrtc.CandidateForwarding;
 import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.RTCPeerConnection;
 import io.github.jrtc.RTCPeerConnectionState;
+import io.github.jrtc.internal.bridge.TrackAccess;
 import io.github.jrtc.internal.webrtcjava.NativeMedia;
 import io.github.jrtc.media.TrackSinks;
 import io.github.jrtc.media.VideoFrameSource;
@@ -80,7 +81,8 @@ public final class VideoPushBench {
 
   static Result runRaw(long warmMs, long measureMs) throws Exception {
     CustomVideoSource raw = new CustomVideoSource();
-    MediaStreamTrack track = NativeMedia.videoTrack(raw, "raw");
+    MediaStreamTrack track =
+        TrackAccess.create(MediaStreamTrack.class, NativeMedia.videoTrack(raw, "raw"));
     ByteBuffer[] planes = planes();
     return run(
         "raw webrtc-java CustomVideoSource.pushFrame",

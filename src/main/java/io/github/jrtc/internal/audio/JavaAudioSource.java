@@ -1,9 +1,9 @@
 package io.github.jrtc.internal.audio;
 
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaTrackSettings;
 import io.github.jrtc.internal.bridge.SourceHooks;
+import io.github.jrtc.internal.bridge.TrackSource;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.webrtcjava.AudioPump;
 import io.github.jrtc.internal.webrtcjava.NativeEngine;
@@ -12,7 +12,7 @@ import io.github.jrtc.internal.webrtcjava.NativeMedia;
 /** The native half of {@code io.github.jrtc.media.AudioSampleSource}; see {@link AudioPump}. */
 public final class JavaAudioSource implements AutoCloseable {
   private final AudioPump.Feed feed;
-  private final MediaStreamTrack track;
+  private final TrackSource track;
   private volatile boolean inputClosed;
 
   public JavaAudioSource(int sampleRate, int channels, String label) {
@@ -50,7 +50,8 @@ public final class JavaAudioSource implements AutoCloseable {
             });
   }
 
-  public MediaStreamTrack track() {
+  /** The native side of the public track this source feeds, which the public class wraps. */
+  public TrackSource trackSource() {
     return track;
   }
 

@@ -3,19 +3,19 @@ package io.github.jrtc.internal.audio;
 import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
 import dev.onvoid.webrtc.media.audio.AudioSource;
-import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.internal.jni.NativeAudioDevices;
 import io.github.jrtc.internal.pcm.PcmConverter;
 import io.github.jrtc.internal.pcm.PcmRing;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.webrtcjava.NativeEngine;
+import io.github.jrtc.media.AudioSink;
 import io.github.jrtc.media.SinkRegistration;
-import io.github.jrtc.media.TrackSinks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +55,13 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
   }
 
   /**
-   * Starts playing {@code track} on the output called {@code label} (null: the system default);
-   * NotFoundError without an output, NotReadableError if it cannot be selected or fails.
+   * Starts playing a track on the output called {@code label} (null: the system default);
+   * NotFoundError without an output, NotReadableError if it cannot be selected or fails. {@code
+   * attach} adds the speaker's sink to the track ({@code TrackSinks.addAudioSink} for the caller's
+   * track, with its checks): the speaker plays what that sink is fed and never sees the public
+   * track, which stays above the internal layers.
    */
-  public static SpeakerOutput play(MediaStreamTrack track, String label) {
+  public static SpeakerOutput play(Function<AudioSink, SinkRegistration> attach, String label) {
     NativeEngine engine = NativeEngine.shared();
     AudioDeviceModule adm = AudioDevicePolicy.open("the speakers");
     List<AudioDevice> outputs;
@@ -83,7 +86,7 @@ public final class SpeakerOutput implements AudioSource, AutoCloseable {
     int selected = position;
     SpeakerOutput speaker = new SpeakerOutput(engine, adm);
     try {
-      speaker.sink = TrackSinks.addAudioSink(track, d -> speaker.queue(d));
+      speaker.sink = attach.apply(speaker::queue);
     } catch (RuntimeException e) {
       speaker.close();
       throw e;

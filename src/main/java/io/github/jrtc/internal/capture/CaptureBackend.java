@@ -1,18 +1,19 @@
 package io.github.jrtc.internal.capture;
 
-import io.github.jrtc.MediaStreamTrack;
+import io.github.jrtc.internal.bridge.TrackSource;
 
 /**
  * Opens native capture for what getUserMedia / getDisplayMedia chose. Each call starts capture (the
- * device is in use once it returns) and returns a live track whose last stop() releases it.
- * Failures are DOMExceptions with the spec's names. A seam for tests.
+ * device is in use once it returns) and returns the native side of a live track, which the caller
+ * (MediaDevices) wraps in the public track; the last stop() of a track on it releases it. Failures
+ * are DOMExceptions with the spec's names. A seam for tests.
  */
 public interface CaptureBackend {
-  MediaStreamTrack openMicrophone(UserMediaSelector.Choice choice);
+  TrackSource openMicrophone(UserMediaSelector.Choice choice);
 
-  MediaStreamTrack openCamera(UserMediaSelector.Choice choice);
+  TrackSource openCamera(UserMediaSelector.Choice choice);
 
-  MediaStreamTrack openScreen(ScreenRequest request);
+  TrackSource openScreen(ScreenRequest request);
 
   /**
    * What getDisplayMedia asks for: maxima (null = none), the frame rate, and the X11 window to

@@ -8,7 +8,6 @@ import dev.onvoid.webrtc.media.video.VideoDeviceSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import io.github.jrtc.MediaDevices;
-import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaTrackCapabilities;
 import io.github.jrtc.MediaTrackConstraints;
 import io.github.jrtc.MediaTrackSettings;
@@ -16,7 +15,6 @@ import io.github.jrtc.internal.audio.AudioDevicePolicy;
 import io.github.jrtc.internal.audio.CaptureProcessing;
 import io.github.jrtc.internal.audio.MicrophoneSource;
 import io.github.jrtc.internal.bridge.SourceHooks;
-import io.github.jrtc.internal.bridge.TrackAccess;
 import io.github.jrtc.internal.bridge.TrackSource;
 import io.github.jrtc.internal.bridge.VideoMode;
 import io.github.jrtc.internal.jni.NativeCallbacks;
@@ -59,7 +57,7 @@ public final class NativeCapture implements CaptureBackend {
   }
 
   @Override
-  public MediaStreamTrack openMicrophone(UserMediaSelector.Choice choice) {
+  public TrackSource openMicrophone(UserMediaSelector.Choice choice) {
     NativeEngine engine = liveEngine();
     String id = choice.device().id();
     if (!AudioDevicePolicy.devicesAllowed()) {
@@ -152,7 +150,7 @@ public final class NativeCapture implements CaptureBackend {
   }
 
   @Override
-  public MediaStreamTrack openCamera(UserMediaSelector.Choice choice) {
+  public TrackSource openCamera(UserMediaSelector.Choice choice) {
     NativeEngine engine = liveEngine();
     VideoDevice device = WebrtcJavaDeviceBackend.camera(choice.device().id());
     if (device == null) {
@@ -231,7 +229,7 @@ public final class NativeCapture implements CaptureBackend {
    * capture is refused when that guard cannot be installed.
    */
   @Override
-  public MediaStreamTrack openScreen(ScreenRequest request) {
+  public TrackSource openScreen(ScreenRequest request) {
     NativeEngine engine = liveEngine();
     String display = System.getenv("DISPLAY");
     String problem = x11Problem(display);
@@ -302,7 +300,7 @@ public final class NativeCapture implements CaptureBackend {
               null,
               null);
         };
-    MediaStreamTrack track =
+    TrackSource track =
         video(
             engine,
             source,
@@ -411,9 +409,8 @@ public final class NativeCapture implements CaptureBackend {
   private static final long FIRST_FRAME_TIMEOUT_MS = 5000;
 
   /** Waits for the track's first frame through a short-lived native sink; its size, or null. */
-  private static int[] firstFrameSize(MediaStreamTrack track) {
-    TrackSource ts = TrackAccess.sourceOf(track);
-    if (!(ts.nativeTrack() instanceof VideoTrack vt)) {
+  private static int[] firstFrameSize(TrackSource track) {
+    if (!(track.nativeTrack() instanceof VideoTrack vt)) {
       return null;
     }
     CompletableFuture<int[]> size = new CompletableFuture<>();
@@ -472,7 +469,7 @@ public final class NativeCapture implements CaptureBackend {
     }
   }
 
-  private static MediaStreamTrack video(
+  private static TrackSource video(
       NativeEngine engine,
       dev.onvoid.webrtc.media.video.VideoTrackSource source,
       String label,

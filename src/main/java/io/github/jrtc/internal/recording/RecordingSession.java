@@ -1,9 +1,9 @@
 package io.github.jrtc.internal.recording;
 
-import io.github.jrtc.MediaStreamTrack;
+import io.github.jrtc.internal.bridge.TrackSource;
+import io.github.jrtc.internal.webrtcjava.SinkDispatcher;
 import io.github.jrtc.media.AudioData;
 import io.github.jrtc.media.SinkRegistration;
-import io.github.jrtc.media.TrackSinks;
 import io.github.jrtc.media.VideoFrame;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,12 +41,12 @@ public final class RecordingSession {
   }
 
   /**
-   * Starts recording {@code tracks}.
+   * Starts recording {@code tracks}: the native sides of the live public tracks the caller chose.
    *
    * @param file the file to write; null records to a temporary file handed out by {@link #take}
    */
-  public static RecordingSession start(
-      RecordingConfig config, List<MediaStreamTrack> tracks, Path file) throws IOException {
+  public static RecordingSession start(RecordingConfig config, List<TrackSource> tracks, Path file)
+      throws IOException {
     boolean hasVideo = tracks.stream().anyMatch(t -> t.kind().equals("video"));
     boolean hasAudio = tracks.stream().anyMatch(t -> t.kind().equals("audio"));
     boolean blobs = file == null;
@@ -56,11 +56,11 @@ public final class RecordingSession {
     Thread t = new Thread(s::run, "jrtc-recorder-" + COUNT.incrementAndGet());
     t.setDaemon(true);
     try {
-      for (MediaStreamTrack track : tracks) {
+      for (TrackSource track : tracks) {
         if (track.kind().equals("video")) {
-          s.sinks.add(TrackSinks.addVideoSink(track, s::onFrame));
+          s.sinks.add(SinkDispatcher.forSource(track).addVideo(s::onFrame));
         } else {
-          s.sinks.add(TrackSinks.addAudioSink(track, s::onAudio));
+          s.sinks.add(SinkDispatcher.forSource(track).addAudio(s::onAudio));
         }
       }
     } catch (RuntimeException e) {

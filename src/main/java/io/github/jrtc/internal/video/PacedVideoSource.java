@@ -5,9 +5,9 @@ import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;
 import dev.onvoid.webrtc.media.video.VideoFrame;
-import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.MediaTrackSettings;
 import io.github.jrtc.internal.bridge.SourceHooks;
+import io.github.jrtc.internal.bridge.TrackSource;
 import io.github.jrtc.internal.spec.Errors;
 import io.github.jrtc.internal.webrtcjava.NativeEngine;
 import io.github.jrtc.internal.webrtcjava.NativeMedia;
@@ -30,7 +30,7 @@ public final class PacedVideoSource implements AutoCloseable {
   private volatile int width;
   private volatile int height;
   private volatile boolean closed;
-  private final MediaStreamTrack track;
+  private final TrackSource track;
 
   public PacedVideoSource(double frameRate, String label) {
     this.engine = NativeEngine.shared();
@@ -60,7 +60,8 @@ public final class PacedVideoSource implements AutoCloseable {
     pacer.start("jrtc-video-pacer");
   }
 
-  public MediaStreamTrack track() {
+  /** The native side of the public track this source feeds, which the public class wraps. */
+  public TrackSource trackSource() {
     return track;
   }
 

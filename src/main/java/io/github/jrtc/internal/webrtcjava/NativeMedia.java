@@ -4,43 +4,41 @@ import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSource;
-import io.github.jrtc.MediaStreamTrack;
 import io.github.jrtc.internal.bridge.SourceHooks;
-import io.github.jrtc.internal.bridge.TrackAccess;
 import io.github.jrtc.internal.bridge.TrackSource;
 import io.github.jrtc.internal.spec.Errors;
 import java.util.UUID;
 
 /**
- * The one place where native sources become {@link MediaStreamTrack}s. Capture code (camera,
- * screen, microphone, Java frame sources) creates its webrtc-java source, then calls {@link
- * #videoTrack(VideoTrackSource, String, SourceHooks)} or {@link #audioTrack(AudioTrackSource,
- * String, SourceHooks)}; the hooks report settings/capabilities, apply constraints and stop capture
- * when the last track (clones included) on the source has stopped.
+ * The one place where native sources get native tracks, as the {@link TrackSource} a public {@code
+ * MediaStreamTrack} is made around (by the public code that asked for it: internal code never sees
+ * a public track). Capture code (camera, screen, microphone, Java frame sources) creates its
+ * webrtc-java source, then calls {@link #videoTrack(VideoTrackSource, String, SourceHooks)} or
+ * {@link #audioTrack(AudioTrackSource, String, SourceHooks)}; the hooks report
+ * settings/capabilities, apply constraints and stop capture when the last track (clones included)
+ * on the source has stopped.
  */
 public final class NativeMedia {
   private NativeMedia() {}
 
-  public static MediaStreamTrack videoTrack(VideoTrackSource source, String label) {
+  public static TrackSource videoTrack(VideoTrackSource source, String label) {
     return videoTrack(source, label, SourceHooks.NONE);
   }
 
-  public static MediaStreamTrack videoTrack(
-      VideoTrackSource source, String label, SourceHooks hooks) {
+  public static TrackSource videoTrack(VideoTrackSource source, String label, SourceHooks hooks) {
     NativeEngine engine = NativeEngine.shared();
-    return TrackAccess.create(
-        createNative(engine, "video", new NativeTrackSource.Shared(engine, source, hooks), label));
+    return createNative(
+        engine, "video", new NativeTrackSource.Shared(engine, source, hooks), label);
   }
 
-  public static MediaStreamTrack audioTrack(AudioTrackSource source, String label) {
+  public static TrackSource audioTrack(AudioTrackSource source, String label) {
     return audioTrack(source, label, SourceHooks.NONE);
   }
 
-  public static MediaStreamTrack audioTrack(
-      AudioTrackSource source, String label, SourceHooks hooks) {
+  public static TrackSource audioTrack(AudioTrackSource source, String label, SourceHooks hooks) {
     NativeEngine engine = NativeEngine.shared();
-    return TrackAccess.create(
-        createNative(engine, "audio", new NativeTrackSource.Shared(engine, source, hooks), label));
+    return createNative(
+        engine, "audio", new NativeTrackSource.Shared(engine, source, hooks), label);
   }
 
   /** A receiver's track: owned by the receiver, never disposed by jrtc. */

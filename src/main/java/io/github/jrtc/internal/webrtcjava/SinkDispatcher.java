@@ -5,8 +5,6 @@ import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 import dev.onvoid.webrtc.media.video.I420Buffer;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
-import io.github.jrtc.MediaStreamTrack;
-import io.github.jrtc.internal.bridge.TrackAccess;
 import io.github.jrtc.internal.bridge.TrackSource;
 import io.github.jrtc.internal.jni.NativeCallbacks;
 import io.github.jrtc.internal.loop.EventThreads;
@@ -56,8 +54,9 @@ public final class SinkDispatcher {
             0, 1, 5, TimeUnit.SECONDS, work, EventThreads.daemonFactory("jrtc-media-"));
   }
 
-  public static SinkDispatcher forTrack(MediaStreamTrack track) {
-    return BY_SOURCE.computeIfAbsent(TrackAccess.sourceOf(track), SinkDispatcher::new);
+  /** The dispatcher of every track on {@code source} (the native track a public one wraps). */
+  public static SinkDispatcher forSource(TrackSource source) {
+    return BY_SOURCE.computeIfAbsent(source, SinkDispatcher::new);
   }
 
   public SinkRegistration addVideo(VideoSink sink) {
