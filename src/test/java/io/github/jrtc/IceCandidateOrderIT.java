@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,21 @@ import org.junit.jupiter.api.Test;
  * rejected it (no remote description yet) and ICE fell back to peer-reflexive or failed.
  */
 class IceCandidateOrderIT {
+  /** Adds what {@code atCandidate} says at each candidate; completes at the final null one. */
+  private static CompletableFuture<Void> recordAtEachCandidate(
+      RTCPeerConnection pc, BooleanSupplier atCandidate, List<Boolean> into) {
+    CompletableFuture<Void> gathered = new CompletableFuture<>();
+    pc.onicecandidate(
+        e -> {
+          if (e.candidate() == null) {
+            gathered.complete(null);
+          } else {
+            into.add(atCandidate.getAsBoolean());
+          }
+        });
+    return gathered;
+  }
+
   @Test
   void noCandidateBeforeSetLocalDescriptionResolves() throws Exception {
     for (int i = 0; i < 30; i++) {
@@ -25,15 +41,8 @@ class IceCandidateOrderIT {
         // the call returns (in JS the callback would be attached by then).
         CompletableFuture<CompletableFuture<Void>> sld = new CompletableFuture<>();
         List<Boolean> resolvedAtCandidate = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> gathered = new CompletableFuture<>();
-        pc.onicecandidate(
-            e -> {
-              if (e.candidate() == null) {
-                gathered.complete(null);
-              } else {
-                resolvedAtCandidate.add(sld.join().isDone());
-              }
-            });
+        CompletableFuture<Void> gathered =
+            recordAtEachCandidate(pc, () -> sld.join().isDone(), resolvedAtCandidate);
         pc.createDataChannel("order");
         RTCSessionDescriptionInit offer = pc.createOffer().get(10, TimeUnit.SECONDS);
         // Called from this thread, racing the queue, as an application does.
@@ -54,15 +63,8 @@ class IceCandidateOrderIT {
       try (RTCPeerConnection pc = new RTCPeerConnection()) {
         AtomicBoolean offerSent = new AtomicBoolean();
         List<Boolean> sentAtCandidate = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> gathered = new CompletableFuture<>();
-        pc.onicecandidate(
-            e -> {
-              if (e.candidate() == null) {
-                gathered.complete(null);
-              } else {
-                sentAtCandidate.add(offerSent.get());
-              }
-            });
+        CompletableFuture<Void> gathered =
+            recordAtEachCandidate(pc, offerSent::get, sentAtCandidate);
         pc.createDataChannel("order");
         RTCSessionDescriptionInit offer = pc.createOffer().get(10, TimeUnit.SECONDS);
         CompletableFuture<Void> sent =
