@@ -193,7 +193,8 @@ public class MediaDevices extends EventTarget {
   }
 
   /** The prefix of the deviceId that picks one X11 window for getDisplayMedia. */
-  public static final String WINDOW_DEVICE_PREFIX = "window:";
+  public static final String WINDOW_DEVICE_PREFIX =
+      CaptureBackend.ScreenRequest.WINDOW_DEVICE_PREFIX;
 
   /**
    * The XID of {@code deviceId: "window:<xid>"} (decimal, or hex with 0x), or null. Not standard:

@@ -20,6 +20,12 @@ public interface CaptureBackend {
    * capture (its XID) or null for the whole screen.
    */
   record ScreenRequest(Integer maxWidth, Integer maxHeight, int frameRate, Long windowId) {
+    /**
+     * How a window's deviceId starts ({@code MediaDevices.WINDOW_DEVICE_PREFIX} is this constant:
+     * defined here so that capture does not depend on the public class that calls it).
+     */
+    public static final String WINDOW_DEVICE_PREFIX = "window:";
+
     public ScreenRequest(Integer maxWidth, Integer maxHeight, int frameRate) {
       this(maxWidth, maxHeight, frameRate, null);
     }

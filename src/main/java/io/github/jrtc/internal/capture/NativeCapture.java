@@ -7,7 +7,6 @@ import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoDeviceSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
-import io.github.jrtc.MediaDevices;
 import io.github.jrtc.MediaTrackCapabilities;
 import io.github.jrtc.MediaTrackConstraints;
 import io.github.jrtc.MediaTrackSettings;
@@ -261,7 +260,7 @@ public final class NativeCapture implements CaptureBackend {
     String id =
         window == null
             ? "screen:" + display
-            : MediaDevices.WINDOW_DEVICE_PREFIX + "0x" + Long.toHexString(window);
+            : ScreenRequest.WINDOW_DEVICE_PREFIX + "0x" + Long.toHexString(window);
     String surface = window == null ? "monitor" : "window";
     Supplier<MediaTrackSettings> settings =
         () -> {
