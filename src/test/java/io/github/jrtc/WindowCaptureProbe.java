@@ -3,9 +3,11 @@ package io.github.jrtc;
 import io.github.jrtc.internal.jni.NativeX11Guard;
 import io.github.jrtc.media.SinkRegistration;
 import io.github.jrtc.media.TrackSinks;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
 
 /**
  * Child-JVM main for {@link GetDisplayMediaWindowIT}: captures the window {@code args[0]} names (a
@@ -19,8 +21,8 @@ public final class WindowCaptureProbe {
   public static void main(String[] args) throws Exception {
     if (args.length > 1 && args[1].equals("--javafx")) {
       // A toolkit first, as in the desktop app: JavaFX's GTK installs its own X error handler.
-      java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
-      javafx.application.Platform.startup(up::countDown);
+      CountDownLatch up = new CountDownLatch(1);
+      Platform.startup(up::countDown);
       if (!up.await(30, TimeUnit.SECONDS)) {
         System.out.println("JavaFX did not start");
         System.exit(3);

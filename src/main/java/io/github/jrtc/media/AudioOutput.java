@@ -67,6 +67,7 @@ public final class AudioOutput implements AutoCloseable {
       throw Errors.invalidState("The track has ended");
     }
     String id = deviceId == null || deviceId.isEmpty() ? "default" : deviceId;
+    String label = null; // the system default
     if (!id.equals("default")) {
       List<MediaDeviceInfo> outputs =
           Navigator.mediaDevices()
@@ -81,12 +82,10 @@ public final class AudioOutput implements AutoCloseable {
       }
       MediaDeviceInfo chosen =
           outputs.stream().filter(d -> d.deviceId().equals(id)).findFirst().orElseThrow();
-      String label = outputs.get(0).deviceId().equals(id) ? null : chosen.label();
-      return new AudioOutput(
-          SpeakerOutput.play(sink -> TrackSinks.addAudioSink(track, sink), label), id);
+      label = outputs.get(0).deviceId().equals(id) ? null : chosen.label();
     }
     return new AudioOutput(
-        SpeakerOutput.play(sink -> TrackSinks.addAudioSink(track, sink), null), id);
+        SpeakerOutput.play(sink -> TrackSinks.addAudioSink(track, sink), label), id);
   }
 
   /**

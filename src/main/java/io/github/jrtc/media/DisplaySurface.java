@@ -1,6 +1,7 @@
 package io.github.jrtc.media;
 
 import io.github.jrtc.MediaDevices;
+import io.github.jrtc.internal.capture.CaptureBackend;
 import io.github.jrtc.internal.jni.NativeX11Windows;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public record DisplaySurface(
     for (NativeX11Windows.Window w : NativeX11Windows.list()) {
       out.add(
           new DisplaySurface(
-              MediaDevices.WINDOW_DEVICE_PREFIX + "0x" + Long.toHexString(w.xid()),
+              CaptureBackend.ScreenRequest.windowDeviceId(w.xid()),
               w.name(),
               "window",
               w.width(),

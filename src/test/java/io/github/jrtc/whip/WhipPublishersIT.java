@@ -41,14 +41,17 @@ class WhipPublishersIT {
   void start() throws Exception {
     recordings = Files.createTempDirectory("whip-recordings");
     // What `jrtc whip-server --record DIR` does: each session into DIR/<session id>.webm.
-    server =
-        WhipServer.builder()
-            .host("127.0.0.1")
-            .port(0)
-            .token(TOKEN)
-            .record(recordings, "webm", StreamRecorder.mediaRecorder())
-            .build()
-            .start();
+    server = recordingServer("webm");
+  }
+
+  private WhipServer recordingServer(String format) throws Exception {
+    return WhipServer.builder()
+        .host("127.0.0.1")
+        .port(0)
+        .token(TOKEN)
+        .record(recordings, format, StreamRecorder.mediaRecorder())
+        .build()
+        .start();
   }
 
   /**
@@ -145,14 +148,7 @@ class WhipPublishersIT {
   @Test
   void ffmpegWhipMuxerRecordedAsMp4() throws Exception {
     server.close();
-    server =
-        WhipServer.builder()
-            .host("127.0.0.1")
-            .port(0)
-            .token(TOKEN)
-            .record(recordings, "mp4", StreamRecorder.mediaRecorder())
-            .build()
-            .start();
+    server = recordingServer("mp4");
     Path log = LOGS.resolve("ffmpeg-whip-mp4.log");
     process = Publishers.ffmpegPublish(server.whipUri().toString(), TOKEN, 8, log);
     SessionInfo info = awaitMedia(log);

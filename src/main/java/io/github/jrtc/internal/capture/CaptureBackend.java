@@ -26,6 +26,11 @@ public interface CaptureBackend {
      */
     public static final String WINDOW_DEVICE_PREFIX = "window:";
 
+    /** The deviceId that names window {@code xid}: {@code "window:0x…"}. */
+    public static String windowDeviceId(long xid) {
+      return WINDOW_DEVICE_PREFIX + "0x" + Long.toHexString(xid);
+    }
+
     public ScreenRequest(Integer maxWidth, Integer maxHeight, int frameRate) {
       this(maxWidth, maxHeight, frameRate, null);
     }

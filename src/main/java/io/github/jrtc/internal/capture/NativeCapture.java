@@ -257,10 +257,7 @@ public final class NativeCapture implements CaptureBackend {
     }
     VideoDesktopSource source = startSelected(window, request, what);
     AtomicReference<int[]> size = new AtomicReference<>();
-    String id =
-        window == null
-            ? "screen:" + display
-            : ScreenRequest.WINDOW_DEVICE_PREFIX + "0x" + Long.toHexString(window);
+    String id = window == null ? "screen:" + display : ScreenRequest.windowDeviceId(window);
     String surface = window == null ? "monitor" : "window";
     Supplier<MediaTrackSettings> settings =
         () -> {
@@ -306,10 +303,7 @@ public final class NativeCapture implements CaptureBackend {
             window == null ? "screen " + display : what,
             settings,
             caps,
-            () -> {
-              source.stop();
-              source.dispose();
-            });
+            () -> stopAndDispose(source));
     int[] first = firstFrameSize(track);
     if (first == null) {
       track.stop();
@@ -354,22 +348,14 @@ public final class NativeCapture implements CaptureBackend {
         source.start();
         state = awaitSelection(source);
       } catch (RuntimeException | Error e) {
-        disposeQuietly(
-            () -> {
-              source.stop();
-              source.dispose();
-            });
+        disposeQuietly(() -> stopAndDispose(source));
         throw Errors.notReadable("Could not start capturing " + what + ": " + e.getMessage());
       }
       if (state == MediaSource.State.LIVE) {
         return source;
       }
       // stop() joins the capture thread: after a failed selection it has ended already.
-      disposeQuietly(
-          () -> {
-            source.stop();
-            source.dispose();
-          });
+      disposeQuietly(() -> stopAndDispose(source));
       if (state != MediaSource.State.ENDED) {
         throw Errors.notReadable(
             "Capturing " + what + " did not start within " + FIRST_FRAME_TIMEOUT_MS + " ms");
@@ -384,6 +370,12 @@ public final class NativeCapture implements CaptureBackend {
       }
       LOG.debug("libwebrtc's capturer did not select {} (attempt {}); trying again", what, attempt);
     }
+  }
+
+  /** Ends the capture thread (joining it), then frees the native source. */
+  private static void stopAndDispose(VideoDesktopSource source) {
+    source.stop();
+    source.dispose();
   }
 
   /** The source's state once its capture thread left INITIALIZING, or INITIALIZING on timeout. */
